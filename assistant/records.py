@@ -1,0 +1,65 @@
+"""Typed records of the assistant stage: the answer and what it cites."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass(frozen=True)
+class Source:
+    """One of the report's own sources for a passage: a footnote and its address."""
+
+    note: int
+    text: str
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A cited passage. ``quote`` is the exact sentence(s) used; ``text`` the whole passage."""
+
+    n: int
+    chunk_id: str
+    section: str
+    section_title: str
+    pages: tuple[int, ...]
+    quote: str
+    text: str
+    sources: tuple[Source, ...] = ()
+    figures: tuple[int, ...] = ()  # figure numbers the passage mentions
+
+
+@dataclass(frozen=True)
+class FigureCard:
+    """A figure the answer shows: number, caption, source, page and image (when the PDF had one)."""
+
+    number: int
+    caption: str
+    source: str
+    page: int
+    image: str | None = None
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What the assistant returns for one question.
+
+    ``mode`` is "extractive" or "llm:<model>". ``note`` is a one-line remark shown to the user
+    (for example why the LLM was not used), "" when there is none.
+    """
+
+    answer: str
+    abstained: bool
+    query_used: str
+    citations: tuple[Citation, ...] = ()
+    figures: tuple[FigureCard, ...] = ()
+    numbers_verified: bool = True
+    mode: str = "extractive"
+    seconds: float = 0.0
+    note: str = ""
+    question: str = ""
+    nearest: tuple[Citation, ...] = field(default_factory=tuple)  # shown when abstaining
+
+    def to_dict(self) -> dict:
+        """JSON-ready dict with the documented field names."""
+        return asdict(self)
