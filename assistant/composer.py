@@ -1,0 +1,36 @@
+"""How an answer text is made from retrieved passages. One base class, swappable strategies.
+
+The extractive composer (default, offline) and the LLM composer both return a ``Draft``; the
+assistant then verifies citations and numbers before anything reaches the user.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass
+
+from index.records import Hit
+
+
+@dataclass(frozen=True)
+class Draft:
+    """An unverified answer. Markers [n] in ``text`` refer to ``hits[n-1]`` of the compose call.
+
+    ``quotes`` maps marker n to the exact sentence(s) of that passage the answer relies on.
+    """
+
+    text: str
+    abstained: bool
+    mode: str  # "extractive" | "llm:<model>"
+    quotes: dict[int, str]
+    note: str = ""  # one line for the user, e.g. why the LLM was not used
+
+
+class Composer(ABC):
+    """Turns a question and ranked passages into a draft answer."""
+
+    name: str = "composer"
+
+    @abstractmethod
+    def compose(self, question: str, query_used: str, hits: list[Hit]) -> Draft:
+        """Write a draft answer citing ``hits`` as [1]..[len(hits)]."""
