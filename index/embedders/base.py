@@ -1,0 +1,117 @@
+"""The embedder base class: batching, checks and L2 normalisation live here.
+
+A subclass sets ``id`` and ``dim`` and implements one method, ``_embed_batch``.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Sequence
+
+import numpy as np
+
+from kunnskap.errors import EmbedderError, UsageError
+
+ProgressCallback = Callable[[int, int], None]
+"""Called as ``progress(done, total)`` after each batch."""
+
+
+class Embedder:
+    """Turns texts into L2-normalised float32 vectors.
+
+    Subclasses implement ``_embed_batch(texts, is_query)`` and return one row per text.
+    """
+
+    id: str = ""
+    batch_size: int = 16
+
+    @property
+    def dim(self) -> int:
+        """Vector dimension."""
+        raise NotImplementedError
+
+    def _embed_batch(self, texts: list[str], is_query: bool) -> np.ndarray:
+        raise NotImplementedError
+
+    def embed_passages(
+        self, texts: Sequence[str], progress: bool | ProgressCallback = False
+    ) -> np.ndarray:
+        """Embed passages (documents) as an ``(n, dim)`` float32 array, rows L2-normalised.
+
+        Args:
+            texts: the passages.
+            progress: True for a rich progress bar on stderr, or a ``(done, total)`` callback.
+        Raises:
+            UsageError: ``texts`` is a single string or holds a non-string.
+            EmbedderError: the model returned vectors of the wrong shape or zeros.
+        """
+        if isinstance(texts, str):
+            raise UsageError("embed_passages() takes a list of texts, got one string; "
+                             "use embed_query() for a single query")
+        items = list(texts)
+        for i, t in enumerate(items):
+            if not isinstance(t, str):
+                raise UsageError(f"passage {i} is {type(t).__name__}, not str")
+        out = np.empty((len(items), self.dim), dtype=np.float32)
+        batches = range(0, len(items), self.batch_size)
+        with _Progress(progress, len(items), f"Embedder ({self.id})") as bar:
+            for start in batches:
+                chunk = items[start:start + self.batch_size]
+                out[start:start + len(chunk)] = self._checked(chunk, is_query=False)
+                bar.advance(len(chunk))
+        return out
+
+    def embed_query(self, text: str) -> np.ndarray:
+        """Embed one query as a ``(dim,)`` float32 vector, L2-normalised."""
+        if not isinstance(text, str):
+            raise UsageError(f"embed_query() takes a string, got {type(text).__name__}")
+        return self._checked([text], is_query=True)[0]
+
+    def _checked(self, texts: list[str], is_query: bool) -> np.ndarray:
+        vecs = np.asarray(self._embed_batch(texts, is_query), dtype=np.float32)
+        if vecs.shape != (len(texts), self.dim):
+            raise EmbedderError(
+                f"embedder {self.id!r} returned shape {vecs.shape} for {len(texts)} texts; "
+                f"expected ({len(texts)}, {self.dim}). The model files may be broken: reinstall it.")
+        norms = np.linalg.norm(vecs, axis=1, keepdims=True)
+        if not np.all(np.isfinite(vecs)) or np.any(norms == 0):
+            raise EmbedderError(
+                f"embedder {self.id!r} returned zero or non-finite vectors; "
+                "the model files may be broken: reinstall it.")
+        return vecs / norms
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(id={self.id!r})"
+
+
+class _Progress:
+    """A rich progress bar, a callback, or nothing."""
+
+    def __init__(self, progress: bool | ProgressCallback, total: int, label: str):
+        self.callback = progress if callable(progress) else None
+        self.enabled = progress is True and total > 0
+        self.total, self.label, self.done = total, label, 0
+        self._bar = self._task = None
+
+    def __enter__(self) -> "_Progress":
+        if self.enabled:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+            self._bar = Progress("[progress.description]{task.description}", BarColumn(),
+                                 MofNCompleteColumn(), TimeRemainingColumn(),
+                                 console=Console(file=sys.stderr), transient=True)
+            self._bar.start()
+            self._task = self._bar.add_task(self.label, total=self.total)
+        return self
+
+    def advance(self, n: int) -> None:
+        self.done += n
+        if self._bar is not None:
+            self._bar.update(self._task, completed=self.done)
+        if self.callback is not None:
+            self.callback(self.done, self.total)
+
+    def __exit__(self, *exc) -> None:
+        if self._bar is not None:
+            self._bar.stop()

@@ -1,0 +1,102 @@
+"""BM25 over chunks with bm25s, Norwegian Snowball stemming (PyStemmer) and stopwords.
+
+The tokenizer keeps Norwegian figures findable: «129 874» (space, U+00A0 or U+202F as
+thousands separator) and «110.700» are also indexed as «129874»/«110700»; «23,9» and «5-10»
+stay one token (and «5-10» also yields «5» and «10»); «%» is indexed as «prosent».
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+import bm25s
+import numpy as np
+import Stemmer
+from bm25s.tokenization import Tokenizer
+
+from kunnskap.errors import IndexLoadError
+
+TOKENIZER_VERSION = "1"  # bump when tokenize() changes; stored in the manifest
+LANGUAGE = "norwegian"
+STOPWORDS = "no"  # bm25s ships the Snowball/NLTK Norwegian list
+BM25_METHOD = "lucene"
+K1, B = 1.5, 0.75
+
+_SPACES = re.compile(r"[\u00a0\u202f\u2009]")
+_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:(?: |\.)\d{3})+(?![\d]|[.,]\d)")
+_NUMBER = r"\d+(?:[.,]\d+)*"
+_TOKEN = re.compile(rf"{_NUMBER}(?:[-–]{_NUMBER})?|[^\W\d_]{{2,}}")
+_RANGE = re.compile(rf"({_NUMBER})[-–]({_NUMBER})")
+
+
+def split(text: str) -> list[str]:
+    """Split lower-cased text into raw tokens, adding joined forms of grouped numbers."""
+    text = _SPACES.sub(" ", text).replace("%", " prosent ")
+    tokens = []
+    for m in _TOKEN.finditer(text):
+        tok = m.group().replace("–", "-")
+        tokens.append(tok)
+        if r := _RANGE.fullmatch(tok):
+            tokens.extend(r.groups())
+    for m in _GROUPED.finditer(text):
+        tokens.append(re.sub(r"[ .]", "", m.group()))
+    return tokens
+
+
+def tokenize(texts: Sequence[str]) -> list[list[str]]:
+    """Tokens (stems, stopwords removed) of each text, as bm25s expects them."""
+    tok = Tokenizer(lower=True, splitter=split, stopwords=STOPWORDS,
+                    stemmer=Stemmer.Stemmer(LANGUAGE))
+    out = tok.tokenize(list(texts), update_vocab=True, return_as="string",
+                       show_progress=False, allow_empty=True)
+    return [[t for t in doc if t] for doc in out]
+
+
+def settings() -> dict:
+    """The tokenizer and BM25 settings, for the manifest."""
+    return {"library": "bm25s", "bm25s_version": bm25s.__version__, "method": BM25_METHOD,
+            "k1": K1, "b": B, "stemmer": f"snowball-{LANGUAGE}", "stopwords": STOPWORDS,
+            "tokenizer_version": TOKENIZER_VERSION}
+
+
+class LexicalIndex:
+    """A bm25s index whose document ids are chunk positions."""
+
+    def __init__(self, bm25: bm25s.BM25):
+        self._bm25 = bm25
+
+    @classmethod
+    def build(cls, texts: Sequence[str]) -> "LexicalIndex":
+        """Index ``texts``; position i in the list is document id i."""
+        bm25 = bm25s.BM25(method=BM25_METHOD, k1=K1, b=B)
+        bm25.index(tokenize(texts), show_progress=False)
+        return cls(bm25)
+
+    def __len__(self) -> int:
+        return int(self._bm25.scores["num_docs"])
+
+    def search(self, query: str, k: int) -> tuple[np.ndarray, np.ndarray]:
+        """Return (positions, scores) of the best ``k`` documents with a score above 0."""
+        tokens = tokenize([query])[0]
+        k = min(k, len(self))
+        if k <= 0 or not tokens:
+            return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float32)
+        docs, scores = self._bm25.retrieve([tokens], k=k, show_progress=False)
+        keep = scores[0] > 0
+        return docs[0][keep].astype(np.int64), scores[0][keep].astype(np.float32)
+
+    def save(self, folder: Path) -> None:
+        """Write the bm25s plain files (npy without pickle, JSON vocabulary and params)."""
+        self._bm25.save(str(folder), allow_pickle=False, show_progress=False)
+
+    @classmethod
+    def load(cls, folder: Path) -> "LexicalIndex":
+        """Read what ``save`` wrote; never unpickles."""
+        try:
+            bm25 = bm25s.BM25.load(str(folder), allow_pickle=False, mmap=False,
+                                   show_progress=False)
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise IndexLoadError(f"the BM25 files in {folder} are unreadable ({exc})") from exc
+        return cls(bm25)
