@@ -1,0 +1,266 @@
+"""Conversations: keep the turns, and rewrite follow-ups into standalone queries without an LLM.
+
+A follow-up («Og jentene?», «Hva med på videregående?», «Enn innvandrerne?», «Hva med i 2014?»)
+inherits the topic and measure of the conversation. Its *slots* (group, school level, place,
+year) replace the matching slots of the earlier query, so «… gutter på videregående … trygge
+i nærområdet?» + «Og jentene?» becomes «… jenter på videregående … trygge i nærområdet?»,
+which retrieves the passage about girls rather than the one about boys.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from assistant.records import Answer
+
+if TYPE_CHECKING:  # pragma: no cover
+    from assistant.assistant import Assistant
+
+_WORD = re.compile(r"[0-9A-Za-zÆØÅæøåÉéÜüÖöÄä-]+")
+
+# Openers that mark a follow-up, longest first (matched on lower-cased, punctuation-free text).
+_OPENERS = (
+    "hva så med", "hvordan er det med", "hvordan er det for", "hvordan med", "hva med",
+    "hva om", "hva gjelder", "gjelder det også", "gjelder dette også", "samme for", "og for",
+    "og hva", "og hvor", "og blant", "og", "enn", "men", "også", "blant",
+)
+# Words that refer back to the earlier turn.
+_ANAPHORA = {"det", "dette", "de", "disse", "dem", "den", "der", "tilsvarende", "samme"}
+# Content-free request words: a follow-up made only of these keeps the earlier topic.
+_REQUEST = {
+    "eksempel", "eksempler", "eksemplene", "flere", "mer", "detaljer", "utdype", "forklare",
+    "forklar", "hvorfor", "tall", "tallet", "tallene", "andel", "andelen", "prosent", "antall",
+    "kilde", "kilden", "kildene", "gi", "vis", "si", "fortell", "nevn", "utvikling", "utviklingen",
+    "tiltak", "årsak", "årsaker", "årsaken", "sammenlignet", "sammenligne", "forskjell",
+}
+_QUESTION_WORDS = {"hva", "hvor", "hvem", "hvilke", "hvilken", "hvordan", "hvorfor", "når",
+                   "mange", "stor", "mye", "kan", "du", "blant", "gjelder", "enn", "sammen"}
+
+
+@dataclass(frozen=True)
+class _Slot:
+    """One kind of slot; ``values`` maps a canonical value to the word prefixes that name it."""
+
+    name: str
+    values: dict[str, tuple[str, ...]]
+
+
+# Word forms are matched by prefix, so «ungdomsskoleelever» is level «ungdomsskole» and the swap
+# keeps the rest of the word («videregåendeelever», a form the report uses).
+_SLOTS = (
+    _Slot("gender", {
+        "jente": ("jente", "jenta", "jentene", "jenter", "kvinne", "kvinner", "jentenes"),
+        "gutt": ("gutt", "gutten", "guttene", "gutter", "menn", "mann", "guttenes"),
+    }),
+    _Slot("background", {
+        "innvandrer": ("innvandrer", "innvandring", "minoritet", "flyktning"),
+        "funksjonsnedsettelse": ("funksjonsnedsett", "funksjonshem"),
+        "skeiv": ("skeiv", "lhbt", "lhbtiq"),
+    }),
+    _Slot("level", {
+        "barneskole": ("barneskole", "barnetrinn", "mellomtrinn", "barnehage"),
+        "ungdomsskole": ("ungdomsskole", "ungdomstrinn"),
+        "videregående": ("videregående", "vgs"),
+    }),
+    _Slot("place", {
+        "Bærum": ("bærum",),
+        "landet": ("landet", "nasjonalt", "norge", "landsbasis", "landsgjennomsnitt", "nasjonal"),
+        "Viken": ("viken",),
+        "Oslo": ("oslo",),
+        "Asker": ("asker",),
+    }),
+)
+# Extra terms added with a new group so that compounds in the report are found too.
+_EXPANSIONS = {
+    "innvandrer": "innvandrere innvandrerbakgrunn",
+    "jente": "jenter",
+    "gutt": "gutter",
+}
+_YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def _slot_of(word: str) -> tuple[str, str, str] | None:
+    """(slot name, canonical value, matched prefix) of a lower-case word, or None."""
+    for slot in _SLOTS:
+        for value, prefixes in slot.values.items():
+            for prefix in sorted(prefixes, key=len, reverse=True):
+                if word.startswith(prefix):
+                    return slot.name, value, prefix
+    return None
+
+
+def _slots(text: str) -> dict[str, list[tuple[str, str]]]:
+    """Slot name -> [(word as written, canonical value)] found in ``text``."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    for raw in _WORD.findall(text):
+        hit = _slot_of(raw.lower())
+        if hit:
+            found.setdefault(hit[0], []).append((raw, hit[1]))
+    for year in _YEAR.findall(text):
+        found.setdefault("year", []).append((year, year))
+    return found
+
+
+def _content_words(text: str) -> list[str]:
+    """Words that are neither stopwords, question words, request words nor slot words."""
+    from bm25s.stopwords import STOPWORDS_NORWEGIAN
+
+    out = []
+    for w in _words(text):
+        if (w in STOPWORDS_NORWEGIAN or w in _QUESTION_WORDS or w in _REQUEST or w in _ANAPHORA
+                or _slot_of(w) or _YEAR.fullmatch(w) or len(w) < 3):
+            continue
+        out.append(w)
+    return out
+
+
+def is_follow_up(question: str) -> bool:
+    """True when ``question`` leans on an earlier turn (opener, anaphora, or no topic of its own)."""
+    words = _words(question)
+    if not words:
+        return False
+    text = " ".join(words)
+    if any(text == o or text.startswith(o + " ") for o in _OPENERS):
+        return True
+    content = _content_words(question)
+    if len(words) <= 4 and not content:
+        return True
+    if len(words) <= 6 and len(content) <= 1 and _ANAPHORA.intersection(words):
+        return True
+    return False
+
+
+def _replace_word(text: str, old: str, new: str) -> str:
+    return re.sub(rf"(?<![\wæøåÆØÅ]){re.escape(old)}(?![\wæøåÆØÅ])", new, text, count=1)
+
+
+def _swap(base: str, name: str, new_values: list[tuple[str, str]]) -> str:
+    """Replace the words of slot ``name`` in ``base`` by the follow-up's values (or append them)."""
+    old = _slots(base).get(name, [])
+    new_canon = [c for _, c in new_values]
+    if old and set(c for _, c in old) == set(new_canon):
+        return base
+    if not old:
+        words = [w for w, _ in new_values] + [_EXPANSIONS[c] for _, c in new_values if c in _EXPANSIONS]
+        return f"{base.rstrip(' ?.!')} {' '.join(words)}"
+    replacement_word, replacement = new_values[0]
+    for raw, canon in old:
+        if name == "year":
+            base = _replace_word(base, raw, replacement)
+            continue
+        hit = _slot_of(raw.lower())
+        new_hit = _slot_of(replacement_word.lower())
+        if hit and new_hit and len(raw) - len(hit[2]) >= 3 and hit[0] == "level":
+            # keep the compound tail: «ungdomsskoleelever» -> «videregåendeelever»
+            tail = raw[len(hit[2]):]
+            word = replacement + tail
+        elif name == "gender":
+            word = _inflect_like(raw.lower(), replacement)
+        else:
+            word = replacement_word
+        base = _replace_word(base, raw, word)
+    return base
+
+
+_GENDER_FORMS = {
+    "jente": ("jente", "jenta", "jenter", "jentene"),
+    "gutt": ("gutt", "gutten", "gutter", "guttene"),
+}
+
+
+def _inflect_like(old_word: str, new_canon: str) -> str:
+    """«guttene» + jente -> «jentene»: keep the number and definiteness of the word replaced."""
+    for forms in _GENDER_FORMS.values():
+        if old_word in forms:
+            return _GENDER_FORMS[new_canon][forms.index(old_word)]
+    return _GENDER_FORMS[new_canon][2]
+
+
+def _standalone_history(history: Sequence[str]) -> str | None:
+    """The last standalone query the conversation reached (each turn resolved in order)."""
+    resolved: str | None = None
+    for q in history:
+        q = q.strip()
+        if not q:
+            continue
+        resolved = _rewrite(q, resolved) if resolved is not None else q
+    return resolved
+
+
+def _rewrite(question: str, base: str) -> str:
+    if not is_follow_up(question):
+        return question
+    new = _slots(question)
+    content = _content_words(question)
+    query = base
+    for name in ("gender", "background", "level", "place", "year"):
+        if name in new:
+            query = _swap(query, name, new[name])
+    # request words («eksempler», «årsaker») and new content words are added to the inherited query
+    extra = [w for w in _words(question)
+             if (w in _REQUEST or w in content) and w not in {"gi", "vis", "si", "fortell", "nevn"}
+             and w not in _words(query)]
+    if extra:
+        query = f"{query.rstrip(' ?.!')} {' '.join(extra)}"
+    return query
+
+
+def rewrite_query(question: str, history: Sequence[str]) -> str:
+    """The standalone query to search with for ``question`` asked after ``history`` (oldest first).
+
+    A question that is not a follow-up is returned unchanged.
+
+    Example:
+        >>> rewrite_query("Og jentene?", ["Hvor mange gutter på videregående føler seg trygge?"])
+        'Hvor mange jenter på videregående føler seg trygge?'
+    """
+    base = _standalone_history(history)
+    if base is None:
+        return question
+    return _rewrite(question, base)
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One exchange: what the user asked and what the assistant answered."""
+
+    question: str
+    answer: Answer
+
+
+class Conversation:
+    """A chat with the assistant: keeps the turns so follow-ups are understood."""
+
+    def __init__(self, assistant: "Assistant") -> None:
+        self.assistant = assistant
+        self._turns: list[Turn] = []
+        self._lock = threading.Lock()
+
+    @property
+    def turns(self) -> tuple[Turn, ...]:
+        return tuple(self._turns)
+
+    @property
+    def history(self) -> tuple[str, ...]:
+        """The user's questions so far, oldest first."""
+        return tuple(t.question for t in self._turns)
+
+    def ask(self, question: str, **options) -> Answer:
+        """Answer ``question`` in the context of the earlier turns and remember the exchange."""
+        with self._lock:
+            answer = self.assistant.ask(question, self.history, **options)
+            self._turns.append(Turn(answer.question or question, answer))
+            return answer
+
+    def reset(self) -> None:
+        """Start a new conversation."""
+        with self._lock:
+            self._turns.clear()
