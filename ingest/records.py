@@ -72,6 +72,7 @@ class Block:
     page_starts: tuple[tuple[int, int], ...]
     notes: tuple[int, ...] = ()
     figures: tuple[int, ...] = ()  # figures this block is, or mentions (by number and proximity)
+    note_offsets: tuple[tuple[int, int], ...] = ()  # (offset in text, note) where a marker was
 
     @property
     def pages(self) -> tuple[int, ...]:
