@@ -25,6 +25,11 @@ def normalize_spaces(text: str) -> str:
     return text.translate(_SPACES)
 
 
+def clean_line(line: str) -> str:
+    """One wrapped line with normalised, single spaces and no outer whitespace."""
+    return " ".join(normalize_spaces(line).split())
+
+
 def is_url_line(line: str) -> bool:
     """True when the line holds only a link address."""
     return bool(URL_LINE.match(line))
@@ -95,7 +100,7 @@ def join_lines(lines: Iterable[str]) -> str:
     """
     text = ""
     for raw in lines:
-        line = normalize_spaces(raw).strip()
+        line = clean_line(raw)
         if not line:
             continue
         if not text:
@@ -112,7 +117,7 @@ def join_offsets(lines: list[str]) -> tuple[str, list[int]]:
     text = ""
     starts: list[int] = []
     for raw in lines:
-        line = normalize_spaces(raw).strip()
+        line = clean_line(raw)
         if not text:
             starts.append(0)
             text = line

@@ -16,6 +16,7 @@ from .records import Block, Document, Figure, Page, Section
 HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\s+(\S.*)$")
 LIST_ITEM = re.compile(r"^(?:(?P<bullet>[•▪●◦])\s*|(?P<dash>[-–])\s+|(?P<num>\d{1,2})(?P<sep>[.)])\s+)(?P<text>\S.*)$")
 MAX_HEADING_WRAP = 40  # a heading's second line is short («kommune»)
+TERM = re.compile(r"^[A-ZÆØÅ][^\d.,:;!?()«»•]{0,38}[^\W\d]$")  # «Folkehelse», «Tidlig innsats»
 NEAR_CAPTION = 2  # blocks: how far a caption can be to count as "near" a paragraph
 
 
@@ -100,7 +101,13 @@ class _Parser:
                 self._start_section(number, title, part.page)
             else:
                 self._end_caption()
-                self._body_line(part.page, line)
+                nxt = body[i + 1] if i + 1 < len(body) else ""
+                if self._is_term(line, nxt):
+                    self._close()
+                    self.unit = _Unit("paragraph", self.section, rows=[[(part.page, line)]])
+                    self._close()
+                else:
+                    self._body_line(part.page, line)
             self._touch(part.page)
             i += 1
         self._end_caption()
@@ -172,6 +179,13 @@ class _Parser:
             self._emit_caption(page, lines)
 
     # -- paragraphs and lists ----------------------------------------------------------
+    def _is_term(self, line: str, nxt: str) -> bool:
+        """A short stand-alone title line in the body («Folkehelse» before its definition)."""
+        if not TERM.match(line) or len(line.split()) > 4 or not nxt[:1].isupper():
+            return False
+        unit = self.unit
+        return unit is None or unit.kind != "list" or ends_sentence(unit.rows[-1][-1][1])
+
     def _body_line(self, page: int, line: str) -> None:
         unit = self.unit
         item = LIST_ITEM.match(line)
@@ -187,7 +201,7 @@ class _Parser:
         if unit is not None:
             prev = unit.rows[-1][-1][1]
             if unit.kind == "list":
-                if line[0].islower() or not ends_sentence(prev) and line[0] in "(«\"":
+                if not line[0].isupper() or self._item_has_body(unit.rows[-1]):
                     unit.rows[-1].append((page, line))
                     return
             elif not (ends_sentence(prev) and (line[0].isupper() or line[0] in "«\"")):
@@ -195,6 +209,14 @@ class _Parser:
                 return
         self._close()
         self.unit = _Unit("paragraph", self.section, rows=[[(page, line)]])
+
+    @staticmethod
+    def _item_has_body(row: list[tuple[int, str]]) -> bool:
+        """A «• Title» bullet followed by its own sentences («• Foreldrenes egne utfordringer»)."""
+        first = row[0][1]
+        if not first.startswith("•") or ends_sentence(first) or len(first) > 60:
+            return False
+        return len(row) == 1 or row[1][1][:1].isupper()
 
     @staticmethod
     def _starts_item(item: re.Match, unit: _Unit | None) -> bool:
