@@ -24,7 +24,8 @@ _WORD = re.compile(r"[0-9A-Za-zÆØÅæøåÉéÜüÖöÄä-]+")
 
 # Openers that mark a follow-up, longest first (matched on lower-cased, punctuation-free text).
 _OPENERS = (
-    "hva så med", "hvordan er det med", "hvordan er det for", "hvordan med", "hva med",
+    "hva så med", "hvordan er det sammenlignet", "hvordan er dette sammenlignet", "sammenlignet med",
+    "hva med resten", "hvordan er det med", "hvordan er det for", "hvordan med", "hva med",
     "hva om", "hva gjelder", "gjelder det også", "gjelder dette også", "samme for", "og for",
     "og hva", "og hvor", "og blant", "og", "enn", "men", "også", "blant",
 )
@@ -37,6 +38,11 @@ _REQUEST = {
     "kilde", "kilden", "kildene", "gi", "vis", "si", "fortell", "nevn", "utvikling", "utviklingen",
     "tiltak", "årsak", "årsaker", "årsaken", "sammenlignet", "sammenligne", "forskjell",
 }
+_ANAPHORA_SUBJECT = {"den", "dette", "disse", "dem"}
+_FILLER = {"resten", "andre", "annet", "blant", "særlig", "spesielt", "mest", "minst", "også",
+           "barn", "barna", "barnet", "unge", "ungdom", "ungdommer", "ungdommene", "elever",
+           "elevene", "gruppe", "gruppen", "grupper", "gruppene"}
+_SKIP = {"gi", "vis", "si", "fortell", "nevn", "sammenlignet", "sammenligne"}
 _QUESTION_WORDS = {"hva", "hvor", "hvem", "hvilke", "hvilken", "hvordan", "hvorfor", "når",
                    "mange", "stor", "mye", "kan", "du", "blant", "gjelder", "enn", "sammen"}
 
@@ -110,32 +116,52 @@ def _slots(text: str) -> dict[str, list[tuple[str, str]]]:
 
 
 def _content_words(text: str) -> list[str]:
-    """Words that are neither stopwords, question words, request words nor slot words."""
+    """Words that are neither stopwords, question/request/filler words nor slot words."""
     from bm25s.stopwords import STOPWORDS_NORWEGIAN
 
     out = []
     for w in _words(text):
         if (w in STOPWORDS_NORWEGIAN or w in _QUESTION_WORDS or w in _REQUEST or w in _ANAPHORA
-                or _slot_of(w) or _YEAR.fullmatch(w) or len(w) < 3):
+                or w in _FILLER or _slot_of(w) or _YEAR.fullmatch(w) or len(w) < 3):
             continue
         out.append(w)
     return out
 
 
-def is_follow_up(question: str) -> bool:
+def _opener(words: list[str]) -> str | None:
+    text = " ".join(words)
+    return next((o for o in _OPENERS if text == o or text.startswith(o + " ")), None)
+
+
+_DEFINITION = re.compile(r"^(hva er|hva betyr|hva menes|hva står|hvem er|hva heter|hva gjør)\b")
+_DEFINITE = re.compile(r"\w{3,}(?:et|en|ene|a)$")
+
+
+def _refers_to(question: str, base: str) -> bool:
+    """True when a definite noun of ``question`` («prosjektet») names something in ``base``."""
+    from assistant.text import terms
+
+    base_terms = terms(base)
+    return any(_DEFINITE.fullmatch(w) and terms(w) & base_terms for w in _content_words(question))
+
+
+def is_follow_up(question: str, base: str | None = None) -> bool:
     """True when ``question`` leans on an earlier turn (opener, anaphora, or no topic of its own)."""
     words = _words(question)
     if not words:
         return False
-    text = " ".join(words)
-    if any(text == o or text.startswith(o + " ") for o in _OPENERS):
+    if _opener(words):
         return True
     content = _content_words(question)
     if len(words) <= 4 and not content:
         return True
+    if len(words) <= 4 and len(content) == 1 and not _DEFINITION.match(" ".join(words)):
+        return True
     if len(words) <= 6 and len(content) <= 1 and _ANAPHORA.intersection(words):
         return True
-    return False
+    if len(words) > 2 and _ANAPHORA_SUBJECT.intersection(words[1:3]):  # «Hva sa den om …»
+        return True
+    return bool(base) and _refers_to(question, base)
 
 
 def _replace_word(text: str, old: str, new: str) -> str:
@@ -196,21 +222,43 @@ def _standalone_history(history: Sequence[str]) -> str | None:
 
 
 def _rewrite(question: str, base: str) -> str:
-    if not is_follow_up(question):
+    if not is_follow_up(question, base):
         return question
+    words = _words(question)
     new = _slots(question)
     content = _content_words(question)
+    compare = any(w.startswith(("sammenlign", "forhold")) for w in words)
+    if _opener(words) and content and not new:
+        # «Hva med vold fra andre ungdommer?»: a new topic in the frame and slots of the old one
+        frame = _frame(base)
+        kept = [w for name in ("gender", "background", "level", "place", "year")
+                for w, _ in _slots(base).get(name, [])]
+        phrase = " ".join(_WORD.findall(question)[len(_opener(words).split()):])
+        return " ".join([frame, phrase, *(k for k in kept if k.lower() not in words)]).strip()
     query = base
     for name in ("gender", "background", "level", "place", "year"):
         if name in new:
-            query = _swap(query, name, new[name])
-    # request words («eksempler», «årsaker») and new content words are added to the inherited query
-    extra = [w for w in _words(question)
-             if (w in _REQUEST or w in content) and w not in {"gi", "vis", "si", "fortell", "nevn"}
-             and w not in _words(query)]
+            query = _append(query, new[name]) if compare else _swap(query, name, new[name])
+    extra = [w for w in words
+             if (w in _REQUEST or w in content) and w not in _SKIP and w not in _words(query)]
     if extra:
         query = f"{query.rstrip(' ?.!')} {' '.join(extra)}"
     return query
+
+
+_FRAME = re.compile(r"^(hvor (?:mange|stor(?:e)? andel|mye|stor)|hva|hvilke|hvordan|hvorfor)\b",
+                    re.IGNORECASE)
+
+
+def _frame(base: str) -> str:
+    """The question frame of the earlier query («Hvor mange», «Hvor stor andel»), "" if none."""
+    m = _FRAME.match(base.strip())
+    return m.group() if m else ""
+
+
+def _append(base: str, values: list[tuple[str, str]]) -> str:
+    words = [w for w, _ in values]
+    return f"{base.rstrip(' ?.!')} {' '.join(words)}"
 
 
 def rewrite_query(question: str, history: Sequence[str]) -> str:

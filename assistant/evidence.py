@@ -1,0 +1,102 @@
+"""Score the sentences of retrieved passages against what the question asks for.
+
+Shared by the extractive composer (which sentences to quote) and abstention (is the asked-for
+thing in any of them). A sentence scores by the IDF-weighted share of the question's content
+stems it contains, plus a little for its passage's rank; figure questions prefer sentences
+with a number.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.text import (Sentence, TermStats, content_terms, is_figure_question,
+                            split_sentences, terms, terms_many)
+from index.records import Hit
+
+RANK_BONUS = 0.12  # added to a sentence of the top passage; 1/rank of it for the others
+NUMBER_BONUS = 0.15  # figure questions: a sentence with a number
+NO_NUMBER_PENALTY = 0.25  # figure questions: a sentence without one
+MAX_WINDOW = 4  # sentences quoted together around a figure
+
+_YEAR_ONLY = re.compile(r"^(?:19|20)\d\d$")
+_DIGITS = re.compile(r"\d+(?:[ .,]\d+)*")
+_ANAPHORIC_START = re.compile(r"^(det|dette|denne|disse|de|tilsvarende|tallet|andelen|samtidig)\b",
+                              re.IGNORECASE)
+_REFERS_BACK = re.compile(r"\b(det|dette|tallet|tallene|andelen|tilsvarende|sammenlignet|"
+                          r"sammenligner|samme)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One sentence of one retrieved passage and how well it matches the question."""
+
+    hit_index: int  # 0-based position in the hits list
+    position: int  # index of the sentence in its passage
+    sentence: Sentence
+    matched: frozenset[str]
+    coverage: float  # IDF-weighted share of the question's content stems in the sentence
+    score: float
+
+    @property
+    def has_figure(self) -> bool:
+        """True when the sentence holds a number other than a bare year."""
+        return any(not _YEAR_ONLY.match(m.group().strip()) for m in _DIGITS.finditer(self.sentence.text))
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """All scored sentences for one question, best first, with the passages split once."""
+
+    question_terms: frozenset[str]
+    figure_question: bool
+    candidates: tuple[Candidate, ...]
+    sentences: tuple[tuple[Sentence, ...], ...]  # per hit, in passage order
+
+    def best(self) -> Candidate | None:
+        return self.candidates[0] if self.candidates else None
+
+
+def question_terms(question: str, query_used: str) -> frozenset[str]:
+    """Content stems of the query actually searched (falls back to all its stems)."""
+    q = content_terms(query_used) or terms(query_used) or content_terms(question)
+    return frozenset(q)
+
+
+def gather(question: str, query_used: str, hits: list[Hit], stats: TermStats) -> Evidence:
+    """Split every passage into sentences and score each against the question."""
+    q = question_terms(question, query_used)
+    total = stats.weight(q) or 1.0
+    figure = is_figure_question(question) or is_figure_question(query_used)
+    per_hit = [tuple(split_sentences(h.chunk.text)) for h in hits]
+    flat = [(i, j, s) for i, sents in enumerate(per_hit) for j, s in enumerate(sents)]
+    stems = terms_many([s.text for _, _, s in flat])
+    out = []
+    for (i, j, s), st in zip(flat, stems):
+        matched = frozenset(q & st)
+        coverage = stats.weight(matched) / total
+        score = coverage + RANK_BONUS / (i + 1)
+        cand = Candidate(i, j, s, matched, coverage, score)
+        if figure:
+            score += NUMBER_BONUS if cand.has_figure else -NO_NUMBER_PENALTY
+            cand = Candidate(i, j, s, matched, coverage, score)
+        out.append(cand)
+    out.sort(key=lambda c: (-c.score, c.hit_index, c.position))
+    return Evidence(q, figure, tuple(out), tuple(per_hit))
+
+
+def figure_window(ev: Evidence, cand: Candidate) -> list[Sentence]:
+    """The figure sentence with the neighbours that complete it («Det utgjør cirka 3300 barn»)."""
+    sents = ev.sentences[cand.hit_index]
+    lo = hi = cand.position
+    if _ANAPHORIC_START.match(sents[lo].text) and lo > 0:
+        lo -= 1
+    while hi + 1 < len(sents) and hi - lo + 1 < MAX_WINDOW:
+        nxt = sents[hi + 1]
+        nxt_terms = terms(nxt.text)
+        continues = _REFERS_BACK.search(nxt.text) or (ev.question_terms & nxt_terms)
+        if not (nxt.has_number and continues):
+            break
+        hi += 1
+    return list(sents[lo:hi + 1])

@@ -1,0 +1,120 @@
+"""Sentences and terms: the small text tools the answer stage shares.
+
+Terms are the index's own BM25 tokens (``index.lexical.tokenize``: Snowball stems, Norwegian
+stopwords, number-aware), so "what the question asks for" means the same here as in retrieval.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from index.lexical import tokenize
+
+# A sentence ends at . ! ? (optionally followed by a closing quote or bracket) before whitespace and
+# an upper-case letter, a digit, a quote or a bullet. «1. januar» and «ca. 3300» do not end one.
+_BOUNDARY = re.compile(r"(?<=[.!?])[»\")]?\s+(?=[A-ZÆØÅ0-9«\"•–-])|\s+(?=•)|\n+")
+_ABBREVIATIONS = ("ca.", "bl.a.", "f.eks.", "pr.", "nr.", "jf.", "mht.", "kap.", "s.", "dvs.", "mv.",
+                  "evt.", "osv.", "inkl.", "ekskl.", "fig.", "tlf.", "kl.")
+_NUMBER = re.compile(r"\d")
+
+# Question words and request words that say nothing about what is asked for (stemmed below).
+GENERIC_WORDS = (
+    "hvor mange stor andel mye prosent antall hva hvilke hvilken hvordan hvorfor når finnes "
+    "står sier viser rapporten kunnskapsgrunnlaget bærum kommune kommunen barn unge ungdom "
+    "tall tallet eksempel eksempler gi nevn forklar fortell beskriv oppgi omtrent ca totalt "
+    "del gjelder handler ifølge dag per"
+)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a passage: its text and where it starts in the passage."""
+
+    text: str
+    start: int
+
+    @property
+    def has_number(self) -> bool:
+        return bool(_NUMBER.search(self.text))
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split a passage into sentences, keeping each sentence's character offset."""
+    out: list[Sentence] = []
+    pending = 0  # where the current sentence began (an abbreviation may join two pieces)
+    for m in _BOUNDARY.finditer(text):
+        piece = text[pending:m.start()].rstrip()
+        if "\n" not in m.group() and piece.lower().endswith(_ABBREVIATIONS):
+            continue
+        _emit(out, text, pending, m.start())
+        pending = m.end()
+    _emit(out, text, pending, len(text))
+    return out
+
+
+def _emit(out: list[Sentence], text: str, a: int, b: int) -> None:
+    raw = text[a:b]
+    stripped = raw.strip()
+    if len(stripped) < 2:
+        return
+    offset = a + (len(raw) - len(raw.lstrip()))
+    out.append(Sentence(stripped, offset))
+
+
+def terms(text: str) -> set[str]:
+    """The index's stems of ``text`` (stopwords removed)."""
+    return set(tokenize([text])[0])
+
+
+def terms_many(texts: Sequence[str]) -> list[set[str]]:
+    """``terms`` of each text, tokenized in one call."""
+    if not texts:
+        return []
+    return [set(t) for t in tokenize(list(texts))]
+
+
+GENERIC_TERMS = frozenset(terms(GENERIC_WORDS))
+
+
+class TermStats:
+    """Document frequencies of stems over the indexed chunks; IDF tells rare from generic terms."""
+
+    def __init__(self, texts: Iterable[str]):
+        docs = terms_many(list(texts))
+        self.n = max(len(docs), 1)
+        self.df: Counter[str] = Counter()
+        for d in docs:
+            self.df.update(d)
+
+    @classmethod
+    def of_index(cls, index) -> "TermStats":
+        return cls(c.text for c in index.chunks)
+
+    def idf(self, term: str) -> float:
+        """BM25-style IDF; unseen terms get the highest value."""
+        df = self.df.get(term, 0)
+        return math.log(1 + (self.n - df + 0.5) / (df + 0.5))
+
+    def weight(self, ts: Iterable[str]) -> float:
+        return sum(self.idf(t) for t in ts)
+
+
+def content_terms(text: str) -> set[str]:
+    """Stems of ``text`` that can name what is asked for (question/request words removed)."""
+    return terms(text) - GENERIC_TERMS
+
+
+FIGURE_CUES = re.compile(
+    r"\b(hvor\s+mange|hvor\s+stor(?:e)?\s+(?:andel|del)|hvor\s+mye|hvor\s+høy|prosent|antall|andel"
+    r"|andelen|tall(?:et)?\s+på|hvor\s+stor\s+prosent|hvor\s+ofte)\b",
+    re.IGNORECASE,
+)
+
+
+def is_figure_question(question: str) -> bool:
+    """True when the question asks for a number («hvor mange», «hvor stor andel», «prosent» …)."""
+    return bool(FIGURE_CUES.search(question))
