@@ -1,0 +1,30 @@
+"""Fixtures of the index tests: small hand-made indexes and a short excerpt of the report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from index_helpers import REPORT, write_small_index
+
+
+@pytest.fixture
+def small_index(tmp_path) -> Path:
+    return write_small_index(tmp_path / "idx")
+
+
+@pytest.fixture
+def excerpt(tmp_path) -> Path:
+    """The report's first printed pages (2-5) as a text file: fast to ingest for real."""
+    lines = REPORT.read_text(encoding="utf-8").splitlines(keepends=True)
+    out, page = [], 2
+    for line in lines:
+        opens_page = (line.startswith(" ") and line[1:2].strip()) or line.strip().isdigit()
+        if opens_page and out:
+            page += 1
+            if page > 5:
+                break
+        out.append(line)
+    path = tmp_path / "utdrag.txt"
+    path.write_text("".join(out), encoding="utf-8")
+    return path
