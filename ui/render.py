@@ -1,0 +1,159 @@
+"""Safe text formatting for the chat: escaping, highlighting and headings. No streamlit here.
+
+Everything a user types or the document contains is escaped before it is shown. Markdown gets
+backslash escapes; the few HTML fragments (a highlighted passage, its sources) are built from
+``html.escape``-d pieces into which only our own <mark>, <strong>, <a> and <br> tags are put.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+
+from assistant.numbers import extract_numbers
+from assistant.records import Citation, Source
+
+# Markdown, GitHub and Streamlit specials (emphasis, code, links, html, math, tables, directives).
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~$&!])")
+_MD_LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)])", re.MULTILINE)
+# Characters that would still mean something to markdown or LaTeX after html.escape.
+_HTML_EXTRA = {"$": "&#36;", "*": "&#42;", "_": "&#95;", "`": "&#96;", "~": "&#126;",
+               "[": "&#91;", "]": "&#93;", "\\": "&#92;", "|": "&#124;", ":": "&#58;",
+               "#": "&#35;"}
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def md_escape(text: str) -> str:
+    """Escape ``text`` so Streamlit markdown shows it literally (no links, HTML, math, lists)."""
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    return _MD_LINE_START.sub(lambda m: m[1] + "\\" + m[2] if m[2][0] in "-+=" else
+                              m[1] + m[2][:-1] + "\\" + m[2][-1], text)
+
+
+def html_escape(text: str) -> str:
+    """Escape ``text`` for an HTML fragment that Streamlit renders with ``unsafe_allow_html``."""
+    out = "".join(_HTML_EXTRA.get(ch) or html.escape(ch, quote=True) for ch in text)
+    return out.replace("\n", "<br>")
+
+
+def pages_label(pages: Sequence[int]) -> str:
+    """«s. 9», «s. 12–13» or «s. 12, 14»."""
+    pages = sorted(set(pages))
+    if not pages:
+        return ""
+    if len(pages) > 1 and pages == list(range(pages[0], pages[-1] + 1)):
+        return f"s. {pages[0]}–{pages[-1]}"
+    return "s. " + ", ".join(str(p) for p in pages)
+
+
+def citation_heading(c: Citation) -> str:
+    """«[n] 5.1.2 Fysisk helse · s. 12» as plain text."""
+    section = " ".join(part for part in (c.section, c.section_title) if part)
+    return f"[{c.n}] {section} · {pages_label(c.pages)}"
+
+
+def citation_label(c: Citation) -> str:
+    """The heading as a markdown label (the document's words escaped, our [n] kept)."""
+    section = " ".join(part for part in (c.section, c.section_title) if part)
+    return f"[{c.n}] {md_escape(section)} · {pages_label(c.pages)}"
+
+
+def _pattern(fragment: str) -> re.Pattern[str] | None:
+    words = fragment.split()
+    if not words:
+        return None
+    return re.compile(r"\s+".join(re.escape(w) for w in words))
+
+
+def quote_spans(text: str, quote: str) -> list[tuple[int, int]]:
+    """Where ``quote`` (or each of its sentences) occurs in ``text``, whitespace-tolerant."""
+    if not quote.strip():
+        return []
+    whole = _pattern(quote)
+    if whole and (m := whole.search(text)):
+        return [m.span()]
+    spans = []
+    for sentence in _SENTENCE_END.split(quote):
+        pat = _pattern(sentence)
+        if pat and (m := pat.search(text)):
+            spans.append(m.span())
+    return sorted(spans)
+
+
+def _number_pattern(number: str) -> str:
+    """A regex for a number as ``extract_numbers`` displays it, tolerant of the text's spacing."""
+    table = {" ": r"\s+", "-": r"\s?[-–—]\s?"}
+    return "".join(table.get(ch) or re.escape(ch) for ch in number)
+
+
+def number_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the numbers ``assistant.numbers.extract_numbers`` finds in ``text``."""
+    spans, pos = [], 0
+    for number in extract_numbers(text):
+        m = re.compile(rf"(?<![\w,.\[]){_number_pattern(number)}(?![\d\]])").search(text, pos)
+        if m:
+            spans.append(m.span())
+            pos = m.end()
+    return spans
+
+
+def _runs(text: str, layers: Sequence[list[tuple[int, int]]]) -> list[tuple[str, tuple[bool, ...]]]:
+    """Split ``text`` into runs with, per layer, whether the run lies inside one of its spans."""
+    flags = [[False] * len(text) for _ in layers]
+    for layer, spans in zip(flags, layers):
+        for start, end in spans:
+            for i in range(start, end):
+                layer[i] = True
+    runs: list[tuple[str, tuple[bool, ...]]] = []
+    for i, ch in enumerate(text):
+        key = tuple(layer[i] for layer in flags)
+        if runs and runs[-1][1] == key:
+            runs[-1] = (runs[-1][0] + ch, key)
+        else:
+            runs.append((ch, key))
+    return runs
+
+
+def answer_markdown(text: str) -> str:
+    """An answer as escaped markdown with its numbers in bold."""
+    out = []
+    for run, (strong,) in _runs(text, [number_spans(text)]):
+        out.append(f"**{md_escape(run)}**" if strong else md_escape(run))
+    return "".join(out)
+
+
+def passage_html(text: str, quote: str) -> str:
+    """The passage as an HTML fragment: the quote in <mark>, numbers in <strong>, all else escaped."""
+    out, in_mark = [], False
+    for run, (marked, strong) in _runs(text, [quote_spans(text, quote), number_spans(text)]):
+        if marked != in_mark:
+            out.append("<mark>" if marked else "</mark>")
+            in_mark = marked
+        piece = html_escape(run)
+        out.append(f"<strong>{piece}</strong>" if strong else piece)
+    if in_mark:
+        out.append("</mark>")
+    return f'<div class="kg-passage">{"".join(out)}</div>'
+
+
+def safe_url(url: str | None) -> str | None:
+    """``url`` when it is a plain http(s) address, else None (no javascript: or data: links)."""
+    if url and re.match(r"https?://[^\s<>\"']+$", url.strip(), re.IGNORECASE):
+        return url.strip()
+    return None
+
+
+def sources_html(sources: Sequence[Source]) -> str:
+    """The report's sources for a passage as an escaped HTML list with links."""
+    if not sources:
+        return ""
+    items = []
+    for s in sources:
+        label = f"{s.note}. {html_escape(s.text)}"
+        url = safe_url(s.url)
+        if url:
+            label += (f' <a href="{html.escape(url, quote=True)}" target="_blank" '
+                      f'rel="noopener noreferrer">{html_escape(url)}</a>')
+        items.append(f"<li>{label}</li>")
+    return f'<div class="kg-sources"><strong>Kilder</strong><ul>{"".join(items)}</ul></div>'
