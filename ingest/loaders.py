@@ -130,6 +130,8 @@ def load_pdf(path: str | Path, image_dir: str | Path | None = None) -> list[Page
     except Exception as exc:  # pypdf raises many types on broken content streams
         raise IngestError(f"Cannot ingest {path}: pypdf failed while reading the pages ({exc}). "
                           "Repair or re-export the PDF.") from exc
+    if not texts:
+        raise IngestError(f"Cannot ingest {path}: the PDF has no pages. Re-export the PDF.")
     if not any(t.strip() for t in texts):
         raise IngestError(
             f"Cannot ingest {path}: the PDF has no text layer (scanned pages?). "
