@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
+from urllib.parse import urlsplit
 
 from assistant.records import Citation, Source
 from index.records import Hit
@@ -32,8 +34,22 @@ def sources_of(chunk: Chunk, documents: Mapping[str, DocumentInfo]) -> tuple[Sou
         fn = info.footnote(note)
         if fn is None:
             continue
-        out.append(Source(note=fn.number, text=fn.text, url=fn.urls[0] if fn.urls else None))
+        out.append(Source(note=fn.number, text=fn.text, url=note_url(fn.text, fn.urls)))
     return tuple(out)
+
+
+def note_url(text: str, urls: tuple[str, ...]) -> str | None:
+    """The address that belongs to a note. A page's addresses are listed together under its notes,
+    so with several candidates pick the one whose host names the source («Bufdir» -> bufdir.no);
+    None when none does (better no link than a wrong one)."""
+    if len(urls) == 1:
+        return urls[0]
+    words = {w for w in re.findall(r"[a-zæøå]{3,}", text.lower())}
+    for url in urls:
+        host = urlsplit(url).netloc.lower()
+        if any(w in host for w in words):
+            return url
+    return None
 
 
 def make_citation(n: int, hit: Hit, quote: str, documents: Mapping[str, DocumentInfo]) -> Citation:

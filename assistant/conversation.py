@@ -63,7 +63,7 @@ _SLOTS = (
         "gutt": ("gutt", "gutten", "guttene", "gutter", "menn", "mann", "guttenes"),
     }),
     _Slot("background", {
-        "innvandrer": ("innvandrer", "innvandring", "minoritet", "flyktning"),
+        "innvandrer": ("innvandrer", "innvandring", "minoritet", "flyktning", "landbakgrunn"),
         "funksjonsnedsettelse": ("funksjonsnedsett", "funksjonshem"),
         "skeiv": ("skeiv", "lhbt", "lhbtiq"),
     }),
@@ -113,6 +113,11 @@ def _slots(text: str) -> dict[str, list[tuple[str, str]]]:
     for year in _YEAR.findall(text):
         found.setdefault("year", []).append((year, year))
     return found
+
+
+def slot_values(text: str) -> dict[str, set[str]]:
+    """Canonical group, level, place and year values named in ``text`` («jentene» -> gender: jente)."""
+    return {name: {c for _, c in vals} for name, vals in _slots(text).items()}
 
 
 def _content_words(text: str) -> list[str]:

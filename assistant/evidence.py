@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.conversation import slot_values
 from assistant.text import (Sentence, TermStats, content_terms, is_figure_question,
                             split_sentences, terms, terms_many)
 from index.records import Hit
@@ -18,8 +19,11 @@ from index.records import Hit
 RANK_BONUS = 0.12  # added to a sentence of the top passage; 1/rank of it for the others
 NUMBER_BONUS = 0.15  # figure questions: a sentence with a number
 NO_NUMBER_PENALTY = 0.25  # figure questions: a sentence without one
-MAX_WINDOW = 4  # sentences quoted together around a figure
+QUALIFIER_PENALTY = 0.2  # the sentence is about a group the question did not ask about
+PLACE_PENALTY = 0.1  # the sentence is about another place than the one asked about
+MAX_WINDOW = 5  # sentences quoted together around a figure
 
+_FIGURE_REF = re.compile(r"\b(?:figur|tabell|kapittel)\s+\d+(?:\.\d+)*", re.IGNORECASE)
 _YEAR_ONLY = re.compile(r"^(?:19|20)\d\d$")
 _DIGITS = re.compile(r"\d+(?:[ .,]\d+)*")
 _ANAPHORIC_START = re.compile(r"^(det|dette|denne|disse|de|tilsvarende|tallet|andelen|samtidig)\b",
@@ -42,7 +46,8 @@ class Candidate:
     @property
     def has_figure(self) -> bool:
         """True when the sentence holds a number other than a bare year."""
-        return any(not _YEAR_ONLY.match(m.group().strip()) for m in _DIGITS.finditer(self.sentence.text))
+        text = _FIGURE_REF.sub("", self.sentence.text)
+        return any(not _YEAR_ONLY.match(m.group().strip()) for m in _DIGITS.finditer(text))
 
 
 @dataclass(frozen=True)
@@ -72,11 +77,12 @@ def gather(question: str, query_used: str, hits: list[Hit], stats: TermStats) ->
     per_hit = [tuple(split_sentences(h.chunk.text)) for h in hits]
     flat = [(i, j, s) for i, sents in enumerate(per_hit) for j, s in enumerate(sents)]
     stems = terms_many([s.text for _, _, s in flat])
+    asked = slot_values(f"{question} {query_used}")
     out = []
     for (i, j, s), st in zip(flat, stems):
         matched = frozenset(q & st)
         coverage = stats.weight(matched) / total
-        score = coverage + RANK_BONUS / (i + 1)
+        score = coverage + RANK_BONUS / (i + 1) - _mismatch(asked, slot_values(s.text))
         cand = Candidate(i, j, s, matched, coverage, score)
         if figure:
             score += NUMBER_BONUS if cand.has_figure else -NO_NUMBER_PENALTY
@@ -84,6 +90,17 @@ def gather(question: str, query_used: str, hits: list[Hit], stats: TermStats) ->
         out.append(cand)
     out.sort(key=lambda c: (-c.score, c.hit_index, c.position))
     return Evidence(q, figure, tuple(out), tuple(per_hit))
+
+
+def _mismatch(asked: dict[str, set[str]], said: dict[str, set[str]]) -> float:
+    """Penalty for a sentence about another group or place than the question asks about."""
+    penalty = 0.0
+    for name in ("gender", "background"):
+        if said.get(name) and not (said[name] & asked.get(name, set())):
+            penalty += QUALIFIER_PENALTY
+    if asked.get("place") and said.get("place") and not (said["place"] & asked["place"]):
+        penalty += PLACE_PENALTY
+    return penalty
 
 
 def figure_window(ev: Evidence, cand: Candidate) -> list[Sentence]:

@@ -17,7 +17,8 @@ from index.records import Hit
 MAX_SENTENCES = 3  # general questions
 MAX_FIGURE_PASSAGES = 3  # figure questions: passages whose figures are all given
 KEEP_RATIO = 0.7  # a further sentence must score at least this share of the best one
-FIGURE_KEEP_RATIO = 0.8
+FIGURE_KEEP_RATIO = 0.75  # figure questions: share of the best sentence's coverage
+SCORE_FLOOR = 0.6
 
 _WS = re.compile(r"\s+")
 
@@ -83,7 +84,8 @@ class ExtractiveComposer(Composer):
         for c in ev.candidates:
             if len(pieces) >= MAX_FIGURE_PASSAGES:
                 break
-            if not c.has_figure or c.score < FIGURE_KEEP_RATIO * best.score:
+            if (not c.has_figure or c.coverage < FIGURE_KEEP_RATIO * best.coverage
+                    or c.score < SCORE_FLOOR * best.score):
                 continue
             if (c.hit_index, c.position) in used:
                 continue

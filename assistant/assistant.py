@@ -1,0 +1,224 @@
+"""The assistant: question in, grounded Norwegian answer out.
+
+validate → rewrite follow-ups → retrieve → figure lookup → abstain or compose → map [n] markers
+to citations → prove every number against the cited text → ``Answer``.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Sequence
+
+from assistant.abstention import ABSTAIN_MESSAGE, assess
+from assistant.citations import make_citation, nearest
+from assistant.composer import Composer, Draft
+from assistant.conversation import rewrite_query
+from assistant.evidence import Evidence, gather
+from assistant.extractive import ExtractiveComposer
+from assistant.figures import (asks_for_figure, best_figure_hit, card, describe, figure_numbers,
+                               find_figure, requested_figure)
+from assistant.records import Answer, Citation, FigureCard
+from assistant.retrieval import MODES
+from assistant.text import TermStats, split_sentences
+from assistant.validation import clean_question
+from index.records import Hit
+from kunnskap.errors import UsageError
+
+_MARKER = re.compile(r"\[(\d+(?:\s*,\s*\d+)*)\]")
+_FIGURE_MENTION = re.compile(r"\bfigur(?:en)?\s+\d", re.IGNORECASE)
+FIGURE_SEARCH_DEPTH = 10  # passages searched for a caption when a chart is described
+DROPPED_NOTE = "Setninger med tall som ikke står i kildene, ble fjernet."
+FALLBACK_NOTE = "Svaret fra språkmodellen kunne ikke bekreftes mot kildene; viser uttrekk fra rapporten."
+
+
+class Assistant:
+    """Answers questions about the indexed report. Holds no per-question state: thread-safe."""
+
+    def __init__(self, retriever, composer: Composer | None = None, k: int = 5, mode: str = "hybrid"):
+        _check(k, mode)
+        self.retriever = retriever
+        self.k = k
+        self.mode = mode
+        self.stats = TermStats.of_index(retriever.index)
+        self.extractive = ExtractiveComposer(self.stats)
+        self.composer = composer or self.extractive
+
+    @property
+    def documents(self):
+        return self.retriever.documents
+
+    def ask(self, question: str, history: Sequence[str] = (), *, k: int | None = None,
+            mode: str | None = None) -> Answer:
+        """Answer ``question``, asked after the user questions in ``history`` (oldest first).
+
+        Raises:
+            UsageError: empty question, bad ``k`` or unknown ``mode``.
+        """
+        started = time.perf_counter()
+        k = self.k if k is None else k
+        mode = self.mode if mode is None else mode
+        _check(k, mode)
+        clean = clean_question(question)
+        past = [clean_question(h).text for h in history if h and str(h).strip()]
+        query = rewrite_query(clean.text, past)
+        answer = self._answer(clean.text, query, k, mode)
+        note = " ".join(n for n in (clean.notice, answer.note) if n)
+        return _replace(answer, question=clean.text, note=note,
+                        seconds=round(time.perf_counter() - started, 4))
+
+    # -- the steps -------------------------------------------------------------------------
+
+    def _answer(self, question: str, query: str, k: int, mode: str) -> Answer:
+        number = requested_figure(question)
+        if number is not None:
+            return self._numbered_figure(question, query, number, k, mode)
+        if asks_for_figure(question):
+            deep = self.retriever.search(query, k=max(k, FIGURE_SEARCH_DEPTH), mode=mode)
+            hit = best_figure_hit(deep)
+            if hit is not None:
+                return self._figure_answer(query, hit)
+        hits = self.retriever.search(query, k=k, mode=mode)
+        ev = gather(question, query, hits, self.stats)
+        verdict = assess(ev, self.stats, [h.chunk.text for h in hits])
+        if not verdict.answerable:
+            return self._abstain(query, hits, ev)
+        if self.composer is self.extractive:
+            draft = self.extractive.compose_from(ev, hits)
+        else:
+            draft = self.composer.compose(question, query, hits)
+        if draft.abstained:
+            return self._abstain(query, hits, ev, draft.note, draft.mode)
+        answer = self._finish(draft, hits, query, ev)
+        if answer is None:  # an LLM draft failed the checks: answer from the report's sentences
+            fallback = self.extractive.compose_from(ev, hits)
+            answer = self._finish(fallback, hits, query, ev)
+            if answer is None:
+                return self._abstain(query, hits, ev)
+            answer = _replace(answer, note=" ".join(x for x in (draft.note, FALLBACK_NOTE) if x))
+        return answer
+
+    def _finish(self, draft: Draft, hits: list[Hit], query: str, ev: Evidence) -> Answer | None:
+        """Check markers and numbers; None when nothing verifiable is left of an LLM draft."""
+        text, order = _renumber(draft.text, len(hits))
+        if not order:
+            return None
+        citations = []
+        for new_n, old_n in enumerate(order, start=1):
+            hit = hits[old_n - 1]
+            quote = draft.quotes.get(old_n) or _best_quote(ev, old_n - 1)
+            citations.append(make_citation(new_n, hit, quote, self.documents))
+        from assistant.numbers import unproven_numbers
+
+        cited = [c.text for c in citations]
+        note = draft.note
+        if unproven_numbers(text, cited):
+            if draft.mode != "extractive":
+                return None
+            text = _drop_unproven(text, cited)
+            note = " ".join(x for x in (note, DROPPED_NOTE) if x)
+            if not text:
+                return None
+        verified = not unproven_numbers(text, cited)
+        return Answer(answer=text, abstained=False, query_used=query, citations=tuple(citations),
+                      figures=self._cards(citations), numbers_verified=verified, mode=draft.mode,
+                      note=note)
+
+    def _cards(self, citations: list[Citation]) -> tuple[FigureCard, ...]:
+        """Figure cards for cited captions and for figures a quoted sentence refers to."""
+        numbers: list[int] = []
+        for c in citations:
+            if c.chunk_id.endswith(tuple(f"fig{n}" for n in c.figures)) or _FIGURE_MENTION.search(c.quote):
+                numbers.extend(c.figures)
+        out, seen = [], set()
+        for n in numbers:
+            fig = find_figure(self.documents, n)
+            if fig is not None and n not in seen:
+                seen.add(n)
+                out.append(card(fig))
+        return tuple(out)
+
+    def _numbered_figure(self, question: str, query: str, number: int, k: int, mode: str) -> Answer:
+        fig = find_figure(self.documents, number)
+        hit = self._caption_hit(number)
+        if fig is None or hit is None:
+            hits = self.retriever.search(query, k=k, mode=mode)
+            known = figure_numbers(self.documents)
+            span = f" Rapporten har figur {known[0]}–{known[-1]}." if known else ""
+            return Answer(answer=f"Det finner jeg ikke i kunnskapsgrunnlaget: det er ingen figur {number}.{span}",
+                          abstained=True, query_used=query,
+                          nearest=nearest(hits, self.documents))
+        return self._figure_answer(query, hit)
+
+    def _figure_answer(self, query: str, hit: Hit) -> Answer:
+        number = hit.chunk.figures[0]
+        fig = find_figure(self.documents, number, hit.chunk.doc)
+        if fig is None:
+            return Answer(answer=ABSTAIN_MESSAGE, abstained=True, query_used=query)
+        text = f"{describe(fig)} [1]"
+        hit = Hit(chunk=hit.chunk, score=hit.score, rank=1)
+        citation = make_citation(1, hit, hit.chunk.text, self.documents)
+        from assistant.numbers import unproven_numbers
+
+        verified = not unproven_numbers(text, [hit.chunk.text])
+        return Answer(answer=text, abstained=False, query_used=query, citations=(citation,),
+                      figures=(card(fig),), numbers_verified=verified, mode="extractive")
+
+    def _caption_hit(self, number: int) -> Hit | None:
+        for chunk in self.retriever.index.chunks:
+            if chunk.kind == "figure" and number in chunk.figures:
+                return Hit(chunk=chunk, score=1.0, rank=1)
+        return None
+
+    def _abstain(self, query: str, hits: list[Hit], ev: Evidence, note: str = "",
+                 mode: str = "extractive") -> Answer:
+        quotes = {}
+        for c in ev.candidates:  # best sentence of each passage, to show why it was near
+            quotes.setdefault(c.hit_index, c.sentence.text)
+        near = tuple(make_citation(i + 1, h, quotes.get(i, ""), self.documents)
+                     for i, h in enumerate(hits[:3]))
+        return Answer(answer=ABSTAIN_MESSAGE, abstained=True, query_used=query, nearest=near,
+                      mode=mode, note=note)
+
+
+def _check(k: int, mode: str) -> None:
+    if mode not in MODES:
+        raise UsageError(f"Unknown search mode {mode!r}; choose one of: {', '.join(MODES)}.")
+    if not isinstance(k, int) or k < 1:
+        raise UsageError(f"k must be a whole number of at least 1, got {k!r}.")
+
+
+def _replace(answer: Answer, **changes) -> Answer:
+    from dataclasses import replace
+
+    return replace(answer, **changes)
+
+
+def _renumber(text: str, n_hits: int) -> tuple[str, list[int]]:
+    """Drop markers to passages that were not given; renumber the rest 1.. in order of use."""
+    order: list[int] = []
+
+    def sub(m: re.Match[str]) -> str:
+        valid = []
+        for part in m.group(1).split(","):
+            n = int(part)
+            if 1 <= n <= n_hits:
+                if n not in order:
+                    order.append(n)
+                valid.append(order.index(n) + 1)
+        return "".join(f"[{v}]" for v in dict.fromkeys(valid))
+
+    out = _MARKER.sub(sub, text)
+    out = re.sub(r"[ \t]+([.,;:])", r"\1", re.sub(r"[ \t]{2,}", " ", out)).strip()
+    return out, order
+
+
+def _best_quote(ev: Evidence, hit_index: int) -> str:
+    return next((c.sentence.text for c in ev.candidates if c.hit_index == hit_index), "")
+
+
+def _drop_unproven(text: str, cited: list[str]) -> str:
+    from assistant.numbers import unproven_numbers
+
+    kept = [s.text for s in split_sentences(text) if not unproven_numbers(s.text, cited)]
+    return " ".join(kept).strip()
