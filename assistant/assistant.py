@@ -16,7 +16,7 @@ from assistant.composer import Composer, Draft
 from assistant.conversation import rewrite_query
 from assistant.evidence import Evidence, gather
 from assistant.extractive import ExtractiveComposer
-from assistant.figures import (asks_for_figure, best_figure_hit, card, describe, figure_numbers,
+from assistant.figures import (asks_for_figure, match_caption, card, describe, figure_numbers,
                                find_figure, requested_figure)
 from assistant.records import Answer, Citation, FigureCard
 from assistant.retrieval import MODES
@@ -75,7 +75,7 @@ class Assistant:
             return self._numbered_figure(question, query, number, k, mode)
         if asks_for_figure(question):
             deep = self.retriever.search(query, k=max(k, FIGURE_SEARCH_DEPTH), mode=mode)
-            hit = best_figure_hit(deep)
+            hit = match_caption(question, self.retriever.index.chunks, deep, self.stats)
             if hit is not None:
                 return self._figure_answer(query, hit)
         hits = self.retriever.search(query, k=k, mode=mode)
