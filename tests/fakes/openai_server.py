@@ -38,7 +38,7 @@ class Recorded:
 
     method: str
     path: str
-    headers: dict[str, str]
+    headers: dict[str, str]  # names lower-cased
     body: dict | None = None
 
     @property
@@ -85,7 +85,8 @@ def _handler(state: _State) -> type[BaseHTTPRequestHandler]:
 
         def _record(self, body: dict | None) -> None:
             with state.lock:
-                state.requests.append(Recorded(self.command, self.path, dict(self.headers), body))
+                state.requests.append(Recorded(self.command, self.path,
+                                              {k.lower(): v for k, v in self.headers.items()}, body))
 
         def _send_json(self, status: int, payload: dict) -> None:
             data = json.dumps(payload).encode()
@@ -153,7 +154,8 @@ class FakeOpenAIServer:
         self._state = _State()
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self._state))
         self._httpd.daemon_threads = True
-        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+        self._thread = threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05},
+                                        daemon=True)
 
     @property
     def base_url(self) -> str:
