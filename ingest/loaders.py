@@ -1,7 +1,7 @@
 """Loaders: turn a source file into printed pages (`Page`), whatever its format.
 
-Both loaders drop blank lines, strip trailing whitespace and drop the printed page-number
-line, so that everything after them sees the same kind of page whatever the format.
+Both loaders drop blank lines, strip each line's outer whitespace and drop the printed
+page-number line, so that everything after them sees the same pages whatever the format.
 """
 
 from __future__ import annotations
@@ -65,8 +65,8 @@ def load_text(path: str | Path, first_page: int = FIRST_TEXT_PAGE) -> list[Page]
         if i > 0 and _PAGE_OPENER.match(raw):
             numbers.append(numbers[-1] + 1)
             pages.append([])
-        line = raw.rstrip()
-        if line.strip():
+        line = raw.strip()
+        if line:
             pages[-1].append(line)
     return [
         Page(number=n, index=i, lines=tuple(lines), source=path.name)
@@ -139,7 +139,7 @@ def load_pdf(path: str | Path, image_dir: str | Path | None = None) -> list[Page
         )
     pages = []
     for i, text in enumerate(texts):
-        lines = [ln.rstrip() for ln in text.splitlines() if ln.strip()]
+        lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
         number, lines = _printed_number(i, lines, labels[i] if labels else None)
         images = _save_images(reader.pages[i], path, number, image_dir) if image_dir else ()
         pages.append(Page(number=number, index=i, lines=tuple(lines), source=path.name,

@@ -10,6 +10,7 @@ from pathlib import Path
 from .cleaning import ends_sentence, find_note_markers, join_offsets, shift_offset
 from .figures import (CAPTION_START, caption_continues, caption_text, mentioned_figures,
                       parse_caption)
+from .loaders import load_pages, load_pdf
 from .notes import PageParts, footnotes, split_pages
 from .records import Block, Document, Figure, Page, Section
 
@@ -34,8 +35,7 @@ class _Unit:
 def parse_document(pages: list[Page] | tuple[Page, ...], source: str, sha256: str) -> Document:
     """Find sections, figures, footnotes and body blocks in loaded pages.
 
-    Raises:
-        IngestError: never for a well-formed page list; an empty list gives an empty document.
+    Works on pages from either loader; ``source`` and ``sha256`` are recorded as given.
     """
     parts = split_pages(pages)
     notes = footnotes(parts)
@@ -54,9 +54,20 @@ def parse_document(pages: list[Page] | tuple[Page, ...], source: str, sha256: st
 
 
 def read_document(path: str | Path, image_dir: str | Path | None = None) -> Document:
-    """Load and parse a source file (text export or PDF) into a `Document`."""
-    from .loaders import load_pdf, load_pages
+    """Load and parse a source file (text export or PDF) into a `Document`.
 
+    Args:
+        path: a ``.txt``/``.md`` text export or a ``.pdf``.
+        image_dir: where to write images extracted from a PDF (ignored for text).
+
+    Raises:
+        IngestError: the file cannot be read (see `load_pages` and `load_pdf`).
+
+    Example:
+        >>> doc = read_document(DEFAULT_CORPUS)  # doctest: +SKIP
+        >>> len(doc.figures), doc.first_page, doc.last_page
+        (18, 2, 39)
+    """
     path = Path(path)
     if path.suffix.lower() == ".pdf":
         pages = load_pdf(path, image_dir=image_dir)

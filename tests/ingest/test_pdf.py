@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from ingest import load_pdf, read_document
+from ingest import load_pdf, load_text, read_document
+from kunnskap.paths import DEFAULT_CORPUS
 
 
 @pytest.fixture(scope="module", params=["footer", "labels"])
@@ -57,6 +58,13 @@ def test_chart_image_extracted_for_its_page(pdf_doc):
     assert image.is_file() and image.stat().st_size > 100
     fig2 = next(f for f in pdf_doc.figures if f.number == 2)
     assert fig2.image == str(image)
+
+
+def test_pdf_pages_equal_text_pages(report_pdf, labelled_pdf):
+    squash = lambda line: " ".join(line.split())  # noqa: E731
+    text = [(p.number, [squash(ln) for ln in p.lines]) for p in load_text(DEFAULT_CORPUS)]
+    for path in (report_pdf, labelled_pdf):
+        assert [(p.number, [squash(ln) for ln in p.lines]) for p in load_pdf(path)] == text
 
 
 def test_footer_number_is_not_body(report_pdf):
