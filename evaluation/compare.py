@@ -1,0 +1,170 @@
+"""Configurations side by side: modes, embedders and chunk settings in one run.
+
+A spec is a comma-separated list of configurations; each is one or more ``+``-joined settings:
+a mode (``hybrid``, ``bm25``, ``dense``), ``mode=M``, ``embedder=E`` (or a bare embedder spec such as
+``e5-small`` / ``st:NAME``), ``chunk=N`` (chunk size), ``overlap=N``. Configurations that need
+another index (other embedder or chunk settings) get a temporary one built from the same corpus.
+
+Example:
+    >>> [c.label for c in parse_compare("hybrid,bm25,dense+chunk=600")]
+    ['hybrid', 'bm25', 'dense+chunk=600']
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from kunnskap.errors import UsageError
+
+from .runner import EvalReport, evaluate
+from .testset import TestQuestion
+
+__all__ = ["EvalConfig", "parse_compare", "compare", "retriever_for", "make_assistant"]
+
+_MODES = ("hybrid", "bm25", "dense")
+_KEYS = ("mode", "embedder", "chunk", "overlap")
+
+
+@dataclass(frozen=True)
+class EvalConfig:
+    """One configuration to score. None means "as the base index has it"."""
+
+    label: str = "default"
+    mode: str = "hybrid"
+    embedder: str | None = None
+    chunk_size: int | None = None
+    chunk_overlap: int | None = None
+
+
+def _int(key: str, value: str, item: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise UsageError(f"--compare item {item!r}: {key}={value!r} is not a whole number.") from None
+    if n < 0 or (key == "chunk" and n < 50):
+        raise UsageError(f"--compare item {item!r}: {key}={n} is out of range "
+                         "(chunk size at least 50 characters, overlap at least 0).")
+    return n
+
+
+def parse_compare(spec: str, base: EvalConfig = EvalConfig()) -> list[EvalConfig]:
+    """Parse ``--compare`` into configurations, each starting from ``base``."""
+    items = [s.strip() for s in spec.split(",") if s.strip()]
+    if not items:
+        raise UsageError("--compare is empty; give configurations such as hybrid,bm25,dense "
+                         "or chunk=600,chunk=800.")
+    configs = []
+    for item in items:
+        changes: dict = {}
+        for part in (p.strip() for p in item.split("+")):
+            key, _, value = part.partition("=")
+            if not _:
+                if part in _MODES:
+                    key, value = "mode", part
+                elif part == "e5-small" or part.startswith("st:"):
+                    key, value = "embedder", part
+                else:
+                    raise UsageError(f"--compare item {item!r}: {part!r} is not a mode "
+                                     f"({', '.join(_MODES)}), an embedder (e5-small, st:NAME) or "
+                                     f"key=value with key one of: {', '.join(_KEYS)}.")
+            if key == "mode":
+                if value not in _MODES:
+                    raise UsageError(f"--compare item {item!r}: unknown mode {value!r}; "
+                                     f"choose one of: {', '.join(_MODES)}.")
+                changes["mode"] = value
+            elif key == "embedder":
+                changes["embedder"] = value
+            elif key == "chunk":
+                changes["chunk_size"] = _int(key, value, item)
+            elif key == "overlap":
+                changes["chunk_overlap"] = _int(key, value, item)
+            else:
+                raise UsageError(f"--compare item {item!r}: unknown key {key!r}; "
+                                 f"use one of: {', '.join(_KEYS)}.")
+        configs.append(dataclasses.replace(base, label=item, **changes))
+    labels = [c.label for c in configs]
+    if len(set(labels)) != len(labels):
+        raise UsageError(f"--compare lists a configuration twice: {spec!r}.")
+    return configs
+
+
+def _needs_own_index(config: EvalConfig, manifest) -> bool:
+    settings = manifest.chunk_settings
+    return ((config.embedder is not None and config.embedder != manifest.embedder)
+            or (config.chunk_size is not None and config.chunk_size != settings.get("chunk_size"))
+            or (config.chunk_overlap is not None
+                and config.chunk_overlap != settings.get("chunk_overlap")))
+
+
+def retriever_for(config: EvalConfig, base, workdir: Path, progress: bool = False):
+    """``base`` when its index fits ``config``; else a retriever over a temporary index.
+
+    The temporary index is built from the same source files as ``base`` with the changed
+    embedder or chunk settings, under ``workdir``.
+    """
+    from assistant.retrieval import Retriever
+    from index.build import ingest
+    from index.store import load_index
+    from ingest.records import ChunkSettings
+    from kunnskap.paths import DEFAULT_CORPUS
+
+    manifest = base.index.manifest
+    if not _needs_own_index(config, manifest):
+        return base
+    settings = dict(manifest.chunk_settings)
+    if config.chunk_size is not None:
+        settings["chunk_size"] = config.chunk_size
+    if config.chunk_overlap is not None:
+        settings["chunk_overlap"] = config.chunk_overlap
+    if settings["chunk_overlap"] >= settings["chunk_size"]:
+        raise UsageError(f"configuration {config.label!r}: overlap {settings['chunk_overlap']} must be "
+                         f"smaller than the chunk size {settings['chunk_size']}.")
+    sources = _source_paths(base.index, DEFAULT_CORPUS)
+    target = Path(workdir) / ("index-" + re.sub(r"[^A-Za-z0-9]+", "-", config.label))
+    ingest(paths=sources, embedder=config.embedder or manifest.embedder,
+           settings=ChunkSettings(**settings), index_path=target, progress=progress)
+    return Retriever(load_index(target))
+
+
+def _source_paths(index, default: Path) -> list[Path]:
+    """The source files of ``index``: the bundled corpus, or files next to the index's record."""
+    names = [s.name for s in index.manifest.sources]
+    if names == [default.name]:
+        return [default]
+    recorded = getattr(index.manifest, "paths", None)
+    if recorded:
+        return [Path(p) for p in recorded]
+    raise UsageError("Comparing embedders or chunk settings rebuilds the index from its source "
+                     f"files, but this index was built from {', '.join(names)} and does not record "
+                     "where they are. Compare on the default index, or re-run with those files.")
+
+
+def make_assistant(retriever, mode: str):
+    """The assistant over ``retriever``, or None when the assistant stage is not available."""
+    try:
+        from assistant.assistant import Assistant
+    except ImportError:  # pragma: no cover - before the assistant stage exists
+        return None
+    return Assistant(retriever, mode=mode)
+
+
+def compare(questions: Sequence[TestQuestion], configs: Sequence[EvalConfig], base, *, k: int = 10,
+            answers: bool = False, progress: Callable[[str, int, int], None] | None = None,
+            build_progress: bool = False) -> list[EvalReport]:
+    """Score every configuration on the same questions; reports in the order given."""
+    reports = []
+    with tempfile.TemporaryDirectory(prefix="kunnskap-eval-") as tmp:
+        for config in configs:
+            retriever = retriever_for(config, base, Path(tmp), progress=build_progress)
+            assistant = make_assistant(retriever, config.mode) if answers else None
+            step = (lambda done, total, label=config.label: progress(label, done, total)) \
+                if progress else None
+            reports.append(evaluate(
+                questions, retriever, mode=config.mode, k=k, answer=assistant is not None,
+                assistant=assistant, progress=step, config={"label": config.label}))
+    return reports

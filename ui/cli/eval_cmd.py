@@ -1,0 +1,192 @@
+"""`kunnskap eval`: score retrieval (and answers) on a test set or an outside corpus."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+
+from assistant.retrieval import MODES
+
+METRIC_ROWS = ("n_answerable", "hit@1", "hit@3", "hit@5", "hit@10", "mrr@10", "ndcg@10")
+KIND_COLUMNS = ("hit@1", "hit@5", "mrr@10", "ndcg@10")
+
+
+def register(sub) -> None:
+    p = sub.add_parser("eval", help="score retrieval and answers on a test set (JSON Lines)",
+                       description="Score the retriever (and the assistant's answers) on a test "
+                                   "set, or on an outside corpus (--beir / --squad).")
+    p.add_argument("testset", nargs="?", type=Path, default=None,
+                   help="test set .jsonl (default: the bundled eval/devset.jsonl)")
+    p.add_argument("--mode", choices=MODES, default="hybrid", help="retrieval mode (default hybrid)")
+    p.add_argument("--k", type=int, default=10, help="passages retrieved per question (default 10)")
+    p.add_argument("--embedder", default=None,
+                   help="embedder spec (e5-small, st:NAME); another than the index's builds a "
+                        "temporary index")
+    p.add_argument("--compare", default=None, metavar="LIST",
+                   help="configurations side by side, e.g. hybrid,bm25,dense or chunk=600,chunk=800 "
+                        "or e5-small,st:all-MiniLM-L6-v2 (join settings with +: dense+chunk=600)")
+    p.add_argument("--split", choices=("tune", "test"), default=None, help="only one half of the set")
+    p.add_argument("--json", type=Path, default=None, metavar="FILE",
+                   help="write the report as JSON (a list of reports with --compare); - for stdout")
+    p.add_argument("--run", type=Path, default=None, metavar="FILE", help="write a TREC run file")
+    p.add_argument("--qrels", type=Path, default=None, metavar="FILE", help="write the derived TREC qrels")
+    outside = p.add_mutually_exclusive_group()
+    outside.add_argument("--beir", type=Path, default=None, metavar="DIR",
+                         help="BEIR folder: corpus.jsonl, queries.jsonl, qrels/test.tsv")
+    outside.add_argument("--squad", type=Path, default=None, metavar="FILE",
+                         help="SQuAD-style JSON (e.g. NorQuAD); corpus = the unique contexts")
+    p.add_argument("--no-answers", action="store_true",
+                   help="retrieval metrics only (skip answering every question)")
+    p.add_argument("--index", type=Path, default=None, help="index folder (default: under KUNNSKAP_HOME)")
+    p.set_defaults(func=run)
+
+
+def _configs(args):
+    from evaluation.compare import EvalConfig, parse_compare
+
+    base = EvalConfig(label=args.mode, mode=args.mode, embedder=args.embedder)
+    return parse_compare(args.compare, base) if args.compare else [base]
+
+
+@contextmanager
+def _progress(console, enabled: bool):
+    """A rich progress bar on stderr; yields ``update(label, done, total)``."""
+    if not enabled:
+        yield None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    tasks: dict[str, int] = {}
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=console, transient=True) as bar:
+        def update(label: str, done: int, total: int) -> None:
+            if label not in tasks:
+                tasks[label] = bar.add_task(f"eval {label}", total=total)
+            bar.update(tasks[label], completed=done)
+        yield update
+
+
+def run(args) -> int:
+    from rich.console import Console
+
+    from kunnskap.errors import UsageError
+
+    if args.k < 1:
+        raise UsageError(f"--k must be at least 1, got {args.k}.")
+    if (args.beir or args.squad) and args.testset:
+        raise UsageError("Give either a test set or --beir/--squad, not both.")
+    json_to_stdout = args.json is not None and str(args.json) == "-"
+    out = Console(stderr=json_to_stdout, highlight=False)
+    err = Console(stderr=True)
+    configs = _configs(args)
+    if args.beir or args.squad:
+        reports = _outside(args, configs, err)
+    else:
+        reports = _testset(args, configs, err)
+    _print(out, reports, title=_title(args))
+    _write_outputs(args, reports)
+    return 0
+
+
+def _title(args) -> str:
+    if args.beir or args.squad:
+        return f"kunnskap eval {args.beir or args.squad}"
+    split = f" (split {args.split})" if args.split else ""
+    return f"kunnskap eval {args.testset or 'eval/devset.jsonl'}{split}"
+
+
+def _testset(args, configs, err):
+    from assistant.retrieval import open_retriever
+    from evaluation.compare import compare
+    from evaluation.runner import load_questions
+
+    questions = load_questions(args.testset, args.split)  # test-set errors before any work
+    base = open_retriever(index_path=args.index, progress=err.is_terminal)
+    with _progress(err, err.is_terminal) as update:
+        return compare(questions, configs, base, k=args.k, answers=not args.no_answers,
+                       progress=update, build_progress=err.is_terminal)
+
+
+def _outside(args, configs, err):
+    from evaluation.corpora import evaluate_corpus, load_beir, load_squad
+
+    corpus = load_beir(args.beir) if args.beir else load_squad(args.squad)
+    err.print(f"{corpus.name}: {len(corpus.docs)} documents, {len(corpus.queries)} questions; "
+              "indexing into a temporary index …")
+    with _progress(err, True) as update:
+        return evaluate_corpus(corpus, configs, embedder=args.embedder, k=args.k, progress=update,
+                               build_progress=True)
+
+
+def _fmt(value) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, float):
+        return f"{value:.3f}"
+    return str(value)
+
+
+def _print(console, reports, title: str) -> None:
+    from rich.table import Table
+
+    labels = [r.config.get("label", r.config["mode"]) for r in reports]
+    table = Table(title=title)
+    table.add_column("metric")
+    for label in labels:
+        table.add_column(label, justify="right")
+    names = list(METRIC_ROWS) + [m for m in reports[0].metrics
+                                 if m not in METRIC_ROWS and m != "n"]
+    table.add_row("n", *[_fmt(r.metrics.get("n")) for r in reports])
+    for name in names:
+        table.add_row(name, *[_fmt(r.metrics.get(name)) for r in reports])
+    console.print(table)
+
+    kinds = sorted({kind for r in reports for kind in r.by_kind})
+    if len(kinds) > 1:
+        by_kind = Table(title="by kind")
+        by_kind.add_column("kind")
+        by_kind.add_column("n", justify="right")
+        for label in labels:
+            for m in KIND_COLUMNS:
+                by_kind.add_column(m if len(labels) == 1 else f"{label}\n{m}", justify="right")
+        for kind in kinds:
+            cells = [kind, _fmt(reports[0].by_kind.get(kind, {}).get("n"))]
+            for r in reports:
+                scores = r.by_kind.get(kind, {})
+                cells += [_fmt(scores.get(m)) for m in KIND_COLUMNS]
+            by_kind.add_row(*cells)
+        console.print(by_kind)
+    for r in reports:
+        extra = {k: r.config[k] for k in ("embedder", "chunk_settings", "n_chunks", "documents_indexed")
+                 if k in r.config}
+        console.print(f"[dim]{r.config.get('label')}: {extra}[/dim]")
+
+
+def _per_config(path: Path, label: str, many: bool) -> Path:
+    if not many:
+        return path
+    slug = re.sub(r"[^A-Za-z0-9=._-]+", "-", label)
+    return path.with_name(f"{path.stem}.{slug}{path.suffix}")
+
+
+def _write_outputs(args, reports) -> None:
+    from evaluation.trec import write_qrels, write_run
+
+    many = len(reports) > 1
+    if args.json is not None:
+        data = [r.to_dict() for r in reports] if many else reports[0].to_dict()
+        text = json.dumps(data, ensure_ascii=False, indent=1)
+        if str(args.json) == "-":
+            sys.stdout.write(text + "\n")
+        else:
+            args.json.write_text(text + "\n", encoding="utf-8")
+    for r in reports:
+        label = r.config.get("label", r.config["mode"])
+        tag = re.sub(r"\s+", "_", f"kunnskap-{label}")
+        if args.run is not None:
+            write_run(_per_config(args.run, label, many), r.rankings, tag=tag)
+        if args.qrels is not None:
+            write_qrels(_per_config(args.qrels, label, many), r.qrels)
