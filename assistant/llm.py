@@ -131,43 +131,56 @@ def _strip_markers(sentence: str, valid: range) -> tuple[str, list[int], list[in
     return re.sub(r"\s+([.,;:!?])", r"\1", re.sub(r"[ \t]{2,}", " ", out)).strip(), kept, bad
 
 
+def _check_once(text: str, hits: Sequence[Hit], evidence: list[str]) -> tuple[str, list[str]]:
+    valid = range(1, len(hits) + 1)
+    problems: list[str] = []
+    answer_markers = [n for n in markers_in(text) if n in valid]
+    kept_lines: list[str] = []
+    for line in split_answer(text):
+        line_markers = [n for n in markers_in(" ".join(line)) if n in valid]
+        kept: list[str] = []
+        for sentence in line:
+            clean, cited, bad = _strip_markers(sentence, valid)
+            for n in bad:
+                problems.append(f"Henvisningen [{n}] peker ikke på noe utdrag (bare [1]–[{len(hits)}] "
+                                "ble gitt), og er fjernet.")
+            if not cited and not bad:
+                cited = line_markers or answer_markers
+            unproven = unproven_numbers(clean, [evidence[n - 1] for n in dict.fromkeys(cited)])
+            if unproven:
+                problems.append(f"En setning med tall som ikke står i kildene ({', '.join(unproven)}) "
+                                "er fjernet.")
+                continue
+            if MARKER.sub("", clean).strip(" .,;:"):
+                kept.append(clean)
+        if kept:
+            kept_lines.append(" ".join(kept))
+    return "\n".join(kept_lines).strip(), problems
+
+
 def check_draft(draft: Draft, hits: Sequence[Hit]) -> tuple[Draft, list[str]]:
     """Verify a draft from any composer against the passages it was given.
 
     Markers [n] with n outside 1..len(hits) are removed. Each sentence's numbers must appear
     digit for digit in the passages it cites (its own markers; without any, those of its line or
     else of the whole answer); sentences in passages that look like instructions prove nothing.
-    A sentence that fails is dropped. ``problems`` lists, in Norwegian, what was removed.
+    A sentence that fails is dropped, and the check repeats until nothing changes (a dropped
+    sentence may have carried the citation of its neighbour). ``problems`` says, in Norwegian,
+    what was removed.
 
     Returns:
         (checked draft, problems). The draft's ``text`` is "" when nothing safe remained and the
         draft was not an abstention: the caller then falls back to the extractive answer.
     """
-    valid = range(1, len(hits) + 1)
     evidence = [evidence_text(h.chunk.text) for h in hits]
     problems: list[str] = []
-    answer_markers = [n for n in markers_in(draft.text) if n in valid]
-    kept_lines: list[str] = []
-    for line in split_answer(draft.text):
-        line_markers = [n for n in markers_in(" ".join(line)) if n in valid]
-        kept: list[str] = []
-        for sentence in line:
-            text, cited, bad = _strip_markers(sentence, valid)
-            for n in bad:
-                problems.append(f"Henvisningen [{n}] peker ikke på noe utdrag (bare [1]–[{len(hits)}] "
-                                "ble gitt), og er fjernet.")
-            if not cited and not bad:
-                cited = line_markers or answer_markers
-            unproven = unproven_numbers(text, [evidence[n - 1] for n in dict.fromkeys(cited)])
-            if unproven:
-                shown = ", ".join(unproven)
-                problems.append(f"En setning med tall som ikke står i kildene ({shown}) er fjernet.")
-                continue
-            if MARKER.sub("", text).strip(" .,;:"):
-                kept.append(text)
-        if kept:
-            kept_lines.append(" ".join(kept))
-    text = "\n".join(kept_lines).strip()
+    text = draft.text
+    while True:
+        new_text, found = _check_once(text, hits, evidence)
+        problems += found
+        if not found:
+            break
+        text = new_text
     if not problems:
         return draft, []
     quotes = {n: q for n, q in draft.quotes.items() if n in markers_in(text)}
