@@ -10,14 +10,7 @@ import pytest
 
 from kunnskap.paths import DEFAULT_CORPUS, REPO_ROOT
 
-# pytest's default "prepend" import mode puts tests/ on sys.path, where this folder would
-# shadow the real `ingest` package as a namespace package. Put the repo root first.
-if str(REPO_ROOT) not in sys.path:
-    sys.path.insert(0, str(REPO_ROOT))
-if getattr(sys.modules.get("ingest"), "__file__", "") is None:
-    del sys.modules["ingest"]
-
-from ingest import ChunkSettings, chunk_document, read_document  # noqa: E402
+from ingest import ChunkSettings, chunk_document, read_document
 
 SCRIPT = REPO_ROOT / "scripts" / "make_report_pdf.py"
 
