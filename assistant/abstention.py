@@ -3,8 +3,9 @@
 Unanswerable questions are near misses: the topic is in the report, the asked-for figure is not.
 So instead of a score threshold we ask whether any retrieved *sentence* carries what the
 question asks for: the IDF-weighted share of the question's content stems in the best sentence
-(for figure questions: the best sentence that holds a figure), and whether the question's most
-specific stem occurs in the retrieved passages at all.
+(for figure questions: the best sentence that holds a figure other than a year). ``missing`` lists
+the question's stems found in no retrieved passage; it is reported, not used: on the tune half
+paraphrases miss as many stems as unanswerable questions do.
 
 Thresholds were tuned on the ``"split": "tune"`` half of ``eval/devset.jsonl`` only.
 """
@@ -19,9 +20,8 @@ from assistant.text import TermStats, terms_many
 ABSTAIN_MESSAGE = "Det finner jeg ikke i kunnskapsgrunnlaget."
 
 # Tuned on the tune half of the dev set (see module docstring).
-MIN_COVERAGE = 0.5  # best sentence must hold at least this IDF share of the question's stems
-MIN_FIGURE_COVERAGE = 0.5  # figure questions: the best sentence with a figure
-RARE_IDF = 2.5  # a stem this rare in the corpus names the specific thing asked for
+MIN_COVERAGE = 0.15  # any answer must match a real part of the question (tune: answerable min 0.18)
+MIN_FIGURE_COVERAGE = 0.41  # tune: answerable figure questions >= 0.43, unanswerable 0, 0, 0.39, 1.0
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,7 @@ class Verdict:
     answerable: bool
     coverage: float
     figure_coverage: float
-    missing: tuple[str, ...]  # specific stems of the question found in no retrieved passage
+    missing: tuple[str, ...]  # stems of the question found in no retrieved passage
     reason: str = ""
 
 
@@ -42,10 +42,7 @@ def assess(ev: Evidence, stats: TermStats, passages: list[str]) -> Verdict:
     coverage = max(c.coverage for c in ev.candidates)
     figure_coverage = max((c.coverage for c in ev.candidates if c.has_figure), default=0.0)
     present = set().union(*terms_many(passages)) if passages else set()
-    missing = tuple(sorted(t for t in ev.question_terms
-                           if stats.idf(t) >= RARE_IDF and t not in present))
-    if missing:
-        return Verdict(False, coverage, figure_coverage, missing, "spesifikke ord mangler")
+    missing = tuple(sorted(t for t in ev.question_terms if t not in present))
     if coverage < MIN_COVERAGE:
         return Verdict(False, coverage, figure_coverage, missing, "lav dekning")
     if ev.figure_question and figure_coverage < MIN_FIGURE_COVERAGE:

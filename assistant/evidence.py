@@ -80,7 +80,7 @@ def gather(question: str, query_used: str, hits: list[Hit], stats: TermStats) ->
     asked = slot_values(f"{question} {query_used}")
     out = []
     for (i, j, s), st in zip(flat, stems):
-        matched = frozenset(q & st)
+        matched = frozenset(t for t in q if _present(t, st))
         coverage = stats.weight(matched) / total
         score = coverage + RANK_BONUS / (i + 1) - _mismatch(asked, slot_values(s.text))
         cand = Candidate(i, j, s, matched, coverage, score)
@@ -90,6 +90,14 @@ def gather(question: str, query_used: str, hits: list[Hit], stats: TermStats) ->
         out.append(cand)
     out.sort(key=lambda c: (-c.score, c.hit_index, c.position))
     return Evidence(q, figure, tuple(out), tuple(per_hit))
+
+
+def _present(term: str, stems: set[str]) -> bool:
+    """Exact stem, or a compound/inflection sharing it as prefix («ufør» ~ «uføretrygded»)."""
+    if term in stems:
+        return True
+    return len(term) >= 4 and any(s.startswith(term) or (len(s) >= 5 and term.startswith(s))
+                                  for s in stems)
 
 
 def _mismatch(asked: dict[str, set[str]], said: dict[str, set[str]]) -> float:
