@@ -23,7 +23,7 @@ from assistant.retrieval import MODES
 from assistant.text import TermStats, split_sentences
 from assistant.validation import clean_question
 from index.records import Hit
-from kunnskap.errors import UsageError
+from kunnskap.errors import AssistantError, UsageError
 
 _MARKER = re.compile(r"\[(\d+(?:\s*,\s*\d+)*)\]")
 _FIGURE_MENTION = re.compile(r"\bfigur(?:en)?\s+\d", re.IGNORECASE)
@@ -86,7 +86,12 @@ class Assistant:
         if self.composer is self.extractive:
             draft = self.extractive.compose_from(ev, hits)
         else:
-            draft = self.composer.compose(question, query, hits)
+            try:
+                draft = self.composer.compose(question, query, hits)
+            except AssistantError as exc:  # LLM unreachable, slow or unusable: answer extractively
+                draft = self.extractive.compose_from(ev, hits)
+                draft = Draft(draft.text, draft.abstained, draft.mode, draft.quotes,
+                              note=f"Språkmodellen ble ikke brukt: {exc}")
         if draft.abstained:
             return self._abstain(query, hits, ev, draft.note, draft.mode)
         answer = self._finish(draft, hits, query, ev)

@@ -1,0 +1,115 @@
+"""`kunnskap ask` (one question) and `kunnskap chat` (a conversation in the terminal)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from assistant.retrieval import MODES
+
+RESET_WORDS = {"ny", "nytt", "/ny"}
+QUIT_WORDS = {"avslutt", "slutt", "exit", "quit", "/avslutt"}
+
+
+def register(sub) -> None:
+    p = sub.add_parser("ask", help="answer one question from the report, with citations")
+    p.add_argument("question", nargs="?", default=None, help="the question, in Norwegian")
+    p.add_argument("--history", nargs="*", default=[], metavar="Q",
+                   help="earlier questions in the same conversation, oldest first "
+                        "(when the question comes after them, the last one is the question)")
+    _common(p)
+    p.add_argument("--json", action="store_true", help="print the answer record as JSON")
+    p.set_defaults(func=run_ask)
+
+    c = sub.add_parser("chat", help="a conversation with the assistant in the terminal")
+    _common(c)
+    c.set_defaults(func=run_chat)
+
+
+def _common(p) -> None:
+    p.add_argument("--llm", default=None, metavar="PROVIDER:MODEL",
+                   help="compose with a language model (openai:MODEL or ollama:MODEL); default: extractive")
+    p.add_argument("--mode", choices=MODES, default="hybrid")
+    p.add_argument("--k", type=int, default=5, help="number of passages to answer from (default 5)")
+    p.add_argument("--index", type=Path, default=None, help="index folder (default: under KUNNSKAP_HOME)")
+
+
+def _assistant(args, quiet: bool):
+    from assistant.assistant import Assistant
+    from assistant.retrieval import open_retriever
+
+    composer = None
+    if args.llm:
+        from assistant.llm import LLMComposer
+
+        composer = LLMComposer(args.llm)
+    retriever = open_retriever(index_path=args.index, progress=not quiet)
+    return Assistant(retriever, composer=composer, k=args.k, mode=args.mode)
+
+
+def run_ask(args) -> int:
+    from assistant.validation import clean_question
+
+    history = list(args.history)
+    question = args.question
+    if question is None:  # `ask --history Q1 Q2`: argparse gave the question to --history
+        question = history.pop() if history else ""
+    clean_question(question)  # fail fast, before loading the index
+    answer = _assistant(args, quiet=args.json).ask(question, history)
+    if args.json:
+        print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(format_answer(answer))
+    return 0
+
+
+def format_answer(answer) -> str:
+    """Plain-text rendering of an ``Answer`` for the terminal (Norwegian labels)."""
+    lines = [answer.answer]
+    if answer.note:
+        lines.append(f"Merk: {answer.note}")
+    for f in answer.figures:
+        lines.append(f"Figur {f.number} (s. {f.page}): {f.caption}" + (f" Kilde: {f.source}" if f.source else ""))
+    shown = answer.citations or answer.nearest
+    if shown:
+        lines.append("")
+        lines.append("Kilder:" if answer.citations else "Nærmeste avsnitt:")
+    for c in shown:
+        pages = ", ".join(str(p) for p in c.pages)
+        lines.append(f"[{c.n}] {c.section} {c.section_title} · s. {pages}")
+        if c.quote:
+            lines.append(f"    «{c.quote}»")
+        for s in c.sources:
+            lines.append(f"    Fotnote {s.note}: {s.text}" + (f" {s.url}" if s.url else ""))
+    if answer.query_used and answer.question and answer.query_used != answer.question:
+        lines.append(f"(Søkte etter: {answer.query_used})")
+    return "\n".join(lines)
+
+
+def run_chat(args) -> int:
+    from assistant.conversation import Conversation
+    from kunnskap.errors import UsageError
+
+    conversation = Conversation(_assistant(args, quiet=False))
+    print("Kunnskapsassistenten. Still et spørsmål om kunnskapsgrunnlaget for barn og unge i Bærum.")
+    print("Skriv «ny» for en ny samtale og «avslutt» for å avslutte.")
+    while True:
+        try:
+            line = input("\nDu: ")
+        except EOFError:
+            print()
+            return 0
+        word = line.strip().lower()
+        if word in QUIT_WORDS:
+            return 0
+        if word in RESET_WORDS:
+            conversation.reset()
+            print("Ny samtale.")
+            continue
+        try:
+            answer = conversation.ask(line)
+        except UsageError as exc:
+            print(exc, file=sys.stderr)
+            continue
+        print("\nAssistent: " + format_answer(answer))
