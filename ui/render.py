@@ -24,9 +24,14 @@ _HTML_EXTRA = {"$": "&#36;", "*": "&#42;", "_": "&#95;", "`": "&#96;", "~": "&#1
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
-def md_escape(text: str) -> str:
-    """Escape ``text`` so Streamlit markdown shows it literally (no links, HTML, math, lists)."""
+def md_escape(text: str, inline: bool = False) -> str:
+    """Escape ``text`` so Streamlit markdown shows it literally (no links, HTML, math, lists).
+
+    ``inline``: the text goes mid-line (after other text), so line starts need no escaping.
+    """
     text = _MD_SPECIAL.sub(r"\\\1", text)
+    if inline:
+        return " ".join(text.split())
     return _MD_LINE_START.sub(lambda m: m[1] + "\\" + m[2] if m[2][0] in "-+=" else
                               m[1] + m[2][:-1] + "\\" + m[2][-1], text)
 
@@ -56,7 +61,7 @@ def citation_heading(c: Citation) -> str:
 def citation_label(c: Citation) -> str:
     """The heading as a markdown label (the document's words escaped, our [n] kept)."""
     section = " ".join(part for part in (c.section, c.section_title) if part)
-    return f"[{c.n}] {md_escape(section)} · {pages_label(c.pages)}"
+    return f"[{c.n}] {md_escape(section, inline=True)} · {pages_label(c.pages)}"
 
 
 def _pattern(fragment: str) -> re.Pattern[str] | None:

@@ -1,0 +1,222 @@
+"""The Streamlit chat, driven with AppTest against the real assistant, model and index."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+APP = Path(__file__).resolve().parents[2] / "ui" / "app.py"
+
+POPULATION = "Hvor mange innbyggere bodde i Bærum 1. januar 2023?"
+# From the report, page 9: «Per 1. januar 2023 bodde det 129 874 innbyggere i Bærum.»
+POPULATION_NUMBER = "129 874"
+# A near miss from the dev set (q084): child welfare is in the report (5.3.1, p. 19), the number
+# of reports of concern in 2022 is not.
+UNANSWERABLE = "Hvor mange bekymringsmeldinger fikk barnevernet i Bærum i 2022?"
+NOT_FOUND = "Det finner jeg ikke i kunnskapsgrunnlaget"
+
+
+def ask(at: AppTest, question: str) -> AppTest:
+    at.chat_input[0].set_value(question).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def chat_texts(at: AppTest, role: str) -> list[str]:
+    """The markdown shown in the chat bubbles of one role, bubble by bubble."""
+    return ["\n".join(m.value for m in msg.markdown) for msg in at.chat_message if msg.name == role]
+
+
+def plain(md: str) -> str:
+    """Markdown source to the text a reader sees (escapes and emphasis removed)."""
+    return re.sub(r"\\(.)", r"\1", md.replace("**", ""))
+
+
+def test_title_sidebar_and_about(app):
+    assert app.title[0].value == "Kunnskapsassistenten"
+    assert "Temaplan barn og unge" in app.caption[0].value
+    assert [o for o in app.sidebar.selectbox(key="search_mode").options] == ["Hybrid (ord og betydning)",
+                                                                           "Ordsøk (BM25)",
+                                                                           "Betydning (vektorsøk)"]
+    assert app.sidebar.slider(key="k").value == 5
+    assert app.sidebar.radio(key="answer_mode").value == "extractive"
+    about = next(e for e in app.sidebar.expander if e.label == "Om")
+    text = about.markdown[0].value
+    assert "s. 2–39" in text and "kontrollert mot kildeteksten" in text
+    assert not app.chat_message  # nothing asked yet
+
+
+def test_ask_shows_answer_with_citation_card(app):
+    ask(app, POPULATION)
+    assert chat_texts(app, "user") == [POPULATION]
+    (answer,) = chat_texts(app, "assistant")
+    assert POPULATION_NUMBER in plain(answer)
+    assert re.search(r"\\\[1\\\]", answer)  # the [1] marker, shown as text
+    cards = [e for e in app.main.expander]
+    assert cards and cards[0].label.startswith("[1] 4 ")
+    assert any("s. 9" in e.label for e in cards)
+    card = next(e for e in cards if "s. 9" in e.label)
+    passage = card.markdown[0]
+    assert passage.allow_html
+    marked = re.search(r"<mark>(.*?)</mark>", passage.value).group(1)
+    assert "<strong>129 874</strong>" in marked  # the quote is highlighted, the number emphasised
+    assert not any(c.value.startswith("Søkte etter") for c in app.caption)  # not a follow-up
+
+
+def test_follow_up_shows_the_query_used(app):
+    ask(app, "Hvor mange gutter på videregående føler seg svært trygge i nærområdet?")
+    ask(app, "Og jentene?")
+    searched = [c.value for c in app.caption if c.value.startswith("Søkte etter:")]
+    assert len(searched) == 1
+    assert "jenter" in searched[0] and "trygge" in searched[0]
+    # The report, p. 18: «… mens det 41 prosent av jentene rapportere det samme»
+    assert "41 prosent" in plain(chat_texts(app, "assistant")[1])
+    assert app.session_state.messages[-1].history == (
+        "Hvor mange gutter på videregående føler seg svært trygge i nærområdet?",)
+
+
+def test_abstention_shows_nearest_passages(app):
+    ask(app, UNANSWERABLE)
+    (answer,) = chat_texts(app, "assistant")
+    assert NOT_FOUND in answer
+    assert "**Nærmeste avsnitt**" in answer
+    assert len(app.main.expander) >= 1
+    assert all(re.match(r"\[\d+\] .* · s\. \d", e.label) for e in app.main.expander)
+
+
+def test_feedback_lands_in_the_log_with_the_chosen_passage(app, app_home):
+    from assistant.feedback import FeedbackLog, export_testset, write_testset
+    from evaluation.testset import read_testset
+
+    ask(app, POPULATION)
+    app.feedback[0].set_value(0).run()  # thumbs down
+    app.text_input[0].input("Mangler antall barn").run()
+    box = app.selectbox(key=next(s.key for s in app.main.selectbox))
+    labels = box.options
+    pick = next(i for i, label in enumerate(labels) if "s. 9" in label)
+    box.set_value(pick - 1).run()  # options are [None, 0, 1, ...]
+    next(b for b in app.main.button if b.label == "Send tilbakemelding").click().run()
+    assert not app.exception
+    assert any("Takk for tilbakemeldingen" in c.value for c in app.caption)
+
+    raw = (app_home / "feedback.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(raw) == 1
+    (entry,) = FeedbackLog().read(errors="raise")
+    cited = app.session_state.messages[-1].answer.citations[pick - 1]
+    assert entry.question == POPULATION and entry.rating == "down"
+    assert entry.comment == "Mangler antall barn"
+    assert entry.chunk_id == cited.chunk_id
+    assert POPULATION_NUMBER in entry.evidence.replace("\u202f", " ")
+
+    out = app_home / "feedback-testset.jsonl"
+    write_testset(export_testset([entry]), out)
+    (question,) = read_testset(out)
+    assert question.question == POPULATION and question.kind == "feedback"
+    assert json.loads(out.read_text(encoding="utf-8"))["evidence"] == [entry.evidence]
+
+
+def test_new_conversation_clears_history(app):
+    ask(app, POPULATION)
+    assert len(app.session_state.messages) == 2
+    next(b for b in app.sidebar.button if b.label == "Ny samtale").click().run()
+    assert app.session_state.messages == []
+    assert not app.chat_message
+    ask(app, "Og jentene?")
+    assert app.session_state.messages[-1].history == ()  # the old question is forgotten
+
+
+def test_export_download_contains_question_citations_and_pages(app_home, monkeypatch):
+    import streamlit.testing.v1.app_test as app_test_module
+    from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+
+    files: list[bytes] = []
+
+    class Recording(MemoryMediaFileStorage):
+        def load_and_get_id(self, path_or_data, mimetype, kind, filename=None):
+            if filename and filename.endswith(".md"):
+                files.append(path_or_data)
+            return super().load_and_get_id(path_or_data, mimetype, kind, filename)
+
+    monkeypatch.setattr(app_test_module, "MemoryMediaFileStorage", Recording)
+    at = AppTest.from_file(str(APP), default_timeout=240)
+    at.run()
+    assert at.sidebar.get("download_button")[0].proto.disabled  # nothing to download yet
+    ask(at, POPULATION)
+    assert not at.sidebar.get("download_button")[0].proto.disabled
+    text = files[-1].decode("utf-8")
+    assert f"## 1. {POPULATION}" in text
+    assert POPULATION_NUMBER in text
+    assert re.search(r"\[1\] 4 Befolkning.* · s\. 9", text)
+
+
+def test_empty_input_is_ignored(app):
+    ask(app, "   \n\t ")
+    assert not app.chat_message and app.session_state.messages == []
+    assert not app.error
+
+
+def test_overlong_input_is_cut_with_a_notice(app):
+    from assistant.validation import MAX_QUESTION_CHARS
+
+    ask(app, POPULATION + " " + "barn " * 5000)
+    question = app.session_state.messages[0].content
+    assert len(question) <= MAX_QUESTION_CHARS and question.startswith(POPULATION)
+    assert any("for langt" in i.value for i in app.info)
+    assert len(chat_texts(app, "assistant")) == 1 and not app.error
+
+
+def test_script_in_question_is_shown_as_text(app):
+    ask(app, "<script>alert(1)</script> Hvor mange innbyggere?")
+    (shown,) = chat_texts(app, "user")
+    assert shown.startswith(r"\<script\>alert(1)\</script\>")  # escaped markdown: literal text
+    html_elements = [m for m in app.get("markdown") if m.allow_html]
+    assert html_elements  # our passage cards
+    for m in html_elements:
+        assert "<script" not in m.value.lower()
+
+
+def test_sessions_do_not_share_conversations(app_home):
+    first = AppTest.from_file(str(APP), default_timeout=240)
+    second = AppTest.from_file(str(APP), default_timeout=240)
+    first.run()
+    second.run()
+    ask(first, POPULATION)
+    second.run()
+    assert len(first.session_state.messages) == 2
+    assert second.session_state.messages == [] and not second.chat_message
+
+
+def test_broken_index_is_a_norwegian_error(kunnskap_home):
+    from kunnskap.paths import index_dir
+
+    index_dir().mkdir(parents=True)
+    (index_dir() / "manifest.json").write_text("{ødelagt", encoding="utf-8")
+    at = AppTest.from_file(str(APP), default_timeout=240)
+    at.run()
+    assert not at.exception
+    assert at.error and at.error[0].value.startswith("Kunnskapsgrunnlaget kunne ikke lastes.")
+    assert not at.chat_input
+
+
+@pytest.mark.slow
+def test_first_run_builds_the_index_with_progress(kunnskap_home, session_home, report_index_path):
+    from kunnskap.paths import embedding_cache_dir, index_dir
+
+    # Reuse the session's embeddings so the build is quick; the reading and indexing are real.
+    cache = session_home / embedding_cache_dir().relative_to(kunnskap_home)
+    if cache.exists():
+        shutil.copytree(cache, embedding_cache_dir())
+    assert not index_dir().exists()
+    at = AppTest.from_file(str(APP), default_timeout=600)
+    at.run()
+    assert not at.exception and not at.error
+    assert index_dir().exists()
+    (status,) = at.status
+    assert status.label.startswith("Søkeindeksen er klar")
+    ask(at, POPULATION)
+    assert POPULATION_NUMBER in plain(chat_texts(at, "assistant")[0])

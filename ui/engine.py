@@ -1,0 +1,96 @@
+"""Load the index and assistants once per process (``st.cache_resource``); build a missing index
+with a visible progress bar. Wiring only: retrieval and answering live in ``assistant``."""
+
+from __future__ import annotations
+
+import os
+import threading
+
+import streamlit as st
+
+from assistant.assistant import Assistant
+from assistant.retrieval import Retriever, open_retriever
+from kunnskap import paths
+
+LLM_ENV = "KUNNSKAP_LLM"
+
+
+@st.cache_resource(show_spinner=False)
+def _build_lock() -> threading.Lock:
+    return threading.Lock()
+
+
+def index_key() -> tuple[str, int, int]:
+    """Identity of the default index folder: its real path and inode/mtime, so a rebuilt index
+    (written elsewhere, then renamed into place) is loaded afresh."""
+    path = paths.index_dir().resolve()
+    try:
+        st_ = path.stat()
+    except OSError:
+        return str(path), 0, 0
+    return str(path), st_.st_ino, st_.st_mtime_ns
+
+
+@st.cache_resource(show_spinner="Laster kunnskapsgrunnlaget …", max_entries=2)
+def _retriever(key: tuple[str, int, int]) -> Retriever:
+    return open_retriever(build_if_missing=False)
+
+
+def get_retriever() -> Retriever:
+    """The retriever over the default index, shared read-only by every session."""
+    return _retriever(index_key())
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _assistant(key: tuple[str, int, int], llm_spec: str | None) -> Assistant:
+    composer = None
+    if llm_spec:
+        from assistant.llm import LLMComposer
+
+        composer = LLMComposer(llm_spec)
+    return Assistant(_retriever(key), composer=composer)
+
+
+def get_assistant(llm_spec: str | None = None) -> Assistant:
+    """An assistant per answer mode (extractive, or the configured LLM); ``ask`` is thread-safe."""
+    return _assistant(index_key(), llm_spec)
+
+
+def llm_spec_from_env() -> str | None:
+    """The LLM configured with ``KUNNSKAP_LLM=openai:MODEL`` or ``ollama:MODEL``, if any."""
+    return os.environ.get(LLM_ENV, "").strip() or None
+
+
+@st.cache_data(ttl=60, show_spinner=False)
+def llm_reachability(spec: str) -> tuple[bool, str]:
+    """(reachable, Norwegian line), checked at most once a minute."""
+    from assistant.llm import llm_status
+
+    return llm_status(spec)
+
+
+def index_missing() -> bool:
+    """True when the default index has never been built (the folder appears atomically)."""
+    return not paths.index_dir().exists()
+
+
+def build_index() -> None:
+    """Build the default index from the bundled report with a progress bar (first run)."""
+    from index.build import ingest
+
+    with _build_lock():
+        if not index_missing():  # another session built it while we waited
+            return
+        with st.status("Forbereder kunnskapsgrunnlaget første gang …", expanded=True) as status:
+            st.write("Leser rapporten og lager søkeindeksen. Dette tar under et minutt, og skjer "
+                     "bare én gang.")
+            bar = st.progress(0.0, text="Leser og deler opp rapporten …")
+
+            def progress(done: int, total: int) -> None:
+                share = done / total if total else 1.0
+                bar.progress(min(share, 1.0), text=f"Behandler avsnitt {done} av {total} …")
+
+            report = ingest(progress=progress)
+            bar.progress(1.0, text="Ferdig.")
+            status.update(label=f"Søkeindeksen er klar ({report.chunks} avsnitt).",
+                          state="complete", expanded=False)

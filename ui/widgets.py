@@ -1,0 +1,158 @@
+"""Streamlit rendering of chat messages: answers, citation and figure cards, feedback.
+
+All text from users and the document goes through ``ui.render`` escaping; the only HTML given
+to ``unsafe_allow_html`` is built there from escaped pieces (and the constant stylesheet below).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from assistant.feedback import FeedbackEntry, FeedbackLog
+from assistant.numbers import normalize_for_match
+from assistant.records import Answer, Citation, FigureCard
+from ui.render import (answer_markdown, citation_heading, citation_label, md_escape, pages_label,
+                       passage_html, sources_html)
+from ui.state import ChatMessage
+
+NOT_FOUND = "Det finner jeg ikke i kunnskapsgrunnlaget."
+
+_CSS = """<style>
+.kg-passage { line-height: 1.55; font-size: 0.95rem; }
+.kg-passage mark { background: #fff3b0; color: inherit; padding: 0 .1em; border-radius: 2px; }
+.kg-sources { font-size: 0.85rem; margin-top: .5rem; }
+.kg-sources ul { margin: .2rem 0 0 1.1rem; padding: 0; }
+.kg-sources a { word-break: break-all; }
+</style>"""
+
+
+def inject_css() -> None:
+    st.markdown(_CSS, unsafe_allow_html=True)  # a constant: nothing from users or the document
+
+
+def render_user(msg: ChatMessage) -> None:
+    st.markdown(md_escape(msg.content))
+    if msg.notice:
+        st.info(md_escape(msg.notice), icon="✂️")
+
+
+def figure_card(fig: FigureCard) -> None:
+    """Number, caption, source, page and the image when the PDF had one."""
+    with st.container(border=True):
+        st.markdown(f"**Figur {fig.number}** · {pages_label([fig.page])}")
+        st.markdown(md_escape(fig.caption))
+        if fig.source:
+            st.caption("Kilde: " + md_escape(fig.source))
+        if fig.image and Path(fig.image).is_file():
+            st.image(fig.image, caption=f"Figur {fig.number}")
+
+
+def citation_card(c: Citation, figures: dict[int, FigureCard]) -> None:
+    """One folded card: heading, passage with the quote highlighted, sources, figures."""
+    with st.expander(citation_label(c), expanded=False):
+        st.markdown(passage_html(c.text, c.quote), unsafe_allow_html=True)
+        if c.sources:
+            st.markdown(sources_html(c.sources), unsafe_allow_html=True)
+        for number in c.figures:
+            if number in figures:
+                figure_card(figures[number])
+            else:
+                st.caption(f"Avsnittet nevner figur {number}.")
+
+
+def _same_query(a: str, b: str) -> bool:
+    return normalize_for_match(a).casefold() == normalize_for_match(b).casefold()
+
+
+def figure_cards(documents: dict) -> dict[int, FigureCard]:
+    """Cards for every figure of the report, to show figures a passage mentions. Only with a
+    single indexed document: figure numbers are per document."""
+    if len(documents) != 1:
+        return {}
+    (doc,) = documents.values()
+    return {f.number: FigureCard(f.number, f.caption, f.source, f.page, f.image) for f in doc.figures}
+
+
+def render_answer(answer: Answer, question: str, known: dict[int, FigureCard] | None = None) -> None:
+    if answer.query_used and not _same_query(answer.query_used, question):
+        st.caption("Søkte etter: " + md_escape(answer.query_used))
+    figures = dict(known or {}) | {f.number: f for f in answer.figures}
+    if answer.abstained:
+        text = answer.answer.strip()
+        st.markdown(answer_markdown(text if NOT_FOUND.rstrip(".") in text else NOT_FOUND))
+        if answer.note:
+            st.info(md_escape(answer.note))
+        nearest = answer.nearest or answer.citations
+        if nearest:
+            st.markdown("**Nærmeste avsnitt**")
+            for c in nearest:
+                citation_card(c, figures)
+        return
+    st.markdown(answer_markdown(answer.answer))
+    if answer.note:
+        st.info(md_escape(answer.note))
+    if not answer.numbers_verified and not answer.note:
+        st.warning("Deler av svaret ble tatt ut fordi tallene ikke kunne bekreftes i kilden.")
+    for c in answer.citations:
+        citation_card(c, figures)
+    shown = {n for c in answer.citations for n in c.figures}
+    for fig in answer.figures:
+        if fig.number not in shown:
+            figure_card(fig)
+
+
+def _evidence(c: Citation) -> str:
+    """The quote when it lies in the passage (so the test set finds the passage), else the text."""
+    quote = normalize_for_match(c.quote)
+    return c.quote.strip() if quote and quote in normalize_for_match(c.text) else c.text.strip()
+
+
+def feedback_form(msg: ChatMessage, key: str) -> None:
+    """Thumbs up/down, an optional comment and an optional «riktig avsnitt»; appended to the log."""
+    answer = msg.answer
+    sent: set[str] = st.session_state.setdefault("feedback_sent", set())
+    rating = st.feedback("thumbs", key=f"{key}-rating")
+    if key in sent:
+        st.caption("Takk for tilbakemeldingen!")
+        return
+    if rating is None:
+        return
+    passages: tuple[Citation, ...] = answer.citations or answer.nearest
+    comment = st.text_input("Kommentar (valgfritt)", key=f"{key}-comment", max_chars=2000)
+    choice = st.selectbox("Riktig avsnitt (valgfritt)", options=[None, *range(len(passages))],
+                          format_func=lambda i: "Ikke valgt" if i is None else
+                          citation_heading(passages[i]), key=f"{key}-passage")
+    if not st.button("Send tilbakemelding", key=f"{key}-send"):
+        return
+    picked = passages[choice] if choice is not None else None
+    entry = FeedbackEntry.now(
+        question=msg.question, history=msg.history, query_used=answer.query_used,
+        answer=answer.answer, rating="up" if rating == 1 else "down", comment=comment.strip(),
+        chunk_id=picked.chunk_id if picked else "", evidence=_evidence(picked) if picked else "",
+        mode=answer.mode, search_mode=msg.search_mode)
+    try:
+        FeedbackLog().append(entry)
+    except OSError as exc:
+        st.error(f"Kunne ikke lagre tilbakemeldingen ({exc.strerror or exc}). Prøv igjen senere.")
+        return
+    sent.add(key)
+    st.caption("Takk for tilbakemeldingen!")
+
+
+def render_body(msg: ChatMessage, key: str, known: dict[int, FigureCard] | None = None) -> None:
+    """The content of one chat bubble (call inside ``st.chat_message``)."""
+    if msg.role == "user":
+        render_user(msg)
+    elif msg.answer is None:
+        st.error(md_escape(msg.content))
+    else:
+        render_answer(msg.answer, msg.question, known)
+        feedback_form(msg, key)
+
+
+def render_message(msg: ChatMessage, key: str, known: dict[int, FigureCard] | None = None) -> None:
+    """One chat bubble, as replayed from the session history."""
+    with st.chat_message(msg.role):
+        render_body(msg, key, known)
