@@ -28,3 +28,17 @@ def excerpt(tmp_path) -> Path:
     path = tmp_path / "utdrag.txt"
     path.write_text("".join(out), encoding="utf-8")
     return path
+
+
+@pytest.fixture(scope="session")
+def _session_cache_dir(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("embedding-cache")
+
+
+@pytest.fixture
+def shared_cache(monkeypatch, _session_cache_dir) -> Path:
+    """One embedding cache for tests that do not count embedded texts (saves re-embedding)."""
+    from kunnskap import paths
+
+    monkeypatch.setattr(paths, "embedding_cache_dir", lambda: _session_cache_dir)
+    return _session_cache_dir
