@@ -2,7 +2,8 @@
 
 The tokenizer keeps Norwegian figures findable: «129 874» (space, U+00A0 or U+202F as
 thousands separator) and «110.700» are also indexed as «129874»/«110700»; «23,9» and «5-10»
-stay one token (and «5-10» also yields «5» and «10»); «%» is indexed as «prosent».
+stay one token (and «5-10» also yields «5» and «10»); «%» is indexed as «prosent»; «Figur 12»
+also yields «figur12», so a figure number is not drowned by every other «12» in the text.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from bm25s.tokenization import Tokenizer
 
 from kunnskap.errors import IndexLoadError
 
-TOKENIZER_VERSION = "1"  # bump when tokenize() changes; stored in the manifest
+TOKENIZER_VERSION = "2"  # bump when tokenize() changes; stored in the manifest
 LANGUAGE = "norwegian"
 STOPWORDS = "no"  # bm25s ships the Snowball/NLTK Norwegian list
 BM25_METHOD = "lucene"
@@ -29,6 +30,7 @@ _GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:(?: |\.)\d{3})+(?![\d]|[.,]\d)")
 _NUMBER = r"\d+(?:[.,]\d+)*"
 _TOKEN = re.compile(rf"{_NUMBER}(?:[-–]{_NUMBER})?|[^\W\d_]{{2,}}")
 _RANGE = re.compile(rf"({_NUMBER})[-–]({_NUMBER})")
+_LABEL = re.compile(r"\b(figur|tabell)(?:en)?\s+(\d+)\b")
 
 
 def split(text: str) -> list[str]:
@@ -42,6 +44,7 @@ def split(text: str) -> list[str]:
             tokens.extend(r.groups())
     for m in _GROUPED.finditer(text):
         tokens.append(re.sub(r"[ .]", "", m.group()))
+    tokens.extend(f"{m.group(1)}{m.group(2)}" for m in _LABEL.finditer(text))
     return tokens
 
 

@@ -47,6 +47,12 @@ def test_real_index_finds_the_population_figure(report_index):
     assert any("129 874" in h.chunk.text for h in hit)
 
 
+def test_real_index_finds_the_caption_of_figure_12_on_page_30(report_index):
+    hit = report_index.search_bm25("Figur 12", k=1)[0]
+    assert hit.chunk.kind == "figure" and hit.chunk.figures == (12,)
+    assert hit.chunk.pages == (30,) and hit.chunk.text.startswith("Figur 12:")
+
+
 def test_unchanged_rerun_is_skipped_quickly(report_index_path):
     t = time.perf_counter()
     report = ingest(index_path=report_index_path, progress=False)

@@ -90,3 +90,13 @@ def test_round_trip_of_non_ascii_text(tmp_path, bm25):
         assert a[0].tolist() == b[0].tolist()
         assert a[1] == pytest.approx(b[1])
     assert top(loaded, "sårbare") == 5
+
+
+def test_figure_label_outweighs_other_occurrences_of_the_number():
+    captions = LexicalIndex.build([
+        "Figur 15: Andel som svarte ja de siste 12 månedene. Kilde: Ungdata",
+        "Figur 12: Andel elever som opplever mye press. Kilde: Ungdata",
+    ])
+    assert "figur12" in split("se figur 12")
+    assert top(captions, "Figur 12") == 1
+    assert top(captions, "Hva viser figuren 12?") == 1
