@@ -42,18 +42,25 @@ def get_retriever() -> Retriever:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _assistant(key: tuple[str, int, int], llm_spec: str | None) -> Assistant:
+def _assistant(key: tuple[str, int, int], llm_spec: str | None,
+               endpoint: tuple[str, str | None] | None) -> Assistant:
     composer = None
     if llm_spec:
         from assistant.llm import LLMComposer
 
-        composer = LLMComposer(llm_spec)
+        composer = LLMComposer(llm_spec, base_url=endpoint[0], api_key=endpoint[1])
     return Assistant(_retriever(key), composer=composer)
 
 
 def get_assistant(llm_spec: str | None = None) -> Assistant:
-    """An assistant per answer mode (extractive, or the configured LLM); ``ask`` is thread-safe."""
-    return _assistant(index_key(), llm_spec)
+    """An assistant per answer mode (extractive, or the configured LLM at its endpoint); shared
+    by all sessions, ``ask`` is thread-safe."""
+    endpoint = None
+    if llm_spec:
+        from assistant.llm import parse_llm_spec, resolve_endpoint
+
+        endpoint = resolve_endpoint(parse_llm_spec(llm_spec))
+    return _assistant(index_key(), llm_spec, endpoint)
 
 
 def llm_spec_from_env() -> str | None:
@@ -61,12 +68,23 @@ def llm_spec_from_env() -> str | None:
     return os.environ.get(LLM_ENV, "").strip() or None
 
 
-@st.cache_data(ttl=60, show_spinner=False)
 def llm_reachability(spec: str) -> tuple[bool, str]:
-    """(reachable, Norwegian line), checked at most once a minute."""
+    """(reachable, Norwegian line), checked at most once a minute per endpoint.
+
+    Raises:
+        UsageError: ``spec`` is not «PROVIDER:MODEL» with a known provider.
+    """
+    from assistant.llm import parse_llm_spec, resolve_endpoint
+
+    parsed = parse_llm_spec(spec)
+    return _reachability(str(parsed), resolve_endpoint(parsed))
+
+
+@st.cache_data(ttl=60, show_spinner=False)
+def _reachability(spec: str, endpoint: tuple[str, str | None]) -> tuple[bool, str]:
     from assistant.llm import llm_status
 
-    return llm_status(spec)
+    return llm_status(spec, base_url=endpoint[0], api_key=endpoint[1])
 
 
 def index_missing() -> bool:

@@ -22,6 +22,9 @@ _HTML_EXTRA = {"$": "&#36;", "*": "&#42;", "_": "&#95;", "`": "&#96;", "~": "&#1
                "[": "&#91;", "]": "&#93;", "\\": "&#92;", "|": "&#124;", ":": "&#58;",
                "#": "&#35;"}
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_MONTHS = ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september",
+           "oktober", "november", "desember")
+_DATE_DAY = re.compile(rf"\.\s*(?:{'|'.join(_MONTHS)})\b", re.IGNORECASE)
 
 
 def md_escape(text: str, inline: bool = False) -> str:
@@ -98,7 +101,8 @@ def number_spans(text: str) -> list[tuple[int, int]]:
     for number in extract_numbers(text):
         m = re.compile(rf"(?<![\w,.\[]){_number_pattern(number)}(?![\d\]])").search(text, pos)
         if m:
-            spans.append(m.span())
+            if not _DATE_DAY.match(text, m.end()):  # «1. januar»: a date, not a figure
+                spans.append(m.span())
             pos = m.end()
     return spans
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from assistant.retrieval import MODES
+from kunnskap.errors import KunnskapError
 from ui import engine
 from ui.export import conversation_markdown
 from ui.render import md_escape
@@ -50,6 +51,13 @@ def _about(first_page: int | None, last_page: int | None) -> str:
 
 
 def _answer_mode(spec: str | None) -> str | None:
+    reachable, line = False, ""
+    if spec:
+        try:
+            reachable, line = engine.llm_reachability(spec)
+        except KunnskapError as exc:  # a malformed KUNNSKAP_LLM: say so, answer extractively
+            st.warning(md_escape(f"KUNNSKAP_LLM: {exc}"))
+            spec = None
     options = [EXTRACTIVE] + ([spec] if spec else [])
     labels = {EXTRACTIVE: "Ekstraktiv (setninger fra rapporten)"}
     if spec:
@@ -59,7 +67,6 @@ def _answer_mode(spec: str | None) -> str | None:
     if not spec:
         st.caption("Ingen språkmodell er satt opp (KUNNSKAP_LLM=openai:MODELL eller ollama:MODELL).")
         return None
-    reachable, line = engine.llm_reachability(spec)
     (st.success if reachable else st.warning)(md_escape(line))
     return None if choice == EXTRACTIVE else spec
 

@@ -3,6 +3,7 @@ real index of the report built once per session (a symlink, so nothing is rebuil
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -30,3 +31,10 @@ def app(app_home):
     at.run()
     assert not at.exception, at.exception
     return at
+
+
+_TESTS = str(Path(__file__).resolve().parents[1])
+if _TESTS not in sys.path:  # ``tests/fakes`` importable as ``fakes`` (appended: never shadows)
+    sys.path.append(_TESTS)
+
+from fakes.plugin import fake_llm_spec, fake_openai  # noqa: E402,F401  (fixtures)

@@ -170,14 +170,22 @@ def test_overlong_input_is_cut_with_a_notice(app):
     assert len(chat_texts(app, "assistant")) == 1 and not app.error
 
 
-def test_script_in_question_is_shown_as_text(app):
-    ask(app, "<script>alert(1)</script> Hvor mange innbyggere?")
+@pytest.mark.parametrize("question, escaped", [
+    ("<script>alert(1)</script> Hvor mange innbyggere?", r"\<script\>alert(1)\</script\>"),
+    ("[klikk her](javascript:alert(1)) **fet** $x$ Hvor mange innbyggere?",
+     r"\[klikk her\](javascript:alert(1)) \*\*fet\*\* \$x\$"),
+    ("'; DROP TABLE svar; -- <img src=x onerror=alert(2)> Hvor mange barn?",
+     r"'; DROP TABLE svar; -- \<img src=x onerror=alert(2)\>"),
+])
+def test_markup_in_question_is_shown_as_text(app, question, escaped):
+    ask(app, question)
     (shown,) = chat_texts(app, "user")
-    assert shown.startswith(r"\<script\>alert(1)\</script\>")  # escaped markdown: literal text
+    assert shown.startswith(escaped)  # escaped markdown: the reader sees the literal text
+    assert plain(shown) == question
     html_elements = [m for m in app.get("markdown") if m.allow_html]
     assert html_elements  # our passage cards
     for m in html_elements:
-        assert "<script" not in m.value.lower()
+        assert "<script" not in m.value.lower() and "<img" not in m.value.lower()
 
 
 def test_sessions_do_not_share_conversations(app_home):

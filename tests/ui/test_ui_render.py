@@ -82,6 +82,7 @@ def test_markdown_escape_shows_user_text_literally():
 def test_answer_numbers_bold_and_markers_kept_as_text():
     out = answer_markdown("Det bodde 129 874 innbyggere i Bærum per 1. januar 2023 [1].")
     assert "**129 874**" in out and "**2023**" in out
+    assert "**1**." not in out  # «1. januar» is a date, not a figure
     assert "\\[1\\]" in out and "**1**]" not in out  # the [1] marker is not a number
 
 
