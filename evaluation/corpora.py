@@ -82,8 +82,11 @@ def load_squad(path: str | Path) -> OutsideCorpus:
                 qid = str(qa.get("id", f"{doc_id}-{len(queries)}"))
                 if not isinstance(qa.get("question"), str):
                     raise TestSetError(f"{path}: question {qid} has no \"question\" string.")
-                if qid in queries:
-                    raise TestSetError(f"{path}: duplicate question id {qid!r}.")
+                if qid in queries:  # NorQuAD reuses a few ids for different questions
+                    n = 2
+                    while f"{qid}-{n}" in queries:
+                        n += 1
+                    qid = f"{qid}-{n}"
                 queries[qid] = qa["question"]
                 qrels[qid] = {doc_id: 1}
     if not queries:

@@ -1,0 +1,54 @@
+"""The bundled dev set: well-formed, balanced, and every evidence string is in the report."""
+
+from __future__ import annotations
+
+import collections
+import re
+import unicodedata
+
+from evaluation.testset import DEFAULT_TESTSET, missing_evidence, read_testset
+from ingest import ChunkSettings, chunk_document, read_document
+from kunnskap.paths import DEFAULT_CORPUS
+
+
+def _report_text() -> str:
+    """The report as one line: NFKC, lines joined with a space, whitespace runs collapsed."""
+    text = unicodedata.normalize("NFKC", DEFAULT_CORPUS.read_text(encoding="utf-8"))
+    return re.sub(r"\s+", " ", text)
+
+
+def test_every_evidence_string_occurs_in_the_report_text():
+    text = _report_text()
+    missing = [(q.id, e) for q in read_testset(DEFAULT_TESTSET) for e in q.evidence
+               if re.sub(r"\s+", " ", unicodedata.normalize("NFKC", e)) not in text]
+    assert missing == []
+
+
+def test_every_evidence_string_lands_inside_one_chunk():
+    chunks = chunk_document(read_document(DEFAULT_CORPUS), ChunkSettings())
+    assert missing_evidence(read_testset(DEFAULT_TESTSET), chunks) == []
+
+
+def test_dev_set_shape_matches_the_issue():
+    qs = read_testset(DEFAULT_TESTSET)
+    kinds = collections.Counter(q.kind for q in qs)
+    assert len(qs) >= 60
+    assert 0.35 <= kinds["figure"] / len(qs) <= 0.45
+    assert kinds["followup"] >= 8 and all(q.history for q in qs if q.kind == "followup")
+    assert kinds["unanswerable"] >= 6
+    assert all(q.evidence == () for q in qs if q.kind == "unanswerable")
+    assert all(q.evidence for q in qs if q.kind != "unanswerable")
+    assert {"concept", "paraphrase", "chart"} <= set(kinds)
+    assert all(q.answer for q in qs if q.kind == "figure")
+    assert all(q.page is None or 2 <= q.page <= 39 for q in qs)
+    assert all(len(e) <= 120 for q in qs for e in q.evidence)
+
+
+def test_split_is_balanced_within_every_kind():
+    qs = read_testset(DEFAULT_TESTSET)
+    per_kind = collections.defaultdict(collections.Counter)
+    for q in qs:
+        per_kind[q.kind][q.split] += 1
+    for kind, counts in per_kind.items():
+        assert set(counts) == {"tune", "test"}, kind
+        assert abs(counts["tune"] - counts["test"]) <= 1, (kind, counts)
