@@ -30,3 +30,13 @@ def index_copy(report_index_path, tmp_path) -> Path:
     target = tmp_path / "index"
     shutil.copytree(report_index_path, target)
     return target
+
+
+@pytest.fixture
+def warm_home(report_index_path, session_home, kunnskap_home) -> Path:
+    """This test's KUNNSKAP_HOME with a copy of the session's embedding cache (report already embedded)."""
+    cache = session_home / "cache"
+    if cache.is_dir():
+        shutil.copytree(cache, kunnskap_home / "cache")
+    kunnskap_home.mkdir(parents=True, exist_ok=True)
+    return kunnskap_home
