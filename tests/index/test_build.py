@@ -138,3 +138,15 @@ def test_sentence_transformers_index_builds_searches_and_is_refused_by_e5(tmp_pa
         load_index(path, expect_embedder="e5-small")
     assert "built with embedder 'st:all-MiniLM-L6-v2'" in str(err.value)
     assert "kunnskap ingest --embedder e5-small" in str(err.value)
+
+
+def test_open_index_rebuilds_a_stale_default_of_the_bundled_report(monkeypatch, excerpt,
+                                                                    shared_cache):
+    monkeypatch.setattr(paths, "DEFAULT_CORPUS", excerpt)
+    path = open_index().path
+    m = json.loads((path / "manifest.json").read_text())
+    m["package_version"] = "0.0.1"
+    (path / "manifest.json").write_text(json.dumps(m))
+    with pytest.raises(IndexLoadError, match="0.0.1"):
+        load_index(path)
+    assert open_index().manifest.package_version == __version__
