@@ -6,6 +6,7 @@ to ``unsafe_allow_html`` is built there from escaped pieces (and the constant st
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import streamlit as st
@@ -18,6 +19,7 @@ from ui.render import (answer_markdown, citation_heading, citation_label, md_esc
 from ui.state import ChatMessage
 
 NOT_FOUND = "Det finner jeg ikke i kunnskapsgrunnlaget."
+_FIGURE_NAMED = re.compile(r"\bfigur(?:en)?\s+(\d+)", re.IGNORECASE)
 
 _CSS = """<style>
 .kg-passage { line-height: 1.55; font-size: 0.95rem; }
@@ -95,12 +97,13 @@ def render_answer(answer: Answer, question: str, known: dict[int, FigureCard] | 
         st.info(md_escape(answer.note))
     if not answer.numbers_verified and not answer.note:
         st.warning("Deler av svaret ble tatt ut fordi tallene ikke kunne bekreftes i kilden.")
+    in_cards = {n for c in answer.citations for n in c.figures}
+    named = {int(n) for n in _FIGURE_NAMED.findall(answer.answer)}
+    for fig in answer.figures:  # figures the answer names (or no card holds) are shown openly
+        if fig.number in named or fig.number not in in_cards:
+            figure_card(fig)
     for c in answer.citations:
         citation_card(c, figures)
-    shown = {n for c in answer.citations for n in c.figures}
-    for fig in answer.figures:
-        if fig.number not in shown:
-            figure_card(fig)
 
 
 def _evidence(c: Citation) -> str:

@@ -228,3 +228,20 @@ def test_first_run_builds_the_index_with_progress(kunnskap_home, session_home, r
     assert status.label.startswith("Søkeindeksen er klar")
     ask(at, POPULATION)
     assert POPULATION_NUMBER in plain(chat_texts(at, "assistant")[0])
+
+
+def test_figure_question_shows_an_open_figure_card(app):
+    ask(app, "Hva viser figur 12?")
+    bubble = [m for m in app.chat_message if m.name == "assistant"][0]
+    heading = "**Figur 12** · s. 30"  # the report: Figur 12's caption is on page 30
+    everywhere = [m.value for m in bubble.markdown].count(heading)
+    in_cards = sum([m.value for m in e.markdown].count(heading) for e in bubble.expander)
+    assert everywhere - in_cards >= 1  # shown openly, not only inside a folded citation card
+    assert any("Ungdataundersøkelsen 2022" in c.value for c in bubble.caption)  # its source
+
+
+def test_odd_characters_are_cleaned_and_answered(app):
+    ask(app, "Hvor mange\x00 innbyggere\u200f bodde i\x07 Bærum\u202e 1. januar 2023? 😀")
+    assert app.session_state.messages[0].content == "Hvor mange innbyggere bodde i Bærum 1. januar 2023? 😀"
+    assert POPULATION_NUMBER in plain(chat_texts(app, "assistant")[0])
+    assert not app.error
