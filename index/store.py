@@ -17,12 +17,12 @@ import numpy as np
 
 from index import lexical as lexical_mod
 from index.dense import DenseIndex
-from index.embedders import Embedder, get_embedder
+from index.embedders import DEFAULT_EMBEDDER, Embedder, get_embedder
 from index.lexical import LexicalIndex
 from index.records import Hit, Manifest
 from ingest.records import Chunk, ChunkSettings, DocumentInfo
 from kunnskap import __version__
-from kunnskap.errors import IndexLoadError
+from kunnskap.errors import EmbedderError, IndexLoadError
 
 FORMAT_VERSION = 1
 MANIFEST, CHUNKS, DOCUMENTS, DENSE, BM25_DIR = (
@@ -137,8 +137,15 @@ def _rebuild_hint(path: Path, embedder: str | None) -> str:
 def check_manifest(manifest: Manifest, path: Path, expect_embedder: str | None = None) -> None:
     """Raise IndexLoadError when the index does not fit this code or the expected embedder."""
     want = get_embedder(expect_embedder).id if expect_embedder else None
-    hint = _rebuild_hint(path, want or manifest.embedder)
     problems = []
+    try:  # an index from a version with other embedders must not fail later, at the first query
+        get_embedder(manifest.embedder)
+        known = manifest.embedder
+    except EmbedderError as exc:
+        problems.append(f"built with embedder {manifest.embedder!r}, which this version "
+                        f"cannot use ({exc})")
+        known = DEFAULT_EMBEDDER
+    hint = _rebuild_hint(path, want or known)
     if manifest.format_version != FORMAT_VERSION:
         problems.append(f"index format {manifest.format_version}, this version reads "
                         f"{FORMAT_VERSION}")
