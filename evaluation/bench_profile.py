@@ -12,10 +12,10 @@ _OURS = tuple(str(REPO_ROOT / d) for d in ("assistant", "index", "ingest", "eval
 
 
 def _where(file: str, line: int, name: str) -> str:
-    if file.startswith(str(REPO_ROOT)):
-        file = file[len(str(REPO_ROOT)) + 1:]
-    elif "site-packages/" in file:
+    if "site-packages/" in file:
         file = file.split("site-packages/", 1)[1]
+    elif file.startswith(str(REPO_ROOT)):
+        file = file[len(str(REPO_ROOT)) + 1:]
     return f"{file}:{line} {name}" if line else f"{name}"
 
 

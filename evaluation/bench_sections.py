@@ -161,6 +161,10 @@ def warm(ctx: Context) -> dict:
             r.search(q, k=5, mode=mode)
         out["modes"][mode] = latency(time_calls(lambda q: r.search(q, k=5, mode=mode),
                                                 ctx.queries, s.repeats))
+    embed = ctx.index.embedder.embed_query
+    ctx.log("warm latency: query embedding alone")
+    out["embed_query"] = latency(time_calls(embed, ctx.queries, s.repeats))
+    out["embedder"] = ctx.index.embedder.id
     out["assistant"] = _warm_assistant(ctx)
     return out
 

@@ -30,7 +30,7 @@ def _figures(node, path=""):
 
 def _latencies(node, path=""):
     if isinstance(node, dict):
-        if {"p50", "p95"} <= node.keys():
+        if {"p50", "p95"} <= node.keys() and isinstance(node["p50"], dict):
             yield path, node
         for k, v in node.items():
             yield from _latencies(v, f"{path}.{k}")
@@ -74,9 +74,13 @@ def test_quick_bench_writes_every_section(tmp_path, kunnskap_home):
 
     md, js = tmp_path / "BENCHMARKS.md", tmp_path / "bench.json"
     run_bench(BenchSettings.make(quick=True), out=md, json_path=js, log=lambda _m: None)
-    result = json.loads(js.read_text(encoding="utf-8"))
-    text = md.read_text(encoding="utf-8")
+    check_result(json.loads(js.read_text(encoding="utf-8")), md.read_text(encoding="utf-8"))
+    # the user's data folder (this test's KUNNSKAP_HOME) is left alone
+    assert not kunnskap_home.exists() or not any(kunnskap_home.iterdir())
 
+
+def check_result(result: dict, text: str) -> None:
+    """Every section present, every figure sane (not exact numbers: they depend on the machine)."""
     for name in SECTIONS:
         assert name in result, name
     for heading in HEADINGS:
@@ -97,12 +101,12 @@ def test_quick_bench_writes_every_section(tmp_path, kunnskap_home):
     assert ing["cold"]["embedded"] == ing["cold"]["chunks"] > 100
     assert ing["unchanged"]["skipped"] and ing["unchanged"]["embedded"] == 0
     change = ing["chunk_change"]
-    assert change["only_new_text"] and 0 < change["embedded"] <= change["chunks"]
+    # smaller chunks: the re-embedded texts are exactly the new ones; captions etc. come from cache
+    assert change["only_new_text"] and 0 < change["embedded"] < change["chunks"]
+    assert ing["unchanged"]["ingest_s"]["median"] < ing["cold"]["ingest_s"]["median"]
     assert set(result["scaling"]["factors"]) == {"1", "10"}
     assert result["scaling"]["factors"]["10"]["chunks"] == 10 * result["load"]["chunks"]
     for stack in (result["quality"]["hybrid"], result["naive"]["quality"]):
         assert 0 < stack["hit@5"] <= 1 and stack["questions"] >= 40
     assert result["ratios"]["cold_start"] > 0 and result["ratios"]["rss"] > 0
     assert result["ui"]["status"] == "ok" and result["ui"]["answer_shown"]
-    # the user's data folder (this test's KUNNSKAP_HOME) is left alone
-    assert not kunnskap_home.exists() or not any(kunnskap_home.iterdir())
