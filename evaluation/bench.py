@@ -14,7 +14,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -32,7 +32,7 @@ SECTIONS = ("ingest", "load", "cold_start", "warm", "quality", "memory", "scalin
 class BenchSettings:
     """How much to measure. ``make()`` fills in the full or the quick defaults."""
 
-    repeats: int = 5  # runs per timed figure (processes, loads, query passes)
+    repeats: int = 3  # runs per timed figure (processes, loads, query passes)
     ingest_repeats: int = 3  # cold/unchanged/changed ingest cycles (each ~20-40 s)
     queries: int = 200  # queries per warm-latency pass
     scales: tuple[int, ...] = (10, 100)
@@ -43,7 +43,6 @@ class BenchSettings:
     ui_question: str = "Hvor mange innbyggere bodde i Bærum 1. januar 2023?"
     ui_expect: str = "129 874"
     profile_asks: int = 40  # answers profiled when the p50 misses the 50 ms goal
-    extra: dict = field(default_factory=dict)
 
     @classmethod
     def make(cls, quick: bool = False, repeats: int | None = None,
@@ -61,9 +60,11 @@ class BenchSettings:
 
     def check(self) -> None:
         if self.repeats < 1 or self.ingest_repeats < 1:
-            raise UsageError(f"repeats must be at least 1, got {self.repeats}.")
+            raise UsageError(f"repeats must be at least 1, got {min(self.repeats, self.ingest_repeats)}; "
+                             "pass --repeats 1 or more.")
         if self.queries < 1:
-            raise UsageError(f"queries must be at least 1, got {self.queries}.")
+            raise UsageError(f"queries must be at least 1, got {self.queries}; pass --queries 200 "
+                             "(the default) or more for stable percentiles.")
         if not Path(self.devset).is_file():
             raise UsageError(f"dev set {self.devset} not found; the bench needs it for queries and "
                              "hit@5 (it ships as eval/devset.jsonl).")

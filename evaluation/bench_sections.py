@@ -14,9 +14,13 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from evaluation.bench_queries import Passage, concatenated, hit_rate, query_stream, read_devset
 from evaluation.bench_stats import figure, latency, python_child, run_child, time_calls
+
+if TYPE_CHECKING:
+    from evaluation.bench import BenchSettings
 
 GOAL_ASK_P50_MS = 50.0  # issue 4: a warm extractive answer under 50 ms p50
 
@@ -25,7 +29,7 @@ GOAL_ASK_P50_MS = 50.0  # issue 4: a warm extractive answer under 50 ms p50
 class Context:
     """State shared by the sections of one bench run (mutable, bench-internal)."""
 
-    settings: object
+    settings: "BenchSettings"
     work: Path
     log: Callable[[str], None]
     home: Path = field(init=False)

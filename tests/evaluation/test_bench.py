@@ -110,3 +110,14 @@ def check_result(result: dict, text: str) -> None:
         assert 0 < stack["hit@5"] <= 1 and stack["questions"] >= 40
     assert result["ratios"]["cold_start"] > 0 and result["ratios"]["rss"] > 0
     assert result["ui"]["status"] == "ok" and result["ui"]["answer_shown"]
+
+
+@pytest.mark.parametrize("argv", [["bench", "--repeats", "0"], ["bench", "--queries", "0"],
+                                  ["bench", "--devset", "no/such/devset.jsonl"]])
+def test_cli_refuses_bad_settings_before_measuring(argv, capsys, tmp_path):
+    from ui.cli import main
+
+    out = tmp_path / "B.md"
+    assert main([*argv, "--out", str(out)]) == 2
+    assert "kunnskap:" in capsys.readouterr().err
+    assert not out.exists()
