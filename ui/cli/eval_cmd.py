@@ -145,19 +145,27 @@ def _print(console, reports, title: str) -> None:
     console.print(table)
 
     kinds = sorted({kind for r in reports for kind in r.by_kind})
-    if len(kinds) > 1:
+    if len(kinds) > 1 and len(reports) == 1:
         by_kind = Table(title="by kind")
-        by_kind.add_column("kind")
-        by_kind.add_column("n", justify="right")
-        for label in labels:
-            for m in KIND_COLUMNS:
-                by_kind.add_column(m if len(labels) == 1 else f"{label}\n{m}", justify="right")
+        for col in ("kind", "n", *KIND_COLUMNS):
+            by_kind.add_column(col, justify="left" if col == "kind" else "right")
         for kind in kinds:
-            cells = [kind, _fmt(reports[0].by_kind.get(kind, {}).get("n"))]
-            for r in reports:
-                scores = r.by_kind.get(kind, {})
-                cells += [_fmt(scores.get(m)) for m in KIND_COLUMNS]
-            by_kind.add_row(*cells)
+            scores = reports[0].by_kind.get(kind, {})
+            by_kind.add_row(kind, _fmt(scores.get("n")), *[_fmt(scores.get(m)) for m in KIND_COLUMNS])
+        console.print(by_kind)
+    elif len(kinds) > 1:  # configurations side by side: one row per kind and metric
+        by_kind = Table(title="by kind")
+        for col in ("kind", "n", "metric", *labels):
+            by_kind.add_column(col, justify="left" if col in ("kind", "metric") else "right")
+        for kind in kinds:
+            n = reports[0].by_kind.get(kind, {}).get("n")
+            have = reports[0].by_kind.get(kind, {})
+            metrics = [m for m in KIND_COLUMNS if have.get(m) is not None] or [
+                m for m in ("abstention_recall", "abstention_precision") if have.get(m) is not None]
+            for i, m in enumerate(metrics or ["–"]):
+                by_kind.add_row(kind if i == 0 else "", _fmt(n) if i == 0 else "", m,
+                                *[_fmt(r.by_kind.get(kind, {}).get(m)) for r in reports])
+            by_kind.add_section()
         console.print(by_kind)
     for r in reports:
         extra = {k: r.config[k] for k in ("embedder", "chunk_settings", "n_chunks", "documents_indexed")
