@@ -11,7 +11,7 @@ import logging
 import streamlit as st
 
 from assistant.validation import clean_question
-from kunnskap.errors import KunnskapError, UsageError
+from kunnskap.errors import IndexLoadError, KunnskapError, UsageError
 from ui import engine, sidebar, widgets
 from ui.render import md_escape
 from ui.state import ChatMessage, questions
@@ -30,12 +30,14 @@ if "messages" not in st.session_state:
     st.session_state.feedback_sent = set()
 
 try:
-    if engine.index_missing():
+    try:
+        retriever = engine.get_retriever()
+    except IndexLoadError:  # first run, or an index from an older version: build with progress
         engine.build_index()
-    retriever = engine.get_retriever()
+        retriever = engine.get_retriever()
 except KunnskapError as exc:
-    st.error(f"Kunnskapsgrunnlaget kunne ikke lastes. {md_escape(str(exc))}\n\nBygg indeksen på nytt i et "
-             "terminalvindu med `kunnskap ingest --force`, og last siden på nytt.")
+    st.error(f"Kunnskapsgrunnlaget kunne ikke lastes. {md_escape(str(exc))}\n\nFølg rådet over i et "
+             "terminalvindu (for eksempel `kunnskap ingest --force`), og last siden på nytt.")
     st.stop()
 
 settings = sidebar.render_settings()

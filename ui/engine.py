@@ -93,13 +93,16 @@ def index_missing() -> bool:
 
 
 def build_index() -> None:
-    """Build the default index from the bundled report with a progress bar (first run)."""
-    from index.build import ingest
+    """Build the default index with a progress bar: on first run, or when the index is from an
+    older version and holds only the bundled report (``index.build.open_index`` decides; any
+    other mismatch raises ``IndexLoadError`` with how to rebuild)."""
+    from index.build import open_index
 
     with _build_lock():
-        if not index_missing():  # another session built it while we waited
-            return
-        with st.status("Forbereder kunnskapsgrunnlaget første gang …", expanded=True) as status:
+        first = index_missing()
+        label = ("Forbereder kunnskapsgrunnlaget første gang …" if first else
+                 "Oppdaterer søkeindeksen til denne versjonen …")
+        with st.status(label, expanded=True) as status:
             st.write("Leser rapporten og lager søkeindeksen. Dette tar under et minutt, og skjer "
                      "bare én gang.")
             bar = st.progress(0.0, text="Leser og deler opp rapporten …")
@@ -108,7 +111,11 @@ def build_index() -> None:
                 share = done / total if total else 1.0
                 bar.progress(min(share, 1.0), text=f"Behandler avsnitt {done} av {total} …")
 
-            report = ingest(progress=progress)
+            try:
+                index = open_index(build_if_missing=True, progress=progress)
+            except Exception:
+                status.update(label="Søkeindeksen kunne ikke bygges.", state="error")
+                raise
             bar.progress(1.0, text="Ferdig.")
-            status.update(label=f"Søkeindeksen er klar ({report.chunks} avsnitt).",
+            status.update(label=f"Søkeindeksen er klar ({len(index.chunks)} avsnitt).",
                           state="complete", expanded=False)

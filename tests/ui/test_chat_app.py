@@ -199,33 +199,57 @@ def test_sessions_do_not_share_conversations(app_home):
     assert second.session_state.messages == [] and not second.chat_message
 
 
-def test_broken_index_is_a_norwegian_error(kunnskap_home):
+def _copy_index(report_index_path: Path, **manifest_changes) -> Path:
+    """A copy of the real index as this test's default index, its manifest edited."""
     from kunnskap.paths import index_dir
 
-    index_dir().mkdir(parents=True)
-    (index_dir() / "manifest.json").write_text("{ødelagt", encoding="utf-8")
+    shutil.copytree(report_index_path, index_dir())
+    manifest = index_dir() / "manifest.json"
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    for key, value in manifest_changes.items():
+        data[key] = value(data[key]) if callable(value) else value
+    manifest.write_text(json.dumps(data), encoding="utf-8")
+    return index_dir()
+
+
+def test_index_that_cannot_be_rebuilt_is_a_norwegian_error(kunnskap_home, report_index_path):
+    # From an older version AND holding a document other than the bundled report: rebuilding
+    # from the bundled report would lose that document, so the app must refuse and explain.
+    def other_source(sources):
+        return [dict(sources[0], name="annen-rapport.pdf")]
+
+    _copy_index(report_index_path, package_version="0.0.1", sources=other_source)
     at = AppTest.from_file(str(APP), default_timeout=240)
     at.run()
     assert not at.exception
     assert at.error and at.error[0].value.startswith("Kunnskapsgrunnlaget kunne ikke lastes.")
+    assert "kunnskap ingest" in at.error[0].value
     assert not at.chat_input
 
 
 @pytest.mark.slow
-def test_first_run_builds_the_index_with_progress(kunnskap_home, session_home, report_index_path):
+@pytest.mark.parametrize("state", ["missing", "stale", "garbage"])
+def test_index_is_built_with_progress_when_missing_or_stale(state, kunnskap_home, session_home,
+                                                            report_index_path):
+    from kunnskap import __version__
     from kunnskap.paths import embedding_cache_dir, index_dir
 
     # Reuse the session's embeddings so the build is quick; the reading and indexing are real.
     cache = session_home / embedding_cache_dir().relative_to(kunnskap_home)
     if cache.exists():
         shutil.copytree(cache, embedding_cache_dir())
-    assert not index_dir().exists()
+    if state == "stale":  # built by an older version from the bundled report alone
+        _copy_index(report_index_path, package_version="0.0.1")
+    elif state == "garbage":
+        index_dir().mkdir(parents=True)
+        (index_dir() / "manifest.json").write_text("{ødelagt", encoding="utf-8")
     at = AppTest.from_file(str(APP), default_timeout=600)
     at.run()
     assert not at.exception and not at.error
-    assert index_dir().exists()
     (status,) = at.status
     assert status.label.startswith("Søkeindeksen er klar")
+    manifest = json.loads((index_dir() / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["package_version"] == __version__
     ask(at, POPULATION)
     assert POPULATION_NUMBER in plain(chat_texts(at, "assistant")[0])
 
