@@ -131,6 +131,18 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[written:]
 
 
+def evidence_pieces(evidence: str) -> list[str]:
+    """The parts of a quote joined with «…» (sentences that are not adjacent in the report).
+
+    Each part is text of the report, so each is a valid test-set evidence string.
+
+    >>> evidence_pieces("Dette utgjør 23,9 prosent. … Per 2023 er 20 % mellom 0 og 29 år.")
+    ['Dette utgjør 23,9 prosent.', 'Per 2023 er 20 % mellom 0 og 29 år.']
+    """
+    pieces = (" ".join(p.split()) for p in evidence.split("…"))
+    return [p for p in pieces if any(ch.isalnum() for ch in p)]
+
+
 def _entry_id(question: str, history: Sequence[str], evidence: str) -> str:
     key = json.dumps([question, list(history), evidence], ensure_ascii=False)
     return "fb-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
@@ -140,7 +152,7 @@ def export_testset(entries: Iterable[FeedbackEntry]) -> list[dict]:
     """Turn entries that name a passage into evaluation test-set lines (kind "feedback").
 
     Each line has ``id``, ``kind``, ``question``, ``history`` and ``evidence`` (the passage's
-    quote). ``answer`` is the rated answer when it was rated up; a down-rated answer is kept as
+    quote; a quote of separate sentences joined with «…» gives one string per part). ``answer`` is the rated answer when it was rated up; a down-rated answer is kept as
     ``rejected_answer`` so it is never taken as the expected one. When the same question (with
     the same history and passage) was rated more than once, the latest entry wins.
 
@@ -152,7 +164,7 @@ def export_testset(entries: Iterable[FeedbackEntry]) -> list[dict]:
     """
     lines: dict[str, dict] = {}
     for entry in entries:
-        if not entry.evidence:
+        if not evidence_pieces(entry.evidence):
             continue
         line_id = _entry_id(entry.question, entry.history, entry.evidence)
         line = {
@@ -160,7 +172,7 @@ def export_testset(entries: Iterable[FeedbackEntry]) -> list[dict]:
             "kind": "feedback",
             "question": entry.question,
             "history": list(entry.history),
-            "evidence": [entry.evidence],
+            "evidence": evidence_pieces(entry.evidence),
             "chunk_id": entry.chunk_id,
             "rating": entry.rating,
             "comment": entry.comment,

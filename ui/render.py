@@ -82,7 +82,10 @@ def quote_spans(text: str, quote: str) -> list[tuple[int, int]]:
     if whole and (m := whole.search(text)):
         return [m.span()]
     spans = []
-    for sentence in _SENTENCE_END.split(quote):
+    parts = (s for piece in quote.split("…") for s in _SENTENCE_END.split(piece))
+    for sentence in parts:
+        if not any(ch.isalnum() for ch in sentence):
+            continue
         pat = _pattern(sentence)
         if pat and (m := pat.search(text)):
             spans.append(m.span())

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from assistant.feedback import FeedbackEntry, FeedbackLog
+from assistant.feedback import FeedbackEntry, FeedbackLog, evidence_pieces
 from assistant.numbers import normalize_for_match
 from assistant.records import Answer, Citation, FigureCard
 from ui.render import (answer_markdown, citation_heading, citation_label, md_escape, pages_label,
@@ -107,9 +107,13 @@ def render_answer(answer: Answer, question: str, known: dict[int, FigureCard] | 
 
 
 def _evidence(c: Citation) -> str:
-    """The quote when it lies in the passage (so the test set finds the passage), else the text."""
-    quote = normalize_for_match(c.quote)
-    return c.quote.strip() if quote and quote in normalize_for_match(c.text) else c.text.strip()
+    """The quote when (each «…» part of) it lies in the passage, so a test set finds the passage
+    under any chunking; else the passage text."""
+    text = normalize_for_match(c.text)
+    pieces = evidence_pieces(c.quote)
+    if pieces and all(normalize_for_match(p) in text for p in pieces):
+        return c.quote.strip()
+    return c.text.strip()
 
 
 def feedback_form(msg: ChatMessage, key: str) -> None:

@@ -119,3 +119,13 @@ def test_write_testset_writes_json_lines(tmp_path):
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [r["question"] for r in rows] == [f"{QUESTION} #1", f"{QUESTION} #2"]
     assert not os.path.exists(str(out) + ".tmp")
+
+
+def test_quote_of_separate_sentences_exports_one_evidence_per_part():
+    # The report, p. 10: two sentences of section 4.2 that are not adjacent.
+    quote = ("I Bærum bor det 31 050 innvandrere inkludert norskfødte med innvandrerforelder. … "
+             "Per 2023 er 20 % av befolkningen som har innvandrerbakgrunn i Bærum mellom 0 og 29 år.")
+    (line,) = export_testset([_entry(evidence=quote)])
+    assert line["evidence"] == [
+        "I Bærum bor det 31 050 innvandrere inkludert norskfødte med innvandrerforelder.",
+        "Per 2023 er 20 % av befolkningen som har innvandrerbakgrunn i Bærum mellom 0 og 29 år."]

@@ -88,3 +88,10 @@ def test_answer_numbers_bold_and_markers_kept_as_text():
 
 def test_html_escape_keeps_no_markdown_meaning():
     assert html_escape("a_b*c`d~e|f:g#h\n") == "a&#95;b&#42;c&#96;d&#126;e&#124;f&#58;g&#35;h<br>"
+
+
+def test_quote_with_ellipsis_marks_its_parts_only():
+    text = "Her … står det. I Bærum bor det 31 050 innbyggere. Mer tekst. Det er 23,9 prosent."
+    spans = quote_spans(text, "I Bærum bor det 31 050 innbyggere. … Det er 23,9 prosent.")
+    assert [text[a:b] for a, b in spans] == ["I Bærum bor det 31 050 innbyggere.",
+                                             "Det er 23,9 prosent."]
