@@ -87,11 +87,11 @@ def render_actions(messages: list, first_page: int | None = None,
     """Draw «Ny samtale», «Last ned samtalen» (after this run's answer) and «Om»."""
     with st.sidebar:
         st.divider()
-        st.button("Ny samtale", on_click=new_conversation, use_container_width=True,
+        st.button("Ny samtale", on_click=new_conversation, width="stretch",
                   icon=":material/refresh:")
         st.download_button("Last ned samtalen", data=conversation_markdown(messages, REPORT_TITLE),
                            file_name="samtale-kunnskapsassistenten.md", mime="text/markdown",
-                           disabled=not messages, on_click="ignore", use_container_width=True,
+                           disabled=not messages, on_click="ignore", width="stretch",
                            icon=":material/download:")
         with st.expander("Om", expanded=False):
             st.markdown(_about(first_page, last_page))
