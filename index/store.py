@@ -6,6 +6,7 @@ files under ``bm25/``. Nothing is ever unpickled; unknown files in the folder ar
 
 from __future__ import annotations
 
+import ctypes
 import json
 import os
 import shutil
@@ -85,7 +86,14 @@ def write_index(target: Path, manifest: Manifest, chunks: Sequence[Chunk],
 
 
 def _swap_in(new: Path, target: Path) -> None:
-    """Rename the old folder away, the new one in, then delete the old one."""
+    """Put ``new`` in place of ``target``; the caller deletes ``new`` afterwards.
+
+    Where the OS can swap two folders in one step, ``new`` ends up holding the old index: a
+    crash (even ``kill -9``) leaves either the old or the new index, never none. Elsewhere the
+    old folder is renamed away, the new one in, then the old one deleted.
+    """
+    if target.exists() and _exchange(new, target):
+        return
     old = None
     if target.exists():
         old = target.parent / f".{target.name}.old-{uuid.uuid4().hex[:8]}"
@@ -98,6 +106,16 @@ def _swap_in(new: Path, target: Path) -> None:
         raise
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths atomically (Linux ``renameat2(RENAME_EXCHANGE)``); False if unsupported."""
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    return renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0
 
 
 def _write_jsonl(path: Path, rows) -> None:
