@@ -19,14 +19,14 @@ from kunnskap.errors import TestSetError
 robustness = pytest.mark.robustness
 FUZZ = settings(max_examples=300, derandomize=True, deadline=None, database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
-FUZZ_CASE = "Tilfeldige data (hypothesis, fast frø, 300 eksempler per egenskap)"
+FUZZ_CASE = "Fuzzing (hypothesis, fast frø, 300 eksempler per egenskap): {}"
 
 ANY_TEXT = st.text(st.characters(codec="utf-8"), max_size=200)  # no lone surrogates: file text
 SPACES = st.sampled_from([" ", "\u00a0", "\u202f", "\t", "  "])
 WORD = st.text(st.sampled_from("abcdefghijklmnopqrstuvwxyzæøåABCÆØÅ"), min_size=1, max_size=10)
 
 
-@robustness(FUZZ_CASE, "Rensing: `normalize_spaces`/`join_lines` mister aldri tegn, bare mellomrom endres")
+@robustness(FUZZ_CASE.format("rensing av tekst"), "`normalize_spaces`/`join_lines` mister aldri tegn, bare mellomrom endres")
 @FUZZ
 @given(st.lists(ANY_TEXT, max_size=8))
 def test_join_lines_keeps_every_visible_character(lines):
@@ -36,7 +36,7 @@ def test_join_lines_keeps_every_visible_character(lines):
     assert "".join(joined.split()) == visible
 
 
-@robustness(FUZZ_CASE, "Rensing: `normalize_spaces`/`join_lines` mister aldri tegn, bare mellomrom endres")
+@robustness(FUZZ_CASE.format("rensing av tekst"), "`normalize_spaces`/`join_lines` mister aldri tegn, bare mellomrom endres")
 @FUZZ
 @given(ANY_TEXT)
 def test_normalize_spaces_changes_only_spaces(text):
@@ -46,7 +46,7 @@ def test_normalize_spaces_changes_only_spaces(text):
         assert a == b or (a in "\u00a0\u202f\u2007\t" and b == " ")
 
 
-@robustness(FUZZ_CASE, "Rensing: `normalize_spaces`/`join_lines` mister aldri tegn, bare mellomrom endres")
+@robustness(FUZZ_CASE.format("rensing av tekst"), "`normalize_spaces`/`join_lines` mister aldri tegn, bare mellomrom endres")
 @FUZZ
 @given(st.lists(WORD, min_size=1, max_size=30), st.lists(st.integers(1, 29), max_size=5))
 def test_join_lines_of_wrapped_words_is_the_sentence(words, breaks):
@@ -61,7 +61,7 @@ def _grouped(n: int, sep: str) -> str:
     return f"{n:,}".replace(",", sep)
 
 
-@robustness(FUZZ_CASE, "Tall: samme tall med ulike mellomrom gir samme nøkkel; en tekst beviser alltid sine egne tall")
+@robustness(FUZZ_CASE.format("tallnormalisering"), "Samme tall med ulike mellomrom gir samme nøkkel; en tekst beviser alltid sine egne tall")
 @FUZZ
 @given(st.integers(1000, 10**9), SPACES.filter(lambda s: s.strip() == "" and len(s) == 1 and s != "\t"),
        st.integers(0, 999), st.integers(1, 9))
@@ -73,7 +73,7 @@ def test_number_forms_share_one_key(n, sep, whole, tenth):
     assert unproven_numbers(f"Tallet er {n + 1} [1].", [text]) == [str(n + 1)]
 
 
-@robustness(FUZZ_CASE, "Tall: samme tall med ulike mellomrom gir samme nøkkel; en tekst beviser alltid sine egne tall")
+@robustness(FUZZ_CASE.format("tallnormalisering"), "Samme tall med ulike mellomrom gir samme nøkkel; en tekst beviser alltid sine egne tall")
 @FUZZ
 @given(ANY_TEXT)
 def test_number_functions_never_crash_and_texts_prove_themselves(text):
@@ -119,7 +119,7 @@ def body_with_markers(draw):
     return " ".join(printed), " ".join(plain), notes
 
 
-@robustness(FUZZ_CASE, "Fotnotemerker: bare merkene fjernes; ingen siffer i ekte tall, resten av teksten uendret")
+@robustness(FUZZ_CASE.format("fjerning av fotnotemerker"), "Bare merkene fjernes; ingen siffer i ekte tall, resten av teksten uendret")
 @FUZZ
 @given(body_with_markers(), st.booleans())
 def test_strip_note_markers_removes_markers_only(case, known):
@@ -131,7 +131,7 @@ def test_strip_note_markers_removes_markers_only(case, known):
         assert 0 < offset <= len(out)
 
 
-@robustness(FUZZ_CASE, "Fotnotemerker: bare merkene fjernes; ingen siffer i ekte tall, resten av teksten uendret")
+@robustness(FUZZ_CASE.format("fjerning av fotnotemerker"), "Bare merkene fjernes; ingen siffer i ekte tall, resten av teksten uendret")
 @FUZZ
 @given(ANY_TEXT)
 def test_strip_note_markers_only_ever_deletes_digits(text):
@@ -166,7 +166,7 @@ def documents(draw):
     return Document("syntetisk.txt", "0" * 64, pages, tuple(sections), (), (), tuple(blocks))
 
 
-@robustness(FUZZ_CASE, "Chunking: ingen tekst tapt, ingen chunk krysser en seksjon, ingen tomme chunker")
+@robustness(FUZZ_CASE.format("chunking"), "Ingen tekst tapt, ingen chunk krysser en seksjon, ingen tomme chunker")
 @FUZZ
 @given(documents(), st.integers(50, 600), st.integers(0, 49))
 def test_chunking_loses_nothing_and_never_crosses_a_section(doc, size, overlap):
@@ -197,7 +197,7 @@ LINES = st.one_of(OBJECTS.map(lambda d: json.dumps(d, ensure_ascii=False)),
                   st.just(json.dumps({"id": "q1", "question": "Hvor mange?", "evidence": ["129 874"]})))
 
 
-@robustness(FUZZ_CASE, "Testsettleser: hver linje leses eller gir `TestSetError` med fil og linje, aldri et annet unntak")
+@robustness(FUZZ_CASE.format("testsettleseren"), "Hver linje leses eller gir `TestSetError` med filnavn, aldri et annet unntak")
 @FUZZ
 @given(st.lists(LINES, max_size=6), st.sampled_from(["utf-8", "latin-1-bytes"]))
 def test_read_testset_parses_or_raises_testseterror(tmp_path_factory, lines, encoding):

@@ -70,7 +70,7 @@ BEHAVIOUR = "Tydelig feil som sier hvordan indeksen bygges på nytt (`kunnskap i
 
 
 def _cases(fn):
-    for _, case, _ in BREAKS.values():
+    for _, case, _ in reversed(BREAKS.values()):  # marks read top-down, in BREAKS order
         fn = robustness(case, BEHAVIOUR)(fn)
     return fn
 

@@ -168,7 +168,7 @@ MARKUP = {
 }
 
 
-@robustness("HTML, <script>, markdown-lenker og SQL-lignende tekst",
+@robustness("HTML, `<script>`, markdown-lenker og SQL-lignende tekst",
             "Behandles som vanlig tekst: beholdes ordrett i spørsmålet, aldri tolket; indeksen urørt")
 @pytest.mark.parametrize("kind", sorted(MARKUP))
 def test_markup_is_plain_text(assistant, report_index_path, kind):
@@ -187,7 +187,7 @@ def test_markup_is_plain_text(assistant, report_index_path, kind):
     assert folder_hashes(report_index_path) == before
 
 
-@robustness("HTML, <script>, markdown-lenker og SQL-lignende tekst",
+@robustness("HTML, `<script>`, markdown-lenker og SQL-lignende tekst",
             "Behandles som vanlig tekst: beholdes ordrett i spørsmålet, aldri tolket; indeksen urørt")
 def test_cli_script_question_is_echoed_as_text(kunnskap_home, report_index_path):
     proc = run_cli("ask", "--json", "--index", str(report_index_path), MARKUP["script"],
