@@ -16,6 +16,7 @@ from assistant.composer import Composer, Draft
 from assistant.conversation import rewrite_query
 from assistant.evidence import Evidence, gather
 from assistant.extractive import ExtractiveComposer
+from assistant.passages import PassageCache
 from assistant.figures import (asks_for_figure, match_caption, card, describe, figure_numbers,
                                find_figure, requested_figure)
 from assistant.records import Answer, Citation, FigureCard
@@ -41,7 +42,8 @@ class Assistant:
         self.k = k
         self.mode = mode
         self.stats = TermStats.of_index(retriever.index)
-        self.extractive = ExtractiveComposer(self.stats)
+        self.passages = PassageCache()  # sentences, stems and slots of each chunk, made once
+        self.extractive = ExtractiveComposer(self.stats, self.passages)
         self.composer = composer or self.extractive
 
     @property
@@ -79,8 +81,8 @@ class Assistant:
             if hit is not None:
                 return self._figure_answer(query, hit)
         hits = self.retriever.search(query, k=k, mode=mode)
-        ev = gather(question, query, hits, self.stats)
-        verdict = assess(ev, self.stats, [h.chunk.text for h in hits])
+        ev = gather(question, query, hits, self.stats, self.passages)
+        verdict = assess(ev)
         if not verdict.answerable:
             return self._abstain(query, hits, ev)
         if self.composer is self.extractive:

@@ -64,17 +64,19 @@ _SLOTS = (
     }),
     _Slot("background", {
         "innvandrer": ("innvandrer", "innvandring", "minoritet", "flyktning", "landbakgrunn"),
-        "funksjonsnedsettelse": ("funksjonsnedsett", "funksjonshem"),
+        "funksjonsnedsettelse": ("funksjonsnedsett", "funksjonshem", "funksjonshindr",
+                                 "funksjonsvariasjon", "funksjonsevne"),
         "skeiv": ("skeiv", "lhbt", "lhbtiq"),
     }),
     _Slot("level", {
         "barneskole": ("barneskole", "barnetrinn", "mellomtrinn", "barnehage"),
-        "ungdomsskole": ("ungdomsskole", "ungdomstrinn"),
+        "ungdomsskole": ("ungdomsskole", "ungdomskole", "ungdomstrinn"),  # the report writes both
         "videregående": ("videregående", "vgs"),
     }),
     _Slot("place", {
         "Bærum": ("bærum",),
-        "landet": ("landet", "nasjonalt", "norge", "landsbasis", "landsgjennomsnitt", "nasjonal"),
+        "landet": ("landet", "nasjonalt", "norge", "landsbasis", "landsgjennomsnitt", "nasjonalt",
+                   "nasjonale", "nasjonalgjennomsnitt"),
         "Viken": ("viken",),
         "Oslo": ("oslo",),
         "Asker": ("asker",),
@@ -113,6 +115,11 @@ def _slots(text: str) -> dict[str, list[tuple[str, str]]]:
     for year in _YEAR.findall(text):
         found.setdefault("year", []).append((year, year))
     return found
+
+
+def slot_words(text: str) -> dict[str, list[tuple[str, str]]]:
+    """Slot name -> [(word as written, canonical value)] named in ``text``."""
+    return _slots(text)
 
 
 def slot_values(text: str) -> dict[str, set[str]]:

@@ -9,11 +9,13 @@ with a number.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from assistant.conversation import slot_values
-from assistant.text import (Sentence, TermStats, content_terms, is_figure_question,
-                            split_sentences, terms, terms_many)
+from collections.abc import Mapping
+
+from assistant.conversation import slot_values, slot_words
+from assistant.passages import Passage, PassageCache
+from assistant.text import Sentence, TermStats, content_terms, is_figure_question, terms
 from index.records import Hit
 
 RANK_BONUS = 0.12  # added to a sentence of the top passage; 1/rank of it for the others
@@ -22,13 +24,13 @@ NO_NUMBER_PENALTY = 0.25  # figure questions: a sentence without one
 QUALIFIER_PENALTY = 0.2  # the sentence is about a group the question did not ask about
 PLACE_PENALTY = 0.1  # the sentence is about another place than the one asked about
 MAX_WINDOW = 5  # sentences quoted together around a figure
+MAX_ANAPHORA = 3  # sentences followed back through «Det …», «Tilsvarende …» for the measure
+HEAD_CREDIT = 0.6  # a sentence has only the last part of a compound question term
+MODIFIER_CREDIT = 0.3  # … only its first part («fritid» for «fritidsklubb»)
 
-_FIGURE_REF = re.compile(r"\b(?:figur|tabell|kapittel)\s+\d+(?:\.\d+)*", re.IGNORECASE)
-_YEAR_ONLY = re.compile(r"^(?:19|20)\d\d$")
-_DIGITS = re.compile(r"\d+(?:[ .,]\d+)*")
-_ANAPHORIC_START = re.compile(r"^(det|dette|denne|disse|de|tilsvarende|tallet|andelen|samtidig)\b",
+_ANAPHORIC_START = re.compile(r"^(det|dette|denne|disse|de|her|tilsvarende|tallet|andelen|samtidig)\b",
                               re.IGNORECASE)
-_REFERS_BACK = re.compile(r"\b(det|dette|tallet|tallene|andelen|tilsvarende|sammenlignet|"
+_REFERS_BACK = re.compile(r"\b(det|dette|disse|tallet|tallene|andelen|tilsvarende|sammenlignet|"
                           r"sammenligner|samme)\b", re.IGNORECASE)
 
 
@@ -42,12 +44,8 @@ class Candidate:
     matched: frozenset[str]
     coverage: float  # IDF-weighted share of the question's content stems in the sentence
     score: float
-
-    @property
-    def has_figure(self) -> bool:
-        """True when the sentence holds a number other than a bare year."""
-        text = _FIGURE_REF.sub("", self.sentence.text)
-        return any(not _YEAR_ONLY.match(m.group().strip()) for m in _DIGITS.finditer(text))
+    has_figure: bool = False  # holds a number other than a bare year
+    agrees: bool = True  # names the group, level, place and year the question asks about
 
 
 @dataclass(frozen=True)
@@ -58,6 +56,9 @@ class Evidence:
     figure_question: bool
     candidates: tuple[Candidate, ...]
     sentences: tuple[tuple[Sentence, ...], ...]  # per hit, in passage order
+    vocabulary: frozenset[str] = frozenset()  # every stem of the retrieved passages
+    passages: tuple[Passage, ...] = ()  # per hit: sentences with their stems and slots
+    asked: Mapping[str, set[str]] = field(default_factory=dict)  # group, level, place, year asked
 
     def best(self) -> Candidate | None:
         return self.candidates[0] if self.candidates else None
@@ -69,38 +70,73 @@ def question_terms(question: str, query_used: str) -> frozenset[str]:
     return frozenset(q)
 
 
-def gather(question: str, query_used: str, hits: list[Hit], stats: TermStats) -> Evidence:
-    """Split every passage into sentences and score each against the question."""
+def gather(question: str, query_used: str, hits: list[Hit], stats: TermStats,
+           cache: PassageCache | None = None) -> Evidence:
+    """Score every sentence of the retrieved passages against the question.
+
+    ``cache`` holds the passages already split and stemmed (the assistant keeps one per index);
+    without it they are analysed here.
+    """
+    cache = cache or PassageCache()
     q = question_terms(question, query_used)
-    total = stats.weight(q) or 1.0
+    idf = {t: stats.idf(t) for t in q}
+    total = sum(idf.values()) or 1.0
     figure = is_figure_question(question) or is_figure_question(query_used)
-    per_hit = [tuple(split_sentences(h.chunk.text)) for h in hits]
-    flat = [(i, j, s) for i, sents in enumerate(per_hit) for j, s in enumerate(sents)]
-    stems = terms_many([s.text for _, _, s in flat])
+    passages = [cache.get(h.chunk.text) for h in hits]
+    vocabulary = frozenset().union(*(p.vocabulary for p in passages)) if passages else frozenset()
+    credit = {t: _credits(t, vocabulary) for t in q}  # stem of a sentence -> share of t it gives
     asked = slot_values(f"{question} {query_used}")
+    named = slot_values(question)  # year and place the user named now (inherited ones are context)
+    by_slot = _slot_terms(f"{question} {query_used}", q)
     out = []
-    for (i, j, s), st in zip(flat, stems):
-        matched = frozenset(t for t in q if _present(t, st))
-        coverage = stats.weight(matched) / total
-        score = coverage + RANK_BONUS / (i + 1) - _mismatch(asked, slot_values(s.text))
-        cand = Candidate(i, j, s, matched, coverage, score)
-        if figure:
-            score += NUMBER_BONUS if cand.has_figure else -NO_NUMBER_PENALTY
-            cand = Candidate(i, j, s, matched, coverage, score)
-        out.append(cand)
+    for i, p in enumerate(passages):
+        for j, (s, st) in enumerate(zip(p.sentences, p.stems)):
+            if figure and j > 0:  # a figure sentence is read with the one before it, and
+                st = st | p.stems[j - 1]  # through a chain of «Det utgjør …», «Tilsvarende …»
+                k = j - 1
+                while k > 0 and j - k < MAX_ANAPHORA and _ANAPHORIC_START.match(p.sentences[k].text):
+                    k -= 1
+                    st = st | p.stems[k]
+            got = {t: max((c for w, c in credit[t].items() if w in st), default=0.0) for t in q}
+            if any(got[t] for t in q if t not in by_slot):  # the measure is there: a group
+                for t, (name, value) in by_slot.items():  # may be named otherwise («landbakgrunn»)
+                    if got[t] < 1.0 and value in _said(p, j, name):
+                        got[t] = 1.0
+            matched = frozenset(t for t, c in got.items() if c > 0)
+            coverage = sum(idf[t] * c for t, c in got.items()) / total
+            score = coverage + RANK_BONUS / (i + 1) - _mismatch(asked, p.slots[j])
+            agrees = True
+            if figure:
+                agrees = _agrees(asked, named, p, j)
+                score += NUMBER_BONUS if p.figures[j] else -NO_NUMBER_PENALTY
+            out.append(Candidate(i, j, s, matched, coverage, score, p.figures[j], agrees))
     out.sort(key=lambda c: (-c.score, c.hit_index, c.position))
-    return Evidence(q, figure, tuple(out), tuple(per_hit))
+    return Evidence(q, figure, tuple(out), tuple(p.sentences for p in passages), vocabulary,
+                    tuple(passages), asked)
 
 
-def _present(term: str, stems: set[str]) -> bool:
-    """Exact stem, or a compound/inflection sharing it as prefix («ufør» ~ «uføretrygded»)."""
-    if term in stems:
-        return True
-    return len(term) >= 4 and any(s.startswith(term) or (len(s) >= 5 and term.startswith(s))
-                                  for s in stems)
+def _credits(term: str, vocabulary: frozenset[str]) -> dict[str, float]:
+    """The passage stems that carry ``term``, and how much of it (1 = all of it).
+
+    Norwegian compounds carry their meaning in the last part: a sentence stem that is the term or
+    extends it («ufør» ~ «uføretrygded»), or ends with it («famili» ~ «lavinntektsfamili»), carries
+    all of it. A stem that is only the head of a compound term («elev» of «ungdomsskoleelev»)
+    carries part; one that is only its first part («fritid» of «fritidsklubb») carries little.
+    """
+    out: dict[str, float] = {}
+    for s in vocabulary:
+        if s == term:
+            out[s] = 1.0
+        elif len(term) >= 4 and (s.startswith(term) or s.endswith(term)):
+            out[s] = 1.0
+        elif len(s) >= 4 and term.endswith(s):
+            out[s] = HEAD_CREDIT
+        elif len(s) >= 5 and term.startswith(s):
+            out[s] = MODIFIER_CREDIT
+    return out
 
 
-def _mismatch(asked: dict[str, set[str]], said: dict[str, set[str]]) -> float:
+def _mismatch(asked: dict[str, set[str]], said: Mapping[str, frozenset[str]]) -> float:
     """Penalty for a sentence about another group or place than the question asks about."""
     penalty = 0.0
     for name in ("gender", "background"):
@@ -111,6 +147,40 @@ def _mismatch(asked: dict[str, set[str]], said: dict[str, set[str]]) -> float:
     return penalty
 
 
+def _slot_terms(text: str, q: frozenset[str]) -> dict[str, tuple[str, str]]:
+    """Question stems that name a group, level, place or year: stem -> (slot, canonical value)."""
+    out = {}
+    for name, values in slot_words(text).items():
+        for word, value in values:
+            for t in terms(word) & q:
+                out[t] = (name, value)
+    return out
+
+
+def _said(passage: Passage, j: int, name: str) -> frozenset[str]:
+    """Values of slot ``name`` sentence ``j`` names, else those of the sentence before it
+    («På mellomtrinnet …. Her har 31 prosent av jentene …»)."""
+    own = passage.slots[j].get(name)
+    if own:
+        return own
+    return (passage.slots[j - 1].get(name) if j > 0 else None) or frozenset()
+
+
+def _agrees(asked: dict[str, set[str]], named: dict[str, set[str]], passage: Passage, j: int) -> bool:
+    """Does sentence ``j`` state its figure for the group, level and place the question asks
+    about, in a passage that names the year the question ``named``?"""
+    for name in ("gender", "background", "level"):
+        if asked.get(name) and not (asked[name] & _said(passage, j, name)):
+            return False
+    places = asked.get("place", set())
+    said = _said(passage, j, "place")
+    if places - {"Bærum"} and not (places & said):
+        return False
+    if named.get("place") == {"Bærum"} and said and "Bærum" not in said:  # told the nation's
+        return False
+    return named.get("year", set()) <= passage.years
+
+
 def figure_window(ev: Evidence, cand: Candidate) -> list[Sentence]:
     """The figure sentence with the neighbours that complete it («Det utgjør cirka 3300 barn»)."""
     sents = ev.sentences[cand.hit_index]
@@ -119,7 +189,7 @@ def figure_window(ev: Evidence, cand: Candidate) -> list[Sentence]:
         lo -= 1
     while hi + 1 < len(sents) and hi - lo + 1 < MAX_WINDOW:
         nxt = sents[hi + 1]
-        nxt_terms = terms(nxt.text)
+        nxt_terms = ev.passages[cand.hit_index].stems[hi + 1] if ev.passages else terms(nxt.text)
         continues = _REFERS_BACK.search(nxt.text) or (ev.question_terms & nxt_terms)
         if not (nxt.has_number and continues):
             break

@@ -8,17 +8,20 @@ states a figure for the same thing (local vs national limits, 2020 vs 2021, boys
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from assistant.composer import Composer, Draft
 from assistant.evidence import Candidate, Evidence, figure_window, gather
+from assistant.lead import lead
+from assistant.passages import PassageCache
 from assistant.text import Sentence, TermStats
 from index.records import Hit
 
 MAX_SENTENCES = 3  # general questions
 MAX_FIGURE_PASSAGES = 3  # figure questions: passages whose figures are all given
 KEEP_RATIO = 0.7  # a further sentence must score at least this share of the best one
-FIGURE_KEEP_RATIO = 0.75  # figure questions: share of the best sentence's coverage
-SCORE_FLOOR = 0.6
+FIGURE_KEEP_RATIO = 0.5  # figure questions: share of the best figure sentence's coverage
+SCORE_FLOOR = 0.5  # figure questions: share of the best figure sentence's score
 
 _WS = re.compile(r"\s+")
 
@@ -32,14 +35,15 @@ class ExtractiveComposer(Composer):
 
     name = "extractive"
 
-    def __init__(self, stats: TermStats | None = None):
+    def __init__(self, stats: TermStats | None = None, passages: PassageCache | None = None):
         self.stats = stats
+        self.passages = passages or PassageCache()
 
     def compose(self, question: str, query_used: str, hits: list[Hit]) -> Draft:
         if not hits:
             return Draft("", True, "extractive", {})
         stats = self.stats or TermStats(h.chunk.text for h in hits)
-        ev = gather(question, query_used, hits, stats)
+        ev = gather(question, query_used, hits, stats, self.passages)
         return self.compose_from(ev, hits)
 
     def compose_from(self, ev: Evidence, hits: list[Hit]) -> Draft:
@@ -47,11 +51,10 @@ class ExtractiveComposer(Composer):
         best = ev.best()
         if best is None or not best.matched:
             return Draft("", True, "extractive", {})
-        if ev.figure_question and best.has_figure:
+        if ev.figure_question and any(c.has_figure for c in ev.candidates[:1]):
             pieces = self._figure_pieces(ev)
-        else:
-            pieces = self._general_pieces(ev)
-        return _draft(pieces, hits)
+            return _draft(pieces, hits, ev.asked)
+        return _draft(self._general_pieces(ev), hits)
 
     def _general_pieces(self, ev: Evidence) -> list[list[tuple[int, list[Sentence]]]]:
         best = ev.candidates[0]
@@ -77,21 +80,35 @@ class ExtractiveComposer(Composer):
                 for i, cs in order.items()]
 
     def _figure_pieces(self, ev: Evidence) -> list[list[tuple[int, list[Sentence]]]]:
-        best = ev.candidates[0]
+        """Every passage that states a figure for what was asked (for the asked group, level,
+        place and year when any sentence does), each window quoted once."""
+        figures = [c for c in ev.candidates if c.has_figure]
+        pool = [c for c in figures if c.agrees] or figures
+        top = max(c.coverage for c in pool)
+        best_score = pool[0].score
         pieces: list[list[tuple[int, list[Sentence]]]] = []
         used: set[tuple[int, int]] = set()
         by_text: dict[str, int] = {}
-        for c in ev.candidates:
+        for c in pool:
             if len(pieces) >= MAX_FIGURE_PASSAGES:
                 break
-            if (not c.has_figure or c.coverage < FIGURE_KEEP_RATIO * best.coverage
-                    or c.score < SCORE_FLOOR * best.score):
-                continue
-            if (c.hit_index, c.position) in used:
+            if (c.coverage < FIGURE_KEEP_RATIO * top or c.score < SCORE_FLOOR * best_score
+                    or (c.hit_index, c.position) in used):
                 continue
             window = figure_window(ev, c)
             first = ev.sentences[c.hit_index].index(window[0])
-            used.update((c.hit_index, first + k) for k in range(len(window)))
+            positions = [first + k for k in range(len(window))]
+            # keep the run around the figure sentence that no earlier piece quoted
+            lo = hi = positions.index(c.position)
+            while lo > 0 and (c.hit_index, positions[lo - 1]) not in used:
+                lo -= 1
+            while hi + 1 < len(positions) and (c.hit_index, positions[hi + 1]) not in used:
+                hi += 1
+            window, positions = window[lo:hi + 1], positions[lo:hi + 1]
+            used.update((c.hit_index, p) for p in positions)
+            merged = _merge_adjacent(pieces, c.hit_index, window, ev)
+            if merged:  # next to a window already quoted from this passage: one quote
+                continue
             key = _norm(" ".join(s.text for s in window))
             if key in by_text:  # the same statement in another section: cite both places
                 pieces[by_text[key]].append((c.hit_index, window))
@@ -101,10 +118,32 @@ class ExtractiveComposer(Composer):
         return pieces
 
 
-def _draft(pieces: list[list[tuple[int, list[Sentence]]]], hits: list[Hit]) -> Draft:
-    """Join quoted windows into answer text; a piece found in several passages cites them all."""
+def _merge_adjacent(pieces: list[list[tuple[int, list[Sentence]]]], hit_index: int,
+                    window: list[Sentence], ev: Evidence) -> bool:
+    """Join ``window`` to a quoted window of the same passage that it touches; True if it did."""
+    sents = ev.sentences[hit_index]
+    first, last = sents.index(window[0]), sents.index(window[-1])
+    for piece in pieces:
+        if len(piece) != 1 or piece[0][0] != hit_index:
+            continue
+        other = piece[0][1]
+        a, b = sents.index(other[0]), sents.index(other[-1])
+        if first == b + 1 or last == a - 1:
+            lo, hi = min(a, first), max(b, last)
+            piece[0] = (hit_index, list(sents[lo:hi + 1]))
+            return True
+    return False
+
+
+def _draft(pieces: list[list[tuple[int, list[Sentence]]]], hits: list[Hit],
+           asked: Mapping[str, set[str]] | None = None) -> Draft:
+    """Join quoted windows into answer text; a piece found in several passages cites them all.
+
+    With ``asked`` (figure questions) the answer opens with a lead that states the figures.
+    """
     parts: list[str] = []
     quotes: dict[int, str] = {}
+    leads: list[tuple[list[Sentence], str]] = []
     for piece in pieces:
         markers = []
         for hit_index, window in piece:
@@ -115,7 +154,10 @@ def _draft(pieces: list[list[tuple[int, list[Sentence]]]], hits: list[Hit]) -> D
                 markers.append(f"[{n}]")
         text = _span(hits[piece[0][0]].chunk.text, piece[0][1])
         parts.append(f"{text} {''.join(markers)}")
-    return Draft(" ".join(parts), False, "extractive", quotes)
+        leads.append((piece[0][1], "".join(markers)))
+    opening = lead(leads, dict(asked)) if asked is not None else ""
+    body = " ".join(parts)
+    return Draft(f"{opening}. {body}" if opening else body, False, "extractive", quotes)
 
 
 def _span(text: str, window: list[Sentence]) -> str:

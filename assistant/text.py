@@ -115,6 +115,12 @@ FIGURE_CUES = re.compile(
 )
 
 
+_REASON_OR_MEANING = re.compile(r"^\W*(hvorfor|hva\s+(?:betyr|menes))\b", re.IGNORECASE)
+
+
 def is_figure_question(question: str) -> bool:
-    """True when the question asks for a number («hvor mange», «hvor stor andel», «prosent» …)."""
-    return bool(FIGURE_CUES.search(question))
+    """True when the question asks for a number («hvor mange», «hvor stor andel», «prosent» …).
+
+    «Hvorfor er det vanskelig å telle hvor mange …» asks for a reason, not a number.
+    """
+    return bool(FIGURE_CUES.search(question)) and not _REASON_OR_MEANING.match(question)

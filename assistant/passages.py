@@ -1,0 +1,73 @@
+"""Per-passage analysis done once per index, not once per question.
+
+Splitting a passage into sentences, stemming every sentence and finding its groups, levels,
+places and years is the same work for every question that retrieves the passage. ``PassageCache``
+does it on first use and keeps the frozen result; it is safe to share between threads.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from assistant.conversation import slot_values
+from assistant.text import Sentence, split_sentences, terms_many
+
+_FIGURE_REF = re.compile(r"\b(?:figur|tabell|kapittel)\s+\d+(?:\.\d+)*", re.IGNORECASE)
+_YEAR_ONLY = re.compile(r"^(?:19|20)\d\d$")
+_DIGITS = re.compile(r"\d+(?:[ .,]\d+)*")
+_YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
+
+
+def has_figure(text: str) -> bool:
+    """True when ``text`` holds a number other than a bare year or a figure/chapter reference."""
+    text = _FIGURE_REF.sub("", text)
+    return any(not _YEAR_ONLY.match(m.group().strip()) for m in _DIGITS.finditer(text))
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A passage split into sentences, each with its stems, slots and whether it holds a figure."""
+
+    sentences: tuple[Sentence, ...]
+    stems: tuple[frozenset[str], ...]
+    slots: tuple[Mapping[str, frozenset[str]], ...]
+    figures: tuple[bool, ...]
+    vocabulary: frozenset[str]  # every stem of the passage
+    years: frozenset[str]  # every year the passage names
+
+
+def analyse(text: str) -> Passage:
+    """Split and analyse one passage (see ``Passage``)."""
+    sentences = tuple(split_sentences(text))
+    stems = tuple(frozenset(s) for s in terms_many([s.text for s in sentences]))
+    slots = tuple({k: frozenset(v) for k, v in slot_values(s.text).items()} for s in sentences)
+    figures = tuple(has_figure(s.text) for s in sentences)
+    vocabulary = frozenset().union(*stems) if stems else frozenset()
+    return Passage(sentences, stems, slots, figures, vocabulary, frozenset(_YEAR.findall(text)))
+
+
+class PassageCache:
+    """``analyse`` once per distinct passage text; thread-safe, never evicts (one index is small)."""
+
+    def __init__(self) -> None:
+        self._data: dict[str, Passage] = {}
+        self._lock = threading.Lock()
+
+    def get(self, text: str) -> Passage:
+        found = self._data.get(text)
+        if found is None:
+            found = analyse(text)  # outside the lock: two threads may both analyse, one result wins
+            with self._lock:
+                found = self._data.setdefault(text, found)
+        return found
+
+    def warm(self, texts) -> None:
+        """Analyse every passage of ``texts`` now (e.g. all chunks of an index)."""
+        for t in texts:
+            self.get(t)
+
+    def __len__(self) -> int:
+        return len(self._data)
