@@ -70,6 +70,7 @@ def write_index(target: Path, manifest: Manifest, chunks: Sequence[Chunk],
     """Write an index folder atomically; an old index at ``target`` is replaced only on success."""
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
+    _sweep_stale(target)
     tmp = target.parent / f".{target.name}.tmp-{os.getpid()}-{uuid.uuid4().hex[:8]}"
     try:
         tmp.mkdir()
@@ -83,6 +84,24 @@ def write_index(target: Path, manifest: Manifest, chunks: Sequence[Chunk],
         _swap_in(tmp, target)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _sweep_stale(target: Path) -> None:
+    """Delete temporary folders left next to ``target`` by builds that were killed."""
+    for tmp in target.parent.glob(f".{target.name}.tmp-*"):
+        pid = tmp.name.removeprefix(f".{target.name}.tmp-").split("-", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _swap_in(new: Path, target: Path) -> None:
