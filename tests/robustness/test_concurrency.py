@@ -26,12 +26,9 @@ def _comparable(answer) -> dict:
 @robustness("16 tråder × 50 spørsmål mot én lastet assistent",
             "Nøyaktig de samme svarene (hele svarposten unntatt tid) som når de stilles ett og ett")
 @pytest.mark.slow
-def test_threads_get_exactly_the_sequential_answers(retriever):
-    from assistant.assistant import Assistant
-
+def test_threads_get_exactly_the_sequential_answers(assistant):
     questions = [(q.question, q.history) for q in read_testset(DEFAULT_TESTSET)][:QUESTIONS]
     assert len(questions) == QUESTIONS
-    assistant = Assistant(retriever)
     sequential = [_comparable(assistant.ask(q, h)) for q, h in questions]
 
     def worker(seed: int) -> list[tuple[int, dict]]:

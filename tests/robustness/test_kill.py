@@ -81,9 +81,9 @@ def test_kill_9_during_ingest_never_breaks_the_index(index_copy, warm_home):
             outcomes.append("finished" if finished else "killed after swap, new index")
             current = after
         assert not (index_copy / "manifest.json").is_dir()
+        # a killed build leaves at most its own hidden temp folder; the next build sweeps it away
+        others = [p.name for p in index_copy.parent.iterdir() if p.name not in ("index", "home")]
+        assert len(others) <= 1 and all(n.startswith(".index.tmp-") for n in others), others
     killed_before = outcomes.count("killed, old index")
     assert killed_before >= RUNS // 3, outcomes  # most kills really interrupted a build
-    # leftovers of killed runs are hidden temp folders next to the index, never inside it
-    others = [p.name for p in index_copy.parent.iterdir() if p.name not in ("index", "home")]
-    assert all(n.startswith((".index.tmp-", ".index.old-")) for n in others), others
     print(json.dumps({"duration": round(duration, 2), "outcomes": outcomes, "leftovers": len(others)}))

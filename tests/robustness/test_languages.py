@@ -56,10 +56,7 @@ def hit_at_5(retriever, language: str) -> float:
 @robustness("Spørsmål på engelsk eller nynorsk",
             "Besvares så godt indeksen tillater, uten krasj; treff@5 på 10 oversatte dev-spørsmål står under")
 @pytest.mark.parametrize("language", ["English", "nynorsk"])
-def test_translated_questions_are_answered_without_crash(retriever, language):
-    from assistant.assistant import Assistant
-
-    assistant = Assistant(retriever)
+def test_translated_questions_are_answered_without_crash(assistant, retriever, language):
     for question, _ in _questions(language):
         answer = assistant.ask(question)
         json.dumps(answer.to_dict(), ensure_ascii=False)

@@ -22,13 +22,6 @@ POPULATION = "Hvor mange innbyggere bodde i Bærum 1. januar 2023?"
 POPULATION_NUMBER = "129 874"  # report p. 9: «Per 1. januar 2023 bodde det 129 874 innbyggere i Bærum.»
 
 
-@pytest.fixture(scope="module")
-def assistant(retriever):
-    from assistant.assistant import Assistant
-
-    return Assistant(retriever)
-
-
 def _says(answer, number: str) -> bool:
     return number in answer.answer.replace("\u00a0", " ").replace("\u202f", " ")
 
