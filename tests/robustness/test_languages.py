@@ -34,9 +34,9 @@ TRANSLATED = {
              "Kor mange unge i Bærum verken jobbar eller studerer?"),
     "q038": ("What is resilience?", "Kva er resiliens?"),
 }
-LANGUAGES = {"bokmål (original)": None, "English": 0, "nynorsk": 1}
+LANGUAGES = {"bokmål (original)": None, "engelsk": 0, "nynorsk": 1}
 # hit@5 (hybrid, e5-small) measured with ``hit_at_5`` on 2026-11-28; shown in the README, for information
-MEASURED = {"bokmål (original)": 1.0, "English": 0.7, "nynorsk": 0.8}
+MEASURED = {"bokmål (original)": 1.0, "engelsk": 0.7, "nynorsk": 0.8}
 
 
 def _questions(language: str) -> list[tuple[str, tuple[str, ...]]]:
@@ -55,7 +55,7 @@ def hit_at_5(retriever, language: str) -> float:
 
 @robustness("Spørsmål på engelsk eller nynorsk",
             "Besvares så godt indeksen tillater, uten krasj; treff@5 på 10 oversatte dev-spørsmål står under")
-@pytest.mark.parametrize("language", ["English", "nynorsk"])
+@pytest.mark.parametrize("language", ["engelsk", "nynorsk"])
 def test_translated_questions_are_answered_without_crash(assistant, retriever, language):
     for question, _ in _questions(language):
         answer = assistant.ask(question)
