@@ -95,13 +95,19 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
+# (slot, value, prefix) in match order: slots in order, each value's prefixes longest first.
+_PREFIXES = tuple((slot.name, value, prefix) for slot in _SLOTS for value, prefixes in slot.values.items()
+                  for prefix in sorted(prefixes, key=len, reverse=True))
+_FIRST_LETTERS = frozenset(p[0] for _, _, p in _PREFIXES)
+
+
 def _slot_of(word: str) -> tuple[str, str, str] | None:
     """(slot name, canonical value, matched prefix) of a lower-case word, or None."""
-    for slot in _SLOTS:
-        for value, prefixes in slot.values.items():
-            for prefix in sorted(prefixes, key=len, reverse=True):
-                if word.startswith(prefix):
-                    return slot.name, value, prefix
+    if not word or word[0] not in _FIRST_LETTERS:
+        return None
+    for name, value, prefix in _PREFIXES:
+        if word.startswith(prefix):
+            return name, value, prefix
     return None
 
 

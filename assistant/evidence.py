@@ -77,7 +77,7 @@ def gather(question: str, query_used: str, hits: list[Hit], stats: TermStats,
     ``cache`` holds the passages already split and stemmed (the assistant keeps one per index);
     without it they are analysed here.
     """
-    cache = cache or PassageCache()
+    cache = PassageCache() if cache is None else cache
     q = question_terms(question, query_used)
     idf = {t: stats.idf(t) for t in q}
     total = sum(idf.values()) or 1.0

@@ -37,7 +37,7 @@ class ExtractiveComposer(Composer):
 
     def __init__(self, stats: TermStats | None = None, passages: PassageCache | None = None):
         self.stats = stats
-        self.passages = passages or PassageCache()
+        self.passages = PassageCache() if passages is None else passages
 
     def compose(self, question: str, query_used: str, hits: list[Hit]) -> Draft:
         if not hits:

@@ -1,0 +1,108 @@
+"""Figure leads, near-miss abstention and the per-index passage cache.
+
+Expected values are read from the report: 5.2.3/6.4.2 (trygghet 70 % boys, 41 % girls),
+5.2.1 (low income 2020), 6.4.4 (hatefulle kommentarer: 19 % of girls at ungdomsskolen, no
+figure for videregående), 5.2.2 (trangboddhet: Bærum and landsbasis only).
+"""
+
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from assistant.evidence import _credits
+from assistant.lead import lead
+from assistant.numbers import unproven_numbers
+from assistant.passages import PassageCache, analyse
+from assistant.text import is_figure_question, split_sentences
+
+TRYGG = ("70 prosent av guttene på videregående skole rapporter at de føler seg svært trygg i "
+         "nærområder der de bor, mens det 41 prosent av jentene rapportere det samme.")
+BOYS = "Hvor mange gutter på videregående føler seg svært trygge i nærområdet?"
+
+
+@pytest.fixture(scope="module")
+def assistant(retriever):
+    from assistant.assistant import Assistant
+
+    return Assistant(retriever)
+
+
+def test_lead_for_girls_names_41_and_not_the_boys_figure():
+    text = lead([(split_sentences(TRYGG), "[1]")], {"gender": {"jente"}})
+    assert text.startswith("41 prosent (jentene")
+    assert "70 prosent" not in text
+    assert unproven_numbers(text, [TRYGG]) == []
+
+
+def test_lead_skips_dates_ages_and_explanations_and_keeps_the_year():
+    s = ("I 2020 var det registrert at 12 prosent av barn under 18 år bodde i husholdninger med "
+         "vedvarende lavinntekt etter lokale lavinntektsgrenser (inntekt under 60 prosent av "
+         "medianinntekt). Per 1. januar 2023 bodde det 129 874 innbyggere i Bærum.")
+    text = lead([(split_sentences(s), "[2]")], {})
+    assert text.startswith("12 prosent (etter lokale lavinntektsgrenser, 2020)")
+    assert "129 874 innbyggere (Bærum, 2023)" in text
+    for absent in ("18 år", "60 prosent", "1 ("):
+        assert absent not in text
+    assert text.endswith("[2]")
+
+
+def test_lead_is_empty_without_figures():
+    assert lead([(split_sentences("Resiliens viser til egenskaper ved barnet."), "[1]")], {}) == ""
+
+
+def test_compound_first_part_alone_carries_little():
+    credits = _credits("fritidsklubb", frozenset({"fritid", "fritidsklubb", "klubb"}))
+    assert credits["fritidsklubb"] == 1.0
+    assert credits["fritid"] < 0.5 < credits["klubb"] < 1.0
+
+
+def test_reason_question_with_hvor_mange_is_not_a_figure_question():
+    assert not is_figure_question("Hvorfor er det vanskelig å telle hvor mange som har nedsatt funksjonsevne?")
+    assert is_figure_question("Hvor mange barn bor trangt?")
+
+
+def test_passage_cache_analyses_once_and_is_shared_between_threads():
+    cache = PassageCache()
+    text = TRYGG + " Når det gjelder deltakelse i fritidsaktiviteter, indikerer undersøkelsen svakere forskjeller."
+    with ThreadPoolExecutor(8) as pool:
+        got = list(pool.map(cache.get, [text] * 32))
+    assert len(cache) == 1 and all(g is got[0] for g in got)
+    assert got[0] == analyse(text)
+    assert got[0].figures == (True, False)
+    assert got[0].slots[0]["gender"] == {"gutt", "jente"}
+
+
+@pytest.mark.parametrize("question", [
+    "Hvor mange prosent av jentene på videregående har fått hatefulle kommentarer rettet mot kjønnet sitt?",
+    "Hvor stor andel av barna i Asker bor trangt?",
+    "Hvor mange barn i Bærum levde i vedvarende lavinntekt i 2016?",
+])
+def test_near_misses_abstain(assistant, question):
+    a = assistant.ask(question)
+    assert a.abstained and a.nearest and not a.citations
+
+
+@pytest.mark.parametrize("question, figure", [
+    ("Hvor mange prosent av jentene på ungdomsskolen har fått hatefulle kommentarer rettet mot kjønn?", "19 prosent"),
+    ("Hvor stor andel av barna i Bærum bor trangt?", "16,6 prosent"),
+    ("Hvor mange barn i Bærum levde i vedvarende lavinntekt i 2020?", "12 prosent"),
+])
+def test_the_answerable_twins_are_answered_with_the_figure_first(assistant, question, figure):
+    a = assistant.ask(question)
+    assert not a.abstained and a.numbers_verified
+    assert a.answer.startswith(figure) or figure in a.answer.split(".")[0]
+
+
+def test_girls_follow_up_leads_with_41(assistant):
+    a = assistant.ask("Og jentene?", [BOYS])
+    assert a.answer.startswith("41 prosent")
+    assert a.numbers_verified and any(c.pages[0] in (18, 31) for c in a.citations)
+
+
+def test_low_income_lead_has_local_and_national_figures(assistant):
+    a = assistant.ask("Hvor mange barn i Bærum bor i familier med vedvarende lavinntekt?")
+    opening = a.answer.split(". ")[0]
+    for figure in ("12,4 prosent", "12 prosent", "7 prosent", "6,5 prosent"):
+        assert figure in opening
+    assert "lokale" in opening and "nasjonale" in opening
+    assert unproven_numbers(a.answer, [c.text for c in a.citations]) == []
