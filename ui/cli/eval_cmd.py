@@ -51,6 +51,9 @@ def _configs(args):
     return parse_compare(args.compare, base) if args.compare else [base]
 
 
+WIDE_TABLE_COLUMNS = 200
+
+
 @contextmanager
 def _progress(console, enabled: bool):
     """A rich progress bar on stderr; yields ``update(label, done, total)``."""
@@ -79,7 +82,10 @@ def run(args) -> int:
     if (args.beir or args.squad) and args.testset:
         raise UsageError("Give either a test set or --beir/--squad, not both.")
     json_to_stdout = args.json is not None and str(args.json) == "-"
-    out = Console(stderr=json_to_stdout, highlight=False)
+    stream = sys.stderr if json_to_stdout else sys.stdout
+    # Piped output has no terminal width; give side-by-side tables room instead of 80 columns.
+    out = Console(stderr=json_to_stdout, highlight=False,
+                  width=None if stream.isatty() else WIDE_TABLE_COLUMNS)
     err = Console(stderr=True)
     configs = _configs(args)
     if args.beir or args.squad:
