@@ -185,8 +185,8 @@ def figure_window(ev: Evidence, cand: Candidate) -> list[Sentence]:
     """The figure sentence with the neighbours that complete it («Det utgjør cirka 3300 barn»)."""
     sents = ev.sentences[cand.hit_index]
     lo = hi = cand.position
-    if _ANAPHORIC_START.match(sents[lo].text) and lo > 0:
-        lo -= 1
+    while lo > 0 and cand.position - lo < MAX_ANAPHORA and _ANAPHORIC_START.match(sents[lo].text):
+        lo -= 1  # back to the sentence that says what «Det» / «Tilsvarende tall» refers to
     while hi + 1 < len(sents) and hi - lo + 1 < MAX_WINDOW:
         nxt = sents[hi + 1]
         nxt_terms = ev.passages[cand.hit_index].stems[hi + 1] if ev.passages else terms(nxt.text)

@@ -27,7 +27,8 @@ _YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
 _QUALIFIER = re.compile(
     r"\b(?:(?:etter|justert for|med|basert på)\s+(?:den\s+|de\s+)?(?:lokale|nasjonale|nasjonal)\s+[\wæøå]+"
     r"|på landsbasis|nasjonalt|i hele landet|resten av landet|i Norge)\b", re.IGNORECASE)
-MAX_ITEMS = 8  # figures in the lead at most
+_BASELINE = re.compile(r"\b(?:fra|siden|før)\b[^.]{0,40}$", re.IGNORECASE)
+MAX_ITEMS = 10  # figures in the lead at most
 
 
 def _figures(clause: str) -> list[tuple[int, str]]:
@@ -65,12 +66,13 @@ def _group_words(text: str, names: Sequence[str]) -> list[tuple[str, str, str]]:
 
 
 def _item(figure: str, clause: str, sentence: str, year: str | None,
-          asked: dict[str, set[str]]) -> tuple[int, str] | None:
+          asked: dict[str, set[str]], before: str = "") -> tuple[int, str] | None:
     """One lead item, and how many asked groups/levels/places it names; None when it is about
     another group than the one asked."""
     quals: list[str] = []
     groups = _group_words(clause, ("gender", "background"))  # «…, mens det 41 prosent av jentene»
-    places = _group_words(clause, ("level", "place")) or _group_words(sentence, ("level",))
+    places = (_group_words(clause, ("level", "place")) or _group_words(sentence, ("level", "place"))
+              or _group_words(before, ("place",)))  # «I dag … i Norge. Det utgjør 110.700 barn.»
     for name, value, word in groups:
         if asked.get(name) and value not in asked[name]:
             return None
@@ -82,6 +84,7 @@ def _item(figure: str, clause: str, sentence: str, year: str | None,
     if year:
         quals.append(year)
     quals = [x for x in dict.fromkeys(quals) if x.lower() not in figure.lower()]
+    quals = [x for x in quals if not any(x != y and x.lower() in y.lower() for y in quals)]
     text = f"{figure} ({', '.join(quals)})" if quals else figure
     return on_topic, text
 
@@ -98,16 +101,19 @@ def lead(pieces: Sequence[tuple[Sequence[Sentence], str]], asked: dict[str, set[
         year = None
         window_years = set(_YEAR.findall(" ".join(s.text for s in window)))
         only_year = next(iter(window_years)) if len(window_years) == 1 else None
+        before = ""
         for sentence in window:
-            years = _YEAR.findall(sentence.text)
+            years = [m.group() for m in _YEAR.finditer(sentence.text)
+                     if not _BASELINE.search(sentence.text, 0, m.start())]  # «økning fra 5,4 % i 2013»
             year = years[0] if len(years) == 1 else (year if not years else None)
             for clause in _clauses(sentence.text):
                 clause_years = _YEAR.findall(clause)
                 y = clause_years[0] if len(clause_years) == 1 else (year or only_year)
                 for _, figure in _figures(clause):
-                    item = _item(figure, clause, sentence.text, y, asked)
+                    item = _item(figure, clause, sentence.text, y, asked, before)
                     if item and item[1] not in (t for _, t in items):
                         items.append(item)
+            before = sentence.text
         items.sort(key=lambda it: -it[0])  # the figures for the asked group and place first
         items = items[:max(MAX_ITEMS - count, 0)]
         if items:
