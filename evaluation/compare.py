@@ -2,7 +2,7 @@
 
 A spec is a comma-separated list of configurations; each is one or more ``+``-joined settings:
 a mode (``hybrid``, ``bm25``, ``dense``), ``mode=M``, ``embedder=E`` (or a bare embedder spec such as
-``e5-small`` / ``st:NAME``), ``chunk=N`` (chunk size), ``overlap=N``. Configurations that need
+``e5-small`` / ``st:NAME``), ``chunk=N`` (chunk size), ``overlap=N``, ``fusion=F`` (hybrid fusion, e.g. ``convex:0.4``, ``rrf:60``). Configurations that need
 another index (other embedder or chunk settings) get a temporary one built from the same corpus.
 
 Example:
@@ -27,7 +27,7 @@ from .testset import TestQuestion
 __all__ = ["EvalConfig", "parse_compare", "compare", "retriever_for", "make_assistant"]
 
 _MODES = ("hybrid", "bm25", "dense")
-_KEYS = ("mode", "embedder", "chunk", "overlap")
+_KEYS = ("mode", "embedder", "chunk", "overlap", "fusion")
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,7 @@ class EvalConfig:
     embedder: str | None = None
     chunk_size: int | None = None
     chunk_overlap: int | None = None
+    fusion: str | None = None  # e.g. "convex:0.5"; None = the retriever's default
 
 
 def _int(key: str, value: str, item: str) -> int:
@@ -83,6 +84,10 @@ def parse_compare(spec: str, base: EvalConfig = EvalConfig()) -> list[EvalConfig
                 changes["chunk_size"] = _int(key, value, item)
             elif key == "overlap":
                 changes["chunk_overlap"] = _int(key, value, item)
+            elif key == "fusion":
+                from assistant.fusion import Fusion
+
+                changes["fusion"] = str(Fusion.parse(value))  # validates now, not mid-run
             else:
                 raise UsageError(f"--compare item {item!r}: unknown key {key!r}; "
                                  f"use one of: {', '.join(_KEYS)}.")
@@ -115,7 +120,7 @@ def retriever_for(config: EvalConfig, base, workdir: Path, progress: bool = Fals
 
     manifest = base.index.manifest
     if not _needs_own_index(config, manifest):
-        return base
+        return with_fusion(base, config)
     settings = dict(manifest.chunk_settings)
     if config.chunk_size is not None:
         settings["chunk_size"] = config.chunk_size
@@ -128,7 +133,17 @@ def retriever_for(config: EvalConfig, base, workdir: Path, progress: bool = Fals
     target = Path(workdir) / ("index-" + re.sub(r"[^A-Za-z0-9]+", "-", config.label))
     ingest(paths=sources, embedder=config.embedder or manifest.embedder,
            settings=ChunkSettings(**settings), index_path=target, progress=progress)
-    return Retriever(load_index(target))
+    return with_fusion(Retriever(load_index(target)), config)
+
+
+def with_fusion(retriever, config: EvalConfig):
+    """``retriever`` itself, or one over the same index with the configuration's fusion."""
+    if config.fusion is None:
+        return retriever
+    from assistant.fusion import Fusion
+    from assistant.retrieval import Retriever
+
+    return Retriever(retriever.index, fusion=Fusion.parse(config.fusion))
 
 
 def _source_paths(index, default: Path) -> list[Path]:

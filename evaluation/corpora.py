@@ -168,6 +168,7 @@ def evaluate_corpus(corpus: OutsideCorpus, configs: Sequence[EvalConfig], *, emb
     """Index ``corpus`` in a temporary index (same reader, chunker and embedder as the report)
     and score every configuration; reports in the order given."""
     from assistant.retrieval import Retriever
+    from evaluation.compare import with_fusion
     from index.build import ingest
     from index.embedders import DEFAULT_EMBEDDER
     from index.store import load_index
@@ -191,7 +192,7 @@ def evaluate_corpus(corpus: OutsideCorpus, configs: Sequence[EvalConfig], *, emb
                 ingest(paths=[Path(tmp) / "docs"], embedder=emb, settings=cs, index_path=target,
                        progress=build_progress)
                 built[key] = Retriever(load_index(target))
-            retriever = built[key]
+            retriever = with_fusion(built[key], config)
             indexed = {c.doc for c in retriever.index.chunks}
             search_k = min(len(retriever.index.chunks), max(depth * 5, 50))
             rankings = {}

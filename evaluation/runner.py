@@ -167,7 +167,9 @@ def evaluate(questions: Sequence[TestQuestion], retriever, *, mode: str = "hybri
     cfg = {"mode": mode, "k": k, "depth": depth, "rewrite": rewrite, "answers": answer,
            "n_questions": len(questions), "n_chunks": len(chunks),
            "embedder": _manifest(retriever, "embedder"),
-           "chunk_settings": _manifest(retriever, "chunk_settings"), **(config or {})}
+           "chunk_settings": _manifest(retriever, "chunk_settings"),
+           "fusion": str(getattr(retriever, "fusion", "")) if mode == "hybrid" else None,
+           **(config or {})}
     return EvalReport(cfg, metrics, by_kind, rows, qrels=qrels,
                       rankings={q: rankings[q][:depth] for q in rankings})
 
