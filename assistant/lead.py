@@ -19,9 +19,9 @@ from assistant.text import Sentence
 # A clause ends at a comma, semicolon or «mens/men», or where «og/mot/versus» starts a new figure.
 _CLAUSE = re.compile(r"[,;]\s+|\s+(?:mens|men)\s+|\s+(?:og|mot|versus)\s+(?=\d)")
 _UNIT = re.compile(r"\s*(prosent(?:poeng)?|%|barn(?:\s+og\s+unge)?|personer|innbyggere|innvandrere|"
-                   r"nasjonaliteter|elever|unge|ungdommer|kroner|ganger)\b", re.IGNORECASE)
+                   r"nasjonaliteter|elever|unge|ungdommer|kroner|ganger)(?![\wæøå])", re.IGNORECASE)
 _NOT_A_FIGURE = re.compile(
-    r"\s*(?:år\b|\.?\s*-?\s*(?:trinn|klasse|vgs)\b|\.\s*\d|\.\s*(?:januar|februar|mars|april|mai|juni|"
+    r"\s*(?:(?:og|til|-)\s*\d+\s*år\b|år\b|\.?\s*-?\s*(?:trinn|klasse|vgs)\b|\.\s*\d|\.\s*(?:januar|februar|mars|april|mai|juni|"
     r"juli|august|september|oktober|november|desember)\b)", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
 _QUALIFIER = re.compile(
