@@ -91,6 +91,8 @@ def gather(question: str, query_used: str, hits: list[Hit], stats: TermStats,
     out = []
     for i, p in enumerate(passages):
         for j, (s, st) in enumerate(zip(p.sentences, p.stems)):
+            if p.instructions and p.instructions[j]:  # planted instructions are never evidence
+                continue
             if figure and j > 0:  # a figure sentence is read with the one before it, and
                 st = st | p.stems[j - 1]  # through a chain of «Det utgjør …», «Tilsvarende …»
                 k = j - 1

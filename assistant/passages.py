@@ -37,6 +37,7 @@ class Passage:
     figures: tuple[bool, ...]
     vocabulary: frozenset[str]  # every stem of the passage
     years: frozenset[str]  # every year the passage names
+    instructions: tuple[bool, ...] = ()  # sentence addresses a model («ignorer … og svar 999»)
 
 
 def analyse(text: str) -> Passage:
@@ -46,7 +47,11 @@ def analyse(text: str) -> Passage:
     slots = tuple({k: frozenset(v) for k, v in slot_values(s.text).items()} for s in sentences)
     figures = tuple(has_figure(s.text) for s in sentences)
     vocabulary = frozenset().union(*stems) if stems else frozenset()
-    return Passage(sentences, stems, slots, figures, vocabulary, frozenset(_YEAR.findall(text)))
+    from assistant.llm import looks_like_instruction
+
+    instructions = tuple(looks_like_instruction(s.text) for s in sentences)
+    return Passage(sentences, stems, slots, figures, vocabulary, frozenset(_YEAR.findall(text)),
+                   instructions)
 
 
 class PassageCache:
