@@ -125,26 +125,38 @@ def run_child(argv: Sequence[str], env: dict | None = None, cwd: Path | None = N
               timeout: float = 1800) -> ChildRun:
     """Run ``argv`` as a new process and measure it.
 
-    The peak RSS is that process's own (``os.wait4`` on its pid), not the maximum over all
-    children. Wall time runs from spawn to exit.
+    The process is started by a fresh, small launcher (``evaluation.bench_launch``), so its peak
+    RSS is its own and not the bench process's (Linux carries a parent's peak into children).
+    Wall time is the launcher's, from spawn to exit of ``argv``.
 
     Raises:
         KunnskapError: the process failed or ran past ``timeout``; the message has its stderr.
     """
-    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
-        t0 = time.perf_counter()
-        proc = subprocess.Popen(list(argv), stdout=out, stderr=err, env=env, cwd=cwd)
-        timer = threading.Timer(timeout, proc.kill)  # a hung child is killed, then reported
-        timer.start()
+    from kunnskap.paths import REPO_ROOT
+
+    with tempfile.TemporaryDirectory(prefix="kunnskap-bench-child-") as tmp, \
+            tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        result = Path(tmp) / "result.json"
+        launcher = [sys.executable, "-m", "evaluation.bench_launch", str(result), *argv]
+        child_env = dict(os.environ if env is None else env)
+        child_env["PYTHONPATH"] = os.pathsep.join(
+            p for p in (str(REPO_ROOT), child_env.get("PYTHONPATH", "")) if p)
+        proc = subprocess.Popen(launcher, stdout=out, stderr=err, env=child_env, cwd=cwd,
+                                start_new_session=True)
         try:
-            _, status, usage = os.wait4(proc.pid, 0)
-        finally:
-            timer.cancel()
-        seconds = time.perf_counter() - t0
-        proc.returncode = os.waitstatus_to_exitcode(status)
+            proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, 9)  # the launcher and the measured process
+            proc.wait()
         out.seek(0)
         err.seek(0)
-        run = ChildRun(seconds, usage.ru_maxrss / 1024, proc.returncode, out.read(), err.read())
+        stdout, stderr = out.read(), err.read()
+        measured = json.loads(result.read_text()) if result.exists() else None
+    if measured is None:
+        raise KunnskapError(f"bench child `{' '.join(argv[:6])}` was killed; it may have run past "
+                            f"{timeout:.0f} s\n{stderr[-2000:]}")
+    run = ChildRun(measured["seconds"], measured["max_rss_kb"] / 1024, measured["returncode"],
+                   stdout, stderr)
     if run.returncode < 0:
         raise KunnskapError(f"bench child `{' '.join(argv[:6])}` was killed (signal "
                             f"{-run.returncode}); it may have run past {timeout:.0f} s")

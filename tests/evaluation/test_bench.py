@@ -50,11 +50,18 @@ def test_latency_percentiles_per_pass():
 
 
 def test_child_rss_is_per_process():
-    """A big child then a small one: the small one must not inherit the big one's peak."""
+    """A big child then a small one: the small one must not inherit the big one's peak.
+
+    The test process itself is made big first: Linux carries a parent's peak RSS into children,
+    and the bench process holds an index and models, so this is the case that matters.
+    """
+    ballast = bytearray(400 * 1024 * 1024)
+    ballast[::4096] = b"x" * len(ballast[::4096])
     big = run_child([sys.executable, "-c", "b = bytearray(300 * 1024 * 1024); b[::4096] = b'x' * len(b[::4096])"])
     small = run_child([sys.executable, "-c", "pass"])
     assert big.max_rss_mb > 300
     assert small.max_rss_mb < 150
+    del ballast
 
 
 def test_grown_index_keeps_real_chunks_first(report_index):
