@@ -10,6 +10,7 @@ from kunnskap.errors import IngestError
 from kunnskap.paths import DEFAULT_CORPUS
 
 from ingest_helpers import page_of
+from fakes.pdf import raw_pdf
 
 
 @pytest.fixture(scope="module")
@@ -111,21 +112,9 @@ def test_pdf_without_text_layer(tmp_path):
         load_pdf(path)
 
 
-def _raw_pdf(objects: list[bytes]) -> bytes:
-    out, offsets = b"%PDF-1.4\n", []
-    for i, obj in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += f"{i} 0 obj\n".encode() + obj + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    return out
-
-
 def test_pdf_pypdf_fails_on_pages(tmp_path):
     path = tmp_path / "sykel.pdf"  # the page tree points at itself
-    path.write_bytes(_raw_pdf([b"<< /Type /Catalog /Pages 2 0 R >>",
+    path.write_bytes(raw_pdf([b"<< /Type /Catalog /Pages 2 0 R >>",
                                b"<< /Type /Pages /Kids [2 0 R] /Count 1 >>"]))
     with pytest.raises(IngestError, match=r"sykel\.pdf.*pypdf failed"):
         load_pdf(path)

@@ -11,22 +11,10 @@ from pathlib import Path
 import pytest
 
 from robust_helpers import REPORT, folder_hashes, no_traceback, run_cli
+from fakes.pdf import raw_pdf
 
 robustness = pytest.mark.robustness
 REPORT_CHUNKS_SENTENCE = "Per 1. januar 2023 bodde det 129 874 innbyggere i Bærum"
-
-
-def _raw_pdf(objects: list[bytes]) -> bytes:
-    """A minimal hand-written PDF with the given numbered objects (1 = catalog)."""
-    out, offsets = b"%PDF-1.4\n", []
-    for i, obj in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += f"{i} 0 obj\n".encode() + obj + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    return out
 
 
 def _encrypted(path: Path) -> None:
@@ -66,11 +54,11 @@ BAD = {  # file name → (writer, words the per-file reason must contain)
     "laast.pdf": (_encrypted, "encrypted"),
     "skannet.pdf": (_scanned, "no text layer"),
     # the page tree names itself as its own kid: pypdf raises while reading the pages
-    "sykel.pdf": (lambda p: p.write_bytes(_raw_pdf([b"<< /Type /Catalog /Pages 2 0 R >>",
+    "sykel.pdf": (lambda p: p.write_bytes(raw_pdf([b"<< /Type /Catalog /Pages 2 0 R >>",
                                                     b"<< /Type /Pages /Kids [2 0 R] /Count 1 >>"])),
                   "pypdf failed"),
     # the only page is a reference to an object that does not exist: pypdf drops it
-    "brutt-ref.pdf": (lambda p: p.write_bytes(_raw_pdf([b"<< /Type /Catalog /Pages 2 0 R >>",
+    "brutt-ref.pdf": (lambda p: p.write_bytes(raw_pdf([b"<< /Type /Catalog /Pages 2 0 R >>",
                                                         b"<< /Type /Pages /Kids [9 0 R] /Count 1 >>"])),
                       "has no pages"),
 }
