@@ -299,7 +299,9 @@ def memory(result: dict) -> dict:
            "ingest_process_mb": result["ingest"]["cold"]["rss_mb"],
            "naive_search_process_mb": result["naive"]["search_rss_mb"],
            "naive_build_process_mb": result["naive"]["build"]["rss_mb"],
-           "how": "os.wait4 on each child's pid: that process's own ru_maxrss"}
+           "how": ("each child started by a small launcher (evaluation/bench_launch.py) that reads "
+                   "its ru_maxrss with os.wait4, so the bench process's own memory is not carried "
+                   "into it")}
     return out
 
 
