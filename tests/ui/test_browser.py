@@ -20,11 +20,14 @@ CHROMIUM = "/usr/bin/chromium"
 POPULATION = "Hvor mange innbyggere bodde i Bærum 1. januar 2023?"
 SCRIPT_QUESTION = "<script>alert(1)</script> Hvor mange innbyggere?"
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not Path(CHROMIUM).exists(),
-                       reason="needs Debian's chromium (apt-get install chromium; .ci/run does)"),
-]
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(autouse=True)
+def _chromium_installed():
+    """A missing browser is a failed set-up, not a silent skip of the real-browser tests."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium (.ci/run does this)")
 
 
 def _free_port() -> int:
