@@ -14,7 +14,7 @@ from assistant.abstention import ABSTAIN_MESSAGE, assess
 from assistant.citations import make_citation, nearest
 from assistant.composer import Composer, Draft
 from assistant.conversation import rewrite_query
-from assistant.evidence import Evidence, gather
+from assistant.evidence import Evidence, gather, lead_ins
 from assistant.extractive import ExtractiveComposer
 from assistant.passages import PassageCache
 from assistant.figures import (asks_for_figure, match_caption, card, describe, figure_numbers,
@@ -43,6 +43,7 @@ class Assistant:
         self.mode = mode
         self.stats = TermStats.of_index(retriever.index)
         self.passages = PassageCache()  # sentences, stems and slots of each chunk, made once
+        self.lead_ins = lead_ins(retriever.index.chunks)
         self.extractive = ExtractiveComposer(self.stats, self.passages)
         self.composer = composer or self.extractive
 
@@ -81,7 +82,7 @@ class Assistant:
             if hit is not None:
                 return self._figure_answer(query, hit)
         hits = self.retriever.search(query, k=k, mode=mode)
-        ev = gather(question, query, hits, self.stats, self.passages)
+        ev = gather(question, query, hits, self.stats, self.passages, self.lead_ins)
         verdict = assess(ev)
         if not verdict.answerable:
             return self._abstain(query, hits, ev)

@@ -69,7 +69,7 @@ _SLOTS = (
         "skeiv": ("skeiv", "lhbt", "lhbtiq"),
     }),
     _Slot("level", {
-        "barneskole": ("barneskole", "barnetrinn", "mellomtrinn", "barnehage"),
+        "barneskole": ("barneskole", "barnetrinn", "mellomtrinn", "barnehage", "junior", "ungdata-junior"),
         "ungdomsskole": ("ungdomsskole", "ungdomskole", "ungdomstrinn"),  # the report writes both
         "videregående": ("videregående", "vgs"),
     }),
@@ -179,6 +179,8 @@ def is_follow_up(question: str, base: str | None = None) -> bool:
         return True
     if len(words) > 2 and _ANAPHORA_SUBJECT.intersection(words[1:3]):  # «Hva sa den om …»
         return True
+    if len(words) > 2 and words[1] in _ANAPHORA and len(content) <= 1:  # «Er det vanligere her enn …?»
+        return True
     return bool(base) and _refers_to(question, base)
 
 
@@ -245,7 +247,12 @@ def _rewrite(question: str, base: str) -> str:
     words = _words(question)
     new = _slots(question)
     content = _content_words(question)
-    compare = any(w.startswith(("sammenlign", "forhold")) for w in words)
+    compare = any(w.startswith(("sammenlign", "forhold")) for w in words) or "enn" in words[1:]
+    phrase_words = _WORD.findall(question)[len(_opener(words).split()):] if _opener(words) else []
+    if _opener(words) and content and not new and phrase_words and phrase_words[0].lower() in _FILLER:
+        # «Og for barna i grunnskolealder?»: the same measure for another group the slots do not
+        # know; the earlier query with the group added keeps the measure
+        return f"{base.rstrip(' ?.!')} {' '.join(phrase_words)}"
     if _opener(words) and content and not new:
         # «Hva med vold fra andre ungdommer?»: a new topic in the frame and slots of the old one
         frame = _frame(base)

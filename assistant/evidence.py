@@ -15,6 +15,7 @@ from collections.abc import Mapping
 
 from assistant.conversation import slot_values, slot_words
 from assistant.passages import Passage, PassageCache
+from assistant.quantities import ages, quantities
 from assistant.text import Sentence, TermStats, content_terms, is_figure_question, terms
 from index.records import Hit
 
@@ -46,6 +47,7 @@ class Candidate:
     score: float
     has_figure: bool = False  # holds a number other than a bare year
     agrees: bool = True  # names the group, level, place and year the question asks about
+    measure: float = 0.0  # like coverage, over the question's stems that are not a group/level/place/year
 
 
 @dataclass(frozen=True)
@@ -71,7 +73,7 @@ def question_terms(question: str, query_used: str) -> frozenset[str]:
 
 
 def gather(question: str, query_used: str, hits: list[Hit], stats: TermStats,
-           cache: PassageCache | None = None) -> Evidence:
+           cache: PassageCache | None = None, lead_ins: Mapping[str, str] | None = None) -> Evidence:
     """Score every sentence of the retrieved passages against the question.
 
     ``cache`` holds the passages already split and stemmed (the assistant keeps one per index);
@@ -83,11 +85,17 @@ def gather(question: str, query_used: str, hits: list[Hit], stats: TermStats,
     total = sum(idf.values()) or 1.0
     figure = is_figure_question(question) or is_figure_question(query_used)
     passages = [cache.get(h.chunk.text) for h in hits]
+    lead_ins = lead_ins or {}
+    contexts = [cache.get(lead_ins[h.chunk.id]) if h.chunk.id in lead_ins else None for h in hits]
     vocabulary = frozenset().union(*(p.vocabulary for p in passages)) if passages else frozenset()
     credit = {t: _credits(t, vocabulary) for t in q}  # stem of a sentence -> share of t it gives
     asked = slot_values(f"{question} {query_used}")
     named = slot_values(question)  # year and place the user named now (inherited ones are context)
     by_slot = _slot_terms(f"{question} {query_used}", q)
+    measure_terms = [t for t in q if t not in by_slot and not t.isdigit()]
+    measure_total = sum(idf[t] for t in measure_terms) or 1.0
+    asked_ages = ages(f"{question} {query_used}")
+    unit = counted_unit(question)  # the user's own words: a rewritten frame is not a count
     out = []
     for i, p in enumerate(passages):
         for j, (s, st) in enumerate(zip(p.sentences, p.stems)):
@@ -102,19 +110,67 @@ def gather(question: str, query_used: str, hits: list[Hit], stats: TermStats,
             got = {t: max((c for w, c in credit[t].items() if w in st), default=0.0) for t in q}
             if any(got[t] for t in q if t not in by_slot):  # the measure is there: a group
                 for t, (name, value) in by_slot.items():  # may be named otherwise («landbakgrunn»)
-                    if got[t] < 1.0 and value in _said(p, j, name):
+                    if got[t] < 1.0 and value in _said(p, j, name, contexts[i]):
                         got[t] = 1.0
             matched = frozenset(t for t, c in got.items() if c > 0)
             coverage = sum(idf[t] * c for t, c in got.items()) / total
+            measure = sum(idf[t] * got[t] for t in measure_terms) / measure_total
             score = coverage + RANK_BONUS / (i + 1) - _mismatch(asked, p.slots[j])
             agrees = True
             if figure:
-                agrees = _agrees(asked, named, p, j)
+                agrees = _agrees(asked, named, p, j, asked_ages, contexts[i]) and (
+                    unit is None or _counts(p.sentences[j].text, unit))
                 score += NUMBER_BONUS if p.figures[j] else -NO_NUMBER_PENALTY
-            out.append(Candidate(i, j, s, matched, coverage, score, p.figures[j], agrees))
+            out.append(Candidate(i, j, s, matched, coverage, score, p.figures[j], agrees, measure))
     out.sort(key=lambda c: (-c.score, c.hit_index, c.position))
     return Evidence(q, figure, tuple(out), tuple(p.sentences for p in passages), vocabulary,
                     tuple(passages), asked)
+
+
+_HOW_MANY = re.compile(r"\bhvor\s+mange\s+([a-zæøå][\wæøå-]*)", re.IGNORECASE)
+# Who a share is usually given for: «Hvor mange jenter …» is answered by «31 prosent av jentene».
+_PEOPLE = re.compile(r"^(?:person|barn|unge|ungdom|elev|jent|gutt|innbygger|innvandrer|famili|husholdning|"
+                     r"voksn|menneske|foreld|student|deltaker|kvinn|menn|mann|prosent|flere|færre|av|i|på|som)",
+                     re.IGNORECASE)
+# Verbs that follow «hvor mange» («Hvor mange fullfører …»): no thing is counted.
+_VERBS = frozenset("""fullfører fullførte deltar deltok trener bruker brukte mottar mottok bor bodde går gikk
+    tror trodde mener svarer svarte opplever opplevde føler får fikk har hadde er var blir ble sier gjør
+    jobber spiller ser tar kommer lever levde sliter rapporterer rapporterte oppgir mangler trives skal vil
+    kan ønsker synes driver besøker benytter søker begynner slutter dropper faller velger strever røyker
+    drikker vokser flytter dør føder gruer stresser""".split())
+
+
+def counted_unit(question: str) -> str | None:
+    """The thing a «hvor mange X» question counts, when X is not people («bekymringsmeldinger»,
+    «fritidsklubber», «nasjonaliteter»); its stem. None for shares and for people."""
+    m = _HOW_MANY.search(question)
+    if not m or _PEOPLE.match(m.group(1)) or m.group(1).lower() in _VERBS:
+        return None
+    stems = terms(m.group(1))
+    return next(iter(stems)) if len(stems) == 1 else None
+
+
+def _counts(sentence: str, unit: str) -> bool:
+    """Does ``sentence`` count ``unit``: a quantity followed (within two words) by it?"""
+    for q in quantities(sentence):
+        after = " ".join(sentence[q.start:].split()[:2 + len(q.text.split())])
+        if any(t == unit or t.endswith(unit) or unit.endswith(t) and len(t) >= 4 for t in terms(after)):
+            return True
+    return False
+
+
+def lead_ins(chunks) -> dict[str, str]:
+    """Chunk id -> the text of the chunk before it in the same section (where a paragraph's level
+    or place was named when a chunk starts mid-paragraph)."""
+    out: dict[str, str] = {}
+    previous = None
+    for chunk in chunks:
+        if chunk.kind != "text":
+            continue
+        if previous is not None and (previous.doc, previous.section) == (chunk.doc, chunk.section):
+            out[chunk.id] = previous.text
+        previous = chunk
+    return out
 
 
 def _credits(term: str, vocabulary: frozenset[str]) -> dict[str, float]:
@@ -159,28 +215,54 @@ def _slot_terms(text: str, q: frozenset[str]) -> dict[str, tuple[str, str]]:
     return out
 
 
-def _said(passage: Passage, j: int, name: str) -> frozenset[str]:
+SETTINGS = ("level", "place")  # named once for a paragraph («På videregående …»), not per sentence
+
+
+def _said(passage: Passage, j: int, name: str, context: Passage | None = None) -> frozenset[str]:
     """Values of slot ``name`` sentence ``j`` names, else those of the sentence before it
-    («På mellomtrinnet …. Her har 31 prosent av jentene …»)."""
+    («På mellomtrinnet …. Her har 31 prosent av jentene …»). A level or place is read further
+    back: from the nearest earlier sentence of the passage, or of ``context`` (the text before the
+    passage in its section), that names one."""
     own = passage.slots[j].get(name)
     if own:
         return own
-    return (passage.slots[j - 1].get(name) if j > 0 else None) or frozenset()
+    if name not in SETTINGS:
+        return (passage.slots[j - 1].get(name) if j > 0 else None) or frozenset()
+    earlier = [passage.slots[k] for k in range(j - 1, -1, -1)]
+    if context is not None:
+        earlier += list(reversed(context.slots))
+    return next((slots[name] for slots in earlier if slots.get(name)), frozenset())
 
 
-def _agrees(asked: dict[str, set[str]], named: dict[str, set[str]], passage: Passage, j: int) -> bool:
-    """Does sentence ``j`` state its figure for the group, level and place the question asks
-    about, in a passage that names the year the question ``named``?"""
+def _agrees(asked: dict[str, set[str]], named: dict[str, set[str]], passage: Passage, j: int,
+            asked_ages: frozenset[str] = frozenset(), context: Passage | None = None) -> bool:
+    """Does sentence ``j`` state its figure for the group, level, place and age group the question
+    asks about, and for the year the question ``named``?"""
     for name in ("gender", "background", "level"):
-        if asked.get(name) and not (asked[name] & _said(passage, j, name)):
+        if asked.get(name) and not (asked[name] & _said(passage, j, name, context)):
             return False
     places = asked.get("place", set())
-    said = _said(passage, j, "place")
+    said = _said(passage, j, "place", context)
     if places - {"Bærum"} and not (places & said):
         return False
     if named.get("place") == {"Bærum"} and said and "Bærum" not in said:  # told the nation's
         return False
-    return named.get("year", set()) <= passage.years
+    if asked_ages:
+        said_ages = passage.ages[j] or (passage.ages[j - 1] if j > 0 else frozenset())
+        if said_ages and not (said_ages & asked_ages):  # asked 25-34 år, told 18-24 år
+            return False
+    return named.get("year", set()) <= _years(passage, j)
+
+
+def _years(passage: Passage, j: int) -> frozenset[str]:
+    """Years sentence ``j`` states its figure for: its own or the sentence before's, else those of
+    the nearest earlier sentence that states any («I 2020 … . Det utgjør …»). A baseline («en økning
+    fra 2019») is not the figure's year."""
+    own = passage.years_stated[j] | (passage.years_stated[j - 1] if j > 0 else frozenset())
+    if own:
+        return own
+    return next((passage.years_stated[k] for k in range(j - 2, -1, -1) if passage.years_stated[k]),
+                frozenset())
 
 
 def figure_window(ev: Evidence, cand: Candidate) -> list[Sentence]:

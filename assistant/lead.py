@@ -1,122 +1,201 @@
 """The lead of a figure answer: the figures first, exactly as the report writes them.
 
-«41 prosent (jentene, videregående) [1]» or «12,4 prosent (justert for lokale
-lavinntektsgrenser, 2021), 3247 barn (2021) [1]; 12 prosent (etter lokale lavinntektsgrenser,
-2020), 7 prosent (med den nasjonale inntekten, 2020) [2]». Nothing is paraphrased: each figure
-with its unit, and each qualifier (year, group, level, place, the limit it is measured by) is a
-span selected from the quoted sentence, so every number stays provable against the passage.
+«56 prosent (guttene, videregående) [1]» or «12 prosent (barn under 18 år, etter lokale
+lavinntektsgrenser, 2020), 7 prosent (med den nasjonale inntekten, 2020) [2]». Nothing is
+paraphrased: each figure keeps its unit, and each qualifier (group, level, place, the limit it is
+measured by, year) is a span of the quoted sentence, so every number stays provable.
+
+Qualifiers are read per figure, not per sentence: a sentence often compares («56 prosent av
+guttene … og kun 38 prosent av jentene»), so a group belongs to the figure it follows («N prosent
+av jentene») or, failing that, to the nearest one before it («andelen jenter … på 24 prosent»);
+a level or place is the nearest one in the sentence. Figures are ordered by how well their own
+stretch of the sentence matches the question, and a figure for another group or level than the
+one asked is left out.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from assistant.conversation import slot_words
-from assistant.numbers import extract_numbers
-from assistant.text import Sentence
+from assistant.quantities import BASELINE, YEAR, Quantity, quantities
+from assistant.text import Sentence, terms
 
-# A clause ends at a comma, semicolon or «mens/men», or where «og/mot/versus» starts a new figure.
-_CLAUSE = re.compile(r"[,;]\s+|\s+(?:mens|men)\s+|\s+(?:og|mot|versus)\s+(?=\d)")
-_UNIT = re.compile(r"\s*(prosent(?:poeng)?|%|barn(?:\s+og\s+unge)?|personer|innbyggere|innvandrere|"
-                   r"nasjonaliteter|elever|unge|ungdommer|kroner|ganger)(?![\wæøå])", re.IGNORECASE)
-_NOT_A_FIGURE = re.compile(
-    r"\s*(?:(?:og|til|-)\s*\d+\s*år\b|år\b|\.?\s*-?\s*(?:trinn|klasse|vgs)\b|\.\s*\d|\.\s*(?:januar|februar|mars|april|mai|juni|"
-    r"juli|august|september|oktober|november|desember)\b)", re.IGNORECASE)
-_YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
-_QUALIFIER = re.compile(
-    r"\b(?:(?:etter|justert for|med|basert på)\s+(?:den\s+|de\s+)?(?:lokale|nasjonale|nasjonal)\s+[\wæøå]+"
-    r"|på landsbasis|nasjonalt|i hele landet|resten av landet|i Norge)\b", re.IGNORECASE)
-_BASELINE = re.compile(r"\b(?:fra|siden|før)\b[^.]{0,40}$", re.IGNORECASE)
-MAX_ITEMS = 10  # figures in the lead at most
+# What a figure is measured by: «etter lokale lavinntektsgrenser», «med den nasjonale inntekten».
+_MEASURE = re.compile(r"\b(?:etter|justert for|med|basert på)\s+(?:den\s+|de\s+)?(?:lokale|nasjonale|nasjonal)"
+                      r"\s+[\wæøå]+", re.IGNORECASE)
+_PLACE_PHRASE = re.compile(r"\b(?:på landsbasis|i hele landet|resten av landet|i Norge|nasjonalt)\b",
+                           re.IGNORECASE)
+_AGE_GROUP = re.compile(r"\b(?:barn|unge|ungdommer|personer)\s+(?:under|over|mellom)\s+\d+"
+                        r"(?:\s*(?:-|og|til)\s*\d+)?\s+år\b", re.IGNORECASE)
+_GROUP_AFTER = re.compile(r"\s*(?:av|blant|for|hos)\s+", re.IGNORECASE)
+_SINCE = re.compile(r"\b(?:fra|siden|før)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)  # «fra 5,4 prosent i 2013»
+_RISE_TO = re.compile(r"\btil\s+$", re.IGNORECASE)
+GROUP_REACH = 40  # characters after a figure in which «av jentene» names its group
+MAX_ITEMS = 8  # figures in the lead at most
 
 
-def _figures(clause: str) -> list[tuple[int, str]]:
-    """(offset, «number unit») of the figures in ``clause``: no years, ages, grades or
-    numbers inside a parenthesis that explains something («(inntekt under 60 prosent …)»)."""
+@dataclass(frozen=True)
+class _Item:
+    text: str
+    on_topic: int  # asked group/level/place values it names
+    relevance: float  # share of the question's stems in its own stretch of the sentence
+    baseline: bool
+    order: int
+
+
+_PHRASE_END = re.compile(r"[,;:)(]|\s(?:og|mens|men|mot|versus)\s")
+
+
+def _setting(sentence: str, fig: Quantity, next_start: int,
+             found: list[tuple[int, str, str]]) -> list[tuple[str, str]]:
+    """(value, word) of the level or place a figure is stated for: named in its own phrase after
+    it («11 prosent av guttene på videregående»), else the last one before it («På mellomtrinnet …
+    (22 prosent …)»), else the first one after it."""
+    end = _PHRASE_END.search(sentence, fig.end)
+    stop = min(next_start, end.start() if end else len(sentence))
+    own = [(v, w) for pos, v, w in found if fig.end <= pos < stop]
+    if own:
+        return own[:1]
+    before = [(v, w) for pos, v, w in found if pos < fig.start]
+    return before[-1:] or [(v, w) for pos, v, w in found if pos >= fig.end][:1]
+
+
+def _positions(text: str, name: str, skip: list[tuple[int, int]] = ()) -> list[tuple[int, str, str]]:
+    """(offset, value, word) of the slot ``name`` words in ``text`` outside the ``skip`` spans."""
     out, cursor = [], 0
-    for number in extract_numbers(clause):
-        at = clause.find(number, cursor)
+    for word, value in slot_words(text).get(name, []):
+        at = text.find(word, cursor)
         if at < 0:
             continue
-        cursor = end = at + len(number)
-        if _YEAR.fullmatch(number) or _NOT_A_FIGURE.match(clause, end):
-            continue
-        opened = clause.rfind("(", 0, at)
-        if opened > clause.rfind(")", 0, at) and re.match(r"\(\s*[^\d\s]", clause[opened:]):
-            continue
-        unit = _UNIT.match(clause, end)
-        out.append((at, clause[at:unit.end()] if unit else number))
+        cursor = at + len(word)
+        if not any(a <= at < b for a, b in skip):
+            out.append((at, value, word))
     return out
 
 
-def _clauses(sentence: str) -> list[str]:
-    pieces, start = [], 0
-    for m in _CLAUSE.finditer(sentence):
-        pieces.append(sentence[start:m.start()])
-        start = m.end()
-    pieces.append(sentence[start:])
-    return [p for p in pieces if p.strip()]
+def _groups(sentence: str, figures: list[Quantity], name: str) -> list[list[tuple[str, str]]]:
+    """Per figure, the group (gender or background) it is stated for.
+
+    «N prosent av jentene» names it after the figure. Otherwise a run of figures reads the groups
+    named before it: in order when it names as many as there are figures («flere jenter enn gutter
+    (22 prosent versus 12 prosent)»), else the last one («andelen jenter … på 24 prosent»).
+    """
+    found = _positions(sentence, name)
+    out: list[list[tuple[str, str]] | None] = [None] * len(figures)
+    for k, fig in enumerate(figures):
+        if _GROUP_AFTER.match(sentence, fig.end):
+            named = [(v, w) for pos, v, w in found if fig.end <= pos < fig.end + GROUP_REACH]
+            out[k] = named[:1] or None
+    k = 0
+    while k < len(figures):
+        if out[k] is not None:
+            k += 1
+            continue
+        j = k
+        while (j + 1 < len(figures) and out[j + 1] is None
+               and not any(figures[j].end <= pos < figures[j + 1].start for pos, _, _ in found)):
+            j += 1
+        start = figures[k - 1].end if k else 0
+        before = [(v, w) for pos, v, w in found if start <= pos < figures[k].start]
+        distinct = list({v: (v, w) for v, w in reversed(before)}.values())[::-1]
+        for i in range(k, j + 1):
+            if j > k and len(distinct) == j - k + 1:
+                out[i] = [distinct[i - k]]
+            elif before:
+                out[i] = before[-1:]
+            elif len({v for _, v, _ in found}) == 1:
+                out[i] = [(found[0][1], found[0][2])]
+            else:
+                out[i] = []
+        k = j + 1
+    return [g or [] for g in out]
 
 
-def _group_words(text: str, names: Sequence[str]) -> list[tuple[str, str, str]]:
-    """(slot, canonical value, word as written) of the groups/levels/places ``text`` names."""
-    found = slot_words(text)
-    return [(name, value, word) for name in names for word, value in found.get(name, [])]
+def _year(sentence: str, fig: Quantity, scope: str, carried: str | None) -> str | None:
+    """The year a figure is stated for: in its stretch, else in its sentence, else ``carried``."""
+    years = YEAR.findall(scope) or YEAR.findall(sentence)
+    if len(set(years)) == 1:
+        return years[0]
+    if years:  # «fra 79 prosent til 70 prosent i perioden 2014 til 2022»
+        if fig.baseline:
+            return min(years)
+        if _RISE_TO.search(sentence, 0, fig.start):
+            return max(years)
+        return None
+    return carried
 
 
-def _item(figure: str, clause: str, sentence: str, year: str | None,
-          asked: dict[str, set[str]], before: str = "") -> tuple[int, str] | None:
-    """One lead item, and how many asked groups/levels/places it names; None when it is about
-    another group than the one asked."""
-    quals: list[str] = []
-    groups = _group_words(clause, ("gender", "background"))  # «…, mens det 41 prosent av jentene»
-    places = (_group_words(clause, ("level", "place")) or _group_words(sentence, ("level", "place"))
-              or _group_words(before, ("place",)))  # «I dag … i Norge. Det utgjør 110.700 barn.»
-    for name, value, word in groups:
-        if asked.get(name) and value not in asked[name]:
-            return None
-    quals += [w for _, _, w in groups + places]
-    on_topic = sum(1 for name, value, _ in groups + places if value in asked.get(name, ()))
-    q = _QUALIFIER.search(clause) or _QUALIFIER.search(sentence)
-    if q:
-        quals.append(q.group()[0].lower() + q.group()[1:])
-    if year:
-        quals.append(year)
-    quals = [x for x in dict.fromkeys(quals) if x.lower() not in figure.lower()]
-    quals = [x for x in quals if not any(x != y and x.lower() in y.lower() for y in quals)]
-    text = f"{figure} ({', '.join(quals)})" if quals else figure
-    return on_topic, text
+def _items(sentence: str, before: str, asked: dict[str, set[str]], question: frozenset[str],
+           carried: str | None, order: int) -> list[_Item]:
+    figures = quantities(sentence)
+    measures = [m.span() for m in _MEASURE.finditer(sentence)]
+    groups = {name: _groups(sentence, figures, name) for name in ("gender", "background")}
+    out = []
+    for k, fig in enumerate(figures):
+        prev_end = figures[k - 1].end if k else 0
+        next_start = figures[k + 1].start if k + 1 < len(figures) else len(sentence)
+        scope = sentence[prev_end:next_start]
+        quals: list[tuple[str, str, str]] = []  # (slot, value, words)
+        conflict = False
+        for name in ("gender", "background"):
+            for value, word in groups[name][k]:
+                quals.append((name, value, word))
+                conflict |= bool(asked.get(name)) and value not in asked[name]
+        for name in ("level", "place"):
+            near = _setting(sentence, fig, next_start, _positions(sentence, name, measures))
+            if not near and name == "place":
+                near = [(v, w) for _, v, w in _positions(before, name)[-1:]]
+            for value, word in near[:1]:
+                quals.append((name, value, word))
+                conflict |= name == "level" and bool(asked.get(name)) and value not in asked[name]
+        if conflict:
+            continue
+        on_topic = sum(1 for name, value, _ in quals if value in asked.get(name, ()))
+        words = [w for _, _, w in quals]
+        age = _AGE_GROUP.search(scope)
+        if age:
+            words.insert(0, age.group())
+        measure = _MEASURE.search(scope) or (_MEASURE.search(sentence) if len(figures) == 1 else None)
+        place = _PLACE_PHRASE.search(scope)
+        words += [m.group() for m in (measure, place) if m]
+        year = _year(sentence, fig, scope, carried)
+        if year:
+            words.append(year)
+        words = [w for w in dict.fromkeys(words) if w.lower() not in fig.text.lower()]
+        words = [w for w in words if not any(w != o and w.lower() in o.lower() for o in words)]
+        text = f"{fig.text} ({', '.join(words)})" if words else fig.text
+        relevance = len(question & terms(scope)) / len(question) if question else 0.0
+        out.append(_Item(text, on_topic, relevance, fig.baseline, order + k))
+    return out
 
 
-def lead(pieces: Sequence[tuple[Sequence[Sentence], str]], asked: dict[str, set[str]]) -> str:
+def lead(pieces: Sequence[tuple[Sequence[Sentence], str]], asked: dict[str, set[str]],
+         question: frozenset[str] = frozenset()) -> str:
     """The lead for quoted ``pieces`` (sentences of one window, its markers «[1][2]»).
 
-    Returns "" when the pieces hold no figure.
+    ``asked`` holds the group, level, place and year values the question names; ``question`` its
+    content stems (to put the figure that answers it first). Returns "" when no piece holds a
+    figure.
     """
     parts: list[str] = []
     count = 0
     for window, markers in pieces:
-        items: list[tuple[int, str]] = []
-        year = None
-        window_years = set(_YEAR.findall(" ".join(s.text for s in window)))
-        only_year = next(iter(window_years)) if len(window_years) == 1 else None
-        before = ""
+        items: list[_Item] = []
+        before, carried = "", None  # the year a sentence without one inherits («I 2020 … . Det …»)
         for sentence in window:
-            years = [m.group() for m in _YEAR.finditer(sentence.text)
-                     if not _BASELINE.search(sentence.text, 0, m.start())]  # «økning fra 5,4 % i 2013»
-            year = years[0] if len(years) == 1 else (year if not years else None)
-            for clause in _clauses(sentence.text):
-                clause_years = _YEAR.findall(clause)
-                y = clause_years[0] if len(clause_years) == 1 else (year or only_year)
-                for _, figure in _figures(clause):
-                    item = _item(figure, clause, sentence.text, y, asked, before)
-                    if item and item[1] not in (t for _, t in items):
-                        items.append(item)
+            for item in _items(sentence.text, before, asked, question, carried, len(items)):
+                if item.text not in (i.text for i in items):
+                    items.append(item)
+            own = {m.group() for m in YEAR.finditer(sentence.text)
+                   if not _SINCE.search(sentence.text, 0, m.start())}
+            carried = next(iter(own)) if len(own) == 1 else (carried if not own else None)
             before = sentence.text
-        items.sort(key=lambda it: -it[0])  # the figures for the asked group and place first
+        items.sort(key=lambda i: (-i.on_topic, i.baseline, -i.relevance, i.order))
         items = items[:max(MAX_ITEMS - count, 0)]
         if items:
             count += len(items)
-            parts.append(f"{', '.join(t for _, t in items)} {markers}")
+            parts.append(f"{', '.join(i.text for i in items)} {markers}")
     return "; ".join(parts)

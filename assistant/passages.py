@@ -13,18 +13,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from assistant.conversation import slot_values
+from assistant.quantities import ages, has_quantity, stated_years
 from assistant.text import Sentence, split_sentences, terms_many
 
-_FIGURE_REF = re.compile(r"\b(?:figur|tabell|kapittel)\s+\d+(?:\.\d+)*", re.IGNORECASE)
-_YEAR_ONLY = re.compile(r"^(?:19|20)\d\d$")
-_DIGITS = re.compile(r"\d+(?:[ .,]\d+)*")
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
 
 
 def has_figure(text: str) -> bool:
-    """True when ``text`` holds a number other than a bare year or a figure/chapter reference."""
-    text = _FIGURE_REF.sub("", text)
-    return any(not _YEAR_ONLY.match(m.group().strip()) for m in _DIGITS.finditer(text))
+    """True when ``text`` states a quantity (``assistant.quantities``): not a year, age, grade or
+    reference."""
+    return has_quantity(text)
 
 
 @dataclass(frozen=True)
@@ -38,6 +36,8 @@ class Passage:
     vocabulary: frozenset[str]  # every stem of the passage
     years: frozenset[str]  # every year the passage names
     instructions: tuple[bool, ...] = ()  # sentence addresses a model («ignorer … og svar 999»)
+    years_stated: tuple[frozenset[str], ...] = ()  # per sentence: years it states figures for
+    ages: tuple[frozenset[str], ...] = ()  # per sentence: age groups it names («18-24»)
 
 
 def analyse(text: str) -> Passage:
@@ -51,7 +51,8 @@ def analyse(text: str) -> Passage:
 
     instructions = tuple(looks_like_instruction(s.text) for s in sentences)
     return Passage(sentences, stems, slots, figures, vocabulary, frozenset(_YEAR.findall(text)),
-                   instructions)
+                   instructions, tuple(stated_years(s.text) for s in sentences),
+                   tuple(ages(s.text) for s in sentences))
 
 
 class PassageCache:

@@ -110,12 +110,13 @@ def content_terms(text: str) -> set[str]:
 
 FIGURE_CUES = re.compile(
     r"\b(hvor\s+mange|hvor\s+stor(?:e)?\s+(?:andel|del)|hvor\s+mye|hvor\s+høy|prosent|antall|andel"
-    r"|andelen|tall(?:et)?\s+på|hvor\s+stor\s+prosent|hvor\s+ofte)\b",
+    r"|andelen|tall(?:et)?\s+på|hvor\s+stor\s+prosent|hvor\s+ofte|\w+graden|\w+raten|\w*snittet)\b",
     re.IGNORECASE,
 )
 
 
-_REASON_OR_MEANING = re.compile(r"^\W*(hvorfor|hva\s+(?:betyr|menes))\b", re.IGNORECASE)
+_REASON_OR_MEANING = re.compile(r"^\W*(hvorfor|hva\s+(?:betyr|menes)|(?:frem\s+)?til\s+hvilket\s+år|hvilket\s+år|når)\b",
+                                re.IGNORECASE)
 
 
 def is_figure_question(question: str) -> bool:

@@ -39,11 +39,43 @@ def test_lead_skips_dates_ages_and_explanations_and_keeps_the_year():
          "vedvarende lavinntekt etter lokale lavinntektsgrenser (inntekt under 60 prosent av "
          "medianinntekt). Per 1. januar 2023 bodde det 129 874 innbyggere i Bærum.")
     text = lead([(split_sentences(s), "[2]")], {})
-    assert text.startswith("12 prosent (etter lokale lavinntektsgrenser, 2020)")
+    assert text.startswith("12 prosent (barn under 18 år, etter lokale lavinntektsgrenser, 2020)")
     assert "129 874 innbyggere (Bærum, 2023)" in text
-    for absent in ("18 år", "60 prosent", "1 ("):
+    for absent in ("18 år (", "60 prosent", "1 ("):  # an age is not a figure
         assert absent not in text
     assert text.endswith("[2]")
+
+
+# 5.1.3, page 14 (optimism by gender, videregående) and 4, page 9 (population).
+OPTIMISM = ("Blant elever på videregående skole, rapporterer 56 prosent av guttene at de er optimistiske "
+            "om fremtiden og kun 38 prosent av jentene som rapporterer det samme.")
+
+
+def test_lead_reads_the_group_of_each_figure_not_of_the_sentence():
+    boys = lead([(split_sentences(OPTIMISM), "[1]")], {"gender": {"gutt"}, "level": {"videregående"}},
+                frozenset({"gutt", "fremtid", "optimist"}))
+    assert boys.startswith("56 prosent (guttene, videregående")
+    assert "38 prosent" not in boys
+    girls = lead([(split_sentences(OPTIMISM), "[1]")], {"gender": {"jente"}})
+    assert girls.startswith("38 prosent (jentene") and "56 prosent" not in girls
+
+
+def test_lead_keeps_the_group_a_count_is_stated_for_and_words_between_number_and_unit():
+    s = ("Per 1. januar 2023 bodde det 129 874 innbyggere i Bærum. 29 495 av disse er barn under 18 år. "
+         "Ved inngangen til 2023 var det bosatt 25 342 innvandrere i Bærum, med over 150 ulike "
+         "nasjonaliteter og nesten like mange språk.")
+    text = lead([(split_sentences(s), "[1]")], {})
+    assert "29 495 (barn under 18 år, Bærum, 2023)" in text
+    assert "150 ulike nasjonaliteter" in text
+    assert unproven_numbers(text, [s]) == []
+
+
+def test_lead_puts_the_later_value_of_a_change_first_with_its_year():
+    s = ("Andel ungdomsskole elever i Bærum som har troen på et lykkelig liv har gått ned fra 79 prosent "
+         "til 70 prosent i perioden 2014 til 2022, og ligger omtrent på samme nivå som resten av landet.")
+    text = lead([(split_sentences(s), "[1]")], {"level": {"ungdomsskole"}})
+    assert text.startswith("70 prosent (") and "2022" in text.split("),")[0]
+    assert "79 prosent (ungdomsskole, Bærum, 2014)" in text
 
 
 def test_lead_is_empty_without_figures():

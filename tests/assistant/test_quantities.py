@@ -1,0 +1,86 @@
+"""What counts as a figure, and near misses the figure's own words give away.
+
+Sentences are quoted from the report: 4 (page 9: «fem årene (2019-2022) … 884 personer»), 4.1
+(0-åringer, age groups), 5.1.1 (ti prosent on barnetrinnet, 31 prosent on barneskolen «en økning
+fra 2019»), 5.1.3 (tre–fire ganger), 6.3.2 (26 prosent of ikke-heterofile 18-24 år), 6.4.3/6.4.4
+(onlinespill: 12 prosent of girls, the level named in the sentence before the passage).
+"""
+
+import pytest
+
+from assistant.conversation import rewrite_query
+from assistant.evidence import counted_unit
+from assistant.quantities import ages, quantities, stated_years
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("De siste fem årene (2019-2022) har befolkningen økt med 884 personer i gjennomsnitt hvert år.",
+     ["884 personer"]),
+    ("Antall 0-åringer vil bli redusert frem til 2030 før det igjen forventes moderat vekst frem til 2042.", []),
+    ("Det er flere videregående elever (16-19 år) sammenlignet med ungdomsskoleelever (13-16 år) som "
+     "opplever slike plager.", []),
+    ("På mellomtrinnet (5.-7. trinn) finner vi derimot snarere ingen forskjell mellom kjønnene.", []),
+    ("På barnetrinnet svarer hele ti prosent at de ikke har minst en venn de kan stole helt på og "
+     "snakke med om alt mulig.", ["ti prosent"]),
+    ("Psykiske lidelser er tre–fire ganger mer utbredt hos barn av foreldre med lav inntekt.",
+     ["tre–fire ganger"]),
+    ("I Bærum er det særlig aldersgruppen 25-34 år som har økt fra 1,6 prosent i 2015 til 2,6 prosent i 2021.",
+     ["1,6 prosent", "2,6 prosent"]),
+])
+def test_quantities_are_figures_not_years_ages_or_grades(sentence, expected):
+    assert [q.text for q in quantities(sentence)] == expected
+
+
+def test_a_baseline_year_is_not_the_year_a_figure_is_for():
+    s = "Det er en økning fra 2019."
+    assert stated_years(s) == frozenset()
+    assert stated_years("I 2021 bodde 16,6 prosent av barn i Bærum under 18 år trangt.") == {"2021"}
+
+
+def test_age_groups_are_read_in_both_spellings():
+    assert ages("Hvor mange personer mellom 25 og 34 år mottar uføretrygd?") == {"25-34"}
+    assert ages("hele 26 prosent i gruppen 18-24 år") == {"18-24"}
+
+
+def test_a_how_many_question_counts_things_not_people_or_verbs():
+    assert counted_unit("Hvor mange bekymringsmeldinger fikk barnevernet i Bærum?") == "bekymringsmelding"
+    assert counted_unit("Hvor mange jenter på videregående har hodepine?") is None
+    assert counted_unit("Hvor mange fullfører videregående skole?") is None
+
+
+def test_follow_ups_that_compare_or_name_a_new_group_keep_the_measure():
+    base = "Hvor mange barn på mellomtrinnet i Bærum blir stengt ute, plaget eller truet av andre barn?"
+    q = rewrite_query("Er det vanligere her enn i resten av landet?", [base])
+    assert "stengt ute" in q and "Bærum" in q and "landet" in q
+    q = rewrite_query("Og for barna i grunnskolealder?", ["Frem til hvilket år ventes antallet 0-åringer å gå ned?"])
+    assert "gå ned" in q and "grunnskolealder" in q
+
+
+@pytest.fixture(scope="module")
+def assistant(retriever):
+    from assistant.assistant import Assistant
+
+    return Assistant(retriever)
+
+
+@pytest.mark.parametrize("question", [
+    "Hvor mange bekymringsmeldinger kom inn til barnevernet i Bærum i 2022?",  # only their causes
+    "Hvor stor andel av ikke-heterofile mellom 25 og 34 år opplever helsen sin som dårlig?",  # 18-24
+    "Hvor stor andel av barneskoleelevene hadde opplevd negative hendelser på nett i 2019?",  # baseline
+    "Hvor mange prosent av jentene på ungdomsskolen har blitt slått eller sparket av en annen ungdom?",  # boys
+])
+def test_near_misses_the_figure_gives_away_abstain(assistant, question):
+    a = assistant.ask(question)
+    assert a.abstained and a.nearest
+
+
+@pytest.mark.parametrize("question, figure", [
+    ("Hvor stor andel av ikke-heterofile mellom 18 og 24 år opplever helsen sin som dårlig?", "26 prosent"),
+    ("Hvor stor andel av barneskoleelevene har opplevd negative hendelser på nett eller mobil?", "31 prosent"),
+    ("Hvor mange jenter på videregående spiller onlinespill med andre store deler av kvelden?", "12 prosent"),
+    ("Hvor mange elever på barnetrinnet mangler en venn de kan stole helt på?", "ti prosent"),
+])
+def test_their_answerable_twins_lead_with_the_figure(assistant, question, figure):
+    a = assistant.ask(question)
+    assert not a.abstained and a.numbers_verified
+    assert figure in a.answer.split(". ")[0]
