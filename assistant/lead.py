@@ -164,6 +164,7 @@ def _items(sentence: str, before: str, asked: dict[str, set[str]], question: fro
         year = _year(sentence, fig, scope, carried)
         if year:
             words.append(year)
+            on_topic += year in asked.get("year", ())
         words = [w for w in dict.fromkeys(words) if w.lower() not in fig.text.lower()]
         words = [w for w in words if not any(w != o and w.lower() in o.lower() for o in words)]
         text = f"{fig.text} ({', '.join(words)})" if words else fig.text

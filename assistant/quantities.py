@@ -23,7 +23,8 @@ _NOT_A_QUANTITY = re.compile(
     r"(?:\s*(?:(?:og|til|-|–)\s*\d+\s*år\b|år\b|\.?\s*-?\s*(?:trinn|klasse|vgs)\b|\.\s*\d|\.\s*(?:januar|"
     r"februar|mars|april|mai|juni|juli|august|september|oktober|november|desember)\b"
     r"|(?:eller\s+(?:flere|fler)\s+)?ganger\b(?!\s+(?:så|flere|høyere|større|mer)\b)"
-    r"|timer?\b|dager?\b|uker?\b|måneder?\b|\.-\s*\d)|-?\s*åring)", re.IGNORECASE)
+    r"|»?\s*gang\b|(?:eller\s+(?:mer|flere|fler)\s+)?(?:time|dag|uke|måned|år)\w*|\.-\s*\d)|-?\s*åring)",
+    re.IGNORECASE)
 _REFERENCE = re.compile(r"(?:\b(?:figur|tabell|kapittel|nr\.?|St\.|NOU\s+\d{4}\s*:|side|s\.)\s*|\d\s*:\s*)$",
                         re.IGNORECASE)
 YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
@@ -66,8 +67,9 @@ class Quantity:
     baseline: bool  # «økning fra 5,4 prosent»: the earlier value of a change
 
 
-def quantities(sentence: str) -> list[Quantity]:
-    """The quantities of ``sentence`` in order (see the module docstring)."""
+def quantities(sentence: str, explanations: bool = False) -> list[Quantity]:
+    """The quantities of ``sentence`` in order (see the module docstring); with ``explanations``
+    also those inside an explaining parenthesis («(spørsmål er kun stilt til 90 prosent …)»)."""
     out, cursor = [], 0
     for number in extract_numbers(sentence):
         at = sentence.find(number, cursor)
@@ -76,7 +78,7 @@ def quantities(sentence: str) -> list[Quantity]:
         cursor = end = at + len(number)
         if _YEARS.fullmatch(number) or _NOT_A_QUANTITY.match(sentence, end):
             continue
-        if _REFERENCE.search(sentence, 0, at) or _in_explanation(sentence, at):
+        if _REFERENCE.search(sentence, 0, at) or (not explanations and _in_explanation(sentence, at)):
             continue
         unit = UNIT.match(sentence, end)
         stop = unit.end() if unit else end
@@ -87,7 +89,8 @@ def quantities(sentence: str) -> list[Quantity]:
 
 
 def has_quantity(sentence: str) -> bool:
-    return bool(quantities(sentence))
+    """Does ``sentence`` state any figure, an explained one included?"""
+    return bool(quantities(sentence, explanations=True))
 
 
 def _in_explanation(sentence: str, at: int) -> bool:

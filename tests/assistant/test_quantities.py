@@ -26,6 +26,9 @@ from assistant.quantities import ages, quantities, stated_years
      ["tre–fire ganger"]),
     ("I Bærum er det særlig aldersgruppen 25-34 år som har økt fra 1,6 prosent i 2015 til 2,6 prosent i 2021.",
      ["1,6 prosent", "2,6 prosent"]),
+    ("På påstanden At noen på en sårende måte kalte deg hore, homse eller andre ord med seksuelt innhold, "
+     "svarer 12 prosent av guttene og 20 prosent av jentene på videregående skole at de har blitt utsatt for "
+     "dette de siste 12 månedene.", ["12 prosent", "20 prosent"]),
 ])
 def test_quantities_are_figures_not_years_ages_or_grades(sentence, expected):
     assert [q.text for q in quantities(sentence)] == expected
