@@ -32,6 +32,7 @@ _AGE_GROUP = re.compile(r"\b(?:barn|unge|ungdommer|personer)\s+(?:under|over|mel
                         r"(?:\s*(?:-|og|til)\s*\d+)?\s+år\b", re.IGNORECASE)
 _GROUP_AFTER = re.compile(r"\s*(?:av|blant|for|hos)\s+", re.IGNORECASE)
 _SINCE = re.compile(r"\b(?:fra|siden|før)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)  # «fra 5,4 prosent i 2013»
+_REFERS_BACK = re.compile(r"\b(?:dette|disse|tallet|andelen|det utgjør)\b", re.IGNORECASE)
 _RISE_TO = re.compile(r"\btil\s+$", re.IGNORECASE)
 GROUP_REACH = 40  # characters after a figure in which «av jentene» names its group
 MAX_ITEMS = 8  # figures in the lead at most
@@ -160,7 +161,7 @@ def _items(sentence: str, before: str, asked: dict[str, set[str]], question: fro
             words.insert(0, age.group())
         measure = _MEASURE.search(scope) or (_MEASURE.search(sentence) if len(figures) == 1 else None)
         place = _PLACE_PHRASE.search(scope)
-        words += [m.group() for m in (measure, place) if m]
+        words += [m.group()[0].lower() + m.group()[1:] for m in (measure, place) if m]
         year = _year(sentence, fig, scope, carried)
         if year:
             words.append(year)
@@ -171,6 +172,10 @@ def _items(sentence: str, before: str, asked: dict[str, set[str]], question: fro
         relevance = len(question & terms(scope)) / len(question) if question else 0.0
         out.append(_Item(text, on_topic, relevance, fig.baseline, order + k))
     return out
+
+
+def _own_years(sentence: str) -> set[str]:
+    return {m.group() for m in YEAR.finditer(sentence) if not _SINCE.search(sentence, 0, m.start())}
 
 
 def lead(pieces: Sequence[tuple[Sequence[Sentence], str]], asked: dict[str, set[str]],
@@ -186,12 +191,14 @@ def lead(pieces: Sequence[tuple[Sequence[Sentence], str]], asked: dict[str, set[
     for window, markers in pieces:
         items: list[_Item] = []
         before, carried = "", None  # the year a sentence without one inherits («I 2020 … . Det …»)
-        for sentence in window:
+        for k, sentence in enumerate(window):
+            own = _own_years(sentence.text)
+            if not own and k + 1 < len(window) and _REFERS_BACK.search(window[k + 1].text):
+                later = _own_years(window[k + 1].text)  # «… 12,4 prosent. I 2021 utgjorde dette …»
+                carried = next(iter(later)) if len(later) == 1 else carried
             for item in _items(sentence.text, before, asked, question, carried, len(items)):
                 if item.text not in (i.text for i in items):
                     items.append(item)
-            own = {m.group() for m in YEAR.finditer(sentence.text)
-                   if not _SINCE.search(sentence.text, 0, m.start())}
             carried = next(iter(own)) if len(own) == 1 else (carried if not own else None)
             before = sentence.text
         items.sort(key=lambda i: (-i.on_topic, i.baseline, -i.relevance, i.order))

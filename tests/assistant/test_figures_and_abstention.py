@@ -138,3 +138,11 @@ def test_low_income_lead_has_local_and_national_figures(assistant):
         assert figure in opening
     assert "lokale" in opening and "nasjonale" in opening
     assert unproven_numbers(a.answer, [c.text for c in a.citations]) == []
+
+
+def test_lead_takes_the_year_from_the_next_sentence_that_refers_back():
+    s = ("Justert for lokale lavinntektsgrenser er andelen barn som lever i vedvarende lavinntekt i Bærum "
+         "hele 12,4 prosent. I 2021 utgjorde dette 3247 barn.")
+    text = lead([(split_sentences(s), "[1]")], {})
+    assert text.startswith("12,4 prosent (Bærum, justert for lokale lavinntektsgrenser, 2021)")
+    assert "3247 barn (Bærum, 2021)" in text
