@@ -15,8 +15,10 @@ reference) and that *agrees* with the question (``evidence._agrees``):
   Det er en økning fra 2019» is a near miss);
 - counting the asked thing («Hvor mange bekymringsmeldinger» needs «N bekymringsmeldinger», not
   «de tre største årsakene til bekymringsmeldinger»);
+- of the asked kind (``evidence.wanted_kinds``): «Hvor ofte» a frequency, «Hvor lenge» a duration,
+  «antallet barn» a count, «hvor mange prosent» a share or count but not «dobbel så stor»;
 
-and that sentence must carry the asked *measure*: the question's stems that are not a group,
+and that same sentence must carry the question's words and the asked *measure*: the question's stems that are not a group,
 level, place or year. ``missing`` lists the question's stems found in no retrieved passage; it is
 reported, not used: paraphrases miss as many stems as unanswerable questions do.
 
@@ -52,7 +54,7 @@ class Verdict:
 
     answerable: bool
     coverage: float
-    figure_coverage: float
+    figure_coverage: float  # of the agreeing figure sentence that best carries words and measure
     missing: tuple[str, ...]  # stems of the question found in no retrieved passage
     reason: str = ""
 
@@ -67,8 +69,11 @@ def assess(ev: Evidence, stats: TermStats | None = None, passages: list[str] | N
         return Verdict(False, 0.0, 0.0, (), "ingen treff")
     coverage = max(c.coverage for c in ev.candidates)
     agreeing = [c for c in ev.candidates if c.has_figure and c.agrees]
-    figure_coverage = max((c.coverage for c in agreeing), default=0.0)
-    figure_measure = max((c.measure for c in agreeing), default=0.0)
+    # one sentence must carry both: the question's words and its measure
+    best = max(agreeing, key=lambda c: min(c.coverage - MIN_FIGURE_COVERAGE, c.measure - MIN_FIGURE_MEASURE),
+               default=None)
+    figure_coverage = best.coverage if best else 0.0
+    figure_measure = best.measure if best else 0.0
     present = ev.vocabulary
     if not present and passages:
         present = set().union(*terms_many(passages))

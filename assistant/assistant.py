@@ -29,7 +29,6 @@ from kunnskap.errors import AssistantError, UsageError
 _MARKER = re.compile(r"\[(\d+(?:\s*,\s*\d+)*)\]")
 _FIGURE_MENTION = re.compile(r"\bfigur(?:en)?\s+\d", re.IGNORECASE)
 FIGURE_SEARCH_DEPTH = 10  # passages searched for a caption when a chart is described
-EVIDENCE_DEPTH = 8  # passages read for the answer (and for abstention), whatever k
 DROPPED_NOTE = "Setninger med tall som ikke står i kildene, ble fjernet."
 FALLBACK_NOTE = "Svaret fra språkmodellen kunne ikke bekreftes mot kildene; viser uttrekk fra rapporten."
 
@@ -82,7 +81,7 @@ class Assistant:
             hit = match_caption(question, self.retriever.index.chunks, deep, self.stats)
             if hit is not None:
                 return self._figure_answer(query, hit)
-        hits = self.retriever.search(query, k=max(k, EVIDENCE_DEPTH), mode=mode)
+        hits = self.retriever.search(query, k=k, mode=mode)
         ev = gather(question, query, hits, self.stats, self.passages, self.lead_ins)
         verdict = assess(ev)
         if not verdict.answerable:

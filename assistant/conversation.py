@@ -42,6 +42,8 @@ _ANAPHORA_SUBJECT = {"den", "dette", "disse", "dem"}
 _FILLER = {"resten", "andre", "annet", "blant", "særlig", "spesielt", "mest", "minst", "også",
            "barn", "barna", "barnet", "unge", "ungdom", "ungdommer", "ungdommene", "elever",
            "elevene", "gruppe", "gruppen", "grupper", "gruppene"}
+_GROUP_PREPOSITIONS = {"i", "blant", "hos", "for"}
+_CONNECTIVES = {"og", "men", "enn", "så", "også"}
 _SKIP = {"gi", "vis", "si", "fortell", "nevn", "sammenlignet", "sammenligne"}
 _QUESTION_WORDS = {"hva", "hvor", "hvem", "hvilke", "hvilken", "hvordan", "hvorfor", "når",
                    "mange", "stor", "mye", "kan", "du", "blant", "gjelder", "enn", "sammen"}
@@ -151,6 +153,8 @@ def _opener(words: list[str]) -> str | None:
     return next((o for o in _OPENERS if text == o or text.startswith(o + " ")), None)
 
 
+_DEMONSTRATIVE = re.compile(r"\b(?:i|for|om|på|av|med|fra)\s+(?:den|denne|dette|disse|det)\s+[a-zæøå]{3,}(?:en|et|ene|a)\b",
+                            re.IGNORECASE)
 _DEFINITION = re.compile(r"^(hva er|hva betyr|hva menes|hva står|hvem er|hva heter|hva gjør)\b")
 _DEFINITE = re.compile(r"\w{3,}(?:et|en|ene|a)$")
 
@@ -171,7 +175,7 @@ def is_follow_up(question: str, base: str | None = None) -> bool:
     if _opener(words):
         return True
     content = _content_words(question)
-    if len(words) <= 4 and not content:
+    if len(words) <= 6 and not content:  # «Hva var andelen i 2014?»: nothing but slots and request words
         return True
     if len(words) <= 4 and len(content) == 1 and not _DEFINITION.match(" ".join(words)):
         return True
@@ -180,6 +184,8 @@ def is_follow_up(question: str, base: str | None = None) -> bool:
     if len(words) > 2 and _ANAPHORA_SUBJECT.intersection(words[1:3]):  # «Hva sa den om …»
         return True
     if len(words) > 2 and words[1] in _ANAPHORA and len(content) <= 1:  # «Er det vanligere her enn …?»
+        return True
+    if _DEMONSTRATIVE.search(question):  # «… i den definisjonen?», «… i denne undersøkelsen?»
         return True
     return bool(base) and _refers_to(question, base)
 
@@ -249,17 +255,27 @@ def _rewrite(question: str, base: str) -> str:
     content = _content_words(question)
     compare = any(w.startswith(("sammenlign", "forhold")) for w in words) or "enn" in words[1:]
     phrase_words = _WORD.findall(question)[len(_opener(words).split()):] if _opener(words) else []
-    if _opener(words) and content and not new and phrase_words and phrase_words[0].lower() in _FILLER:
-        # «Og for barna i grunnskolealder?»: the same measure for another group the slots do not
-        # know; the earlier query with the group added keeps the measure
+    if (_opener(words) and content and not new and phrase_words
+            and (phrase_words[0].lower() in _FILLER or phrase_words[0].lower() in _GROUP_PREPOSITIONS)):
+        # «Og for barna i grunnskolealder?», «Og i resten av befolkningen?»: the same measure for
+        # another group the slots do not know; the earlier query with the group added keeps it
         return f"{base.rstrip(' ?.!')} {' '.join(phrase_words)}"
     if _opener(words) and content and not new:
         # «Hva med vold fra andre ungdommer?»: a new topic in the frame and slots of the old one
         frame = _frame(base)
+        if phrase_words[0].lower() in _QUESTION_WORDS:  # «Og hvor mange av dem …»: its own frame
+            frame = ""
+            phrase_words = [w for w in _WORD.findall(question)]
+            while phrase_words and phrase_words[0].lower() in _CONNECTIVES:
+                phrase_words = phrase_words[1:]
         kept = [w for name in ("gender", "background", "level", "place", "year")
                 for w, _ in _slots(base).get(name, [])]
-        phrase = " ".join(_WORD.findall(question)[len(_opener(words).split()):])
-        return " ".join([frame, phrase, *(k for k in kept if k.lower() not in words)]).strip()
+        if _ANAPHORA.intersection(w.lower() for w in phrase_words):  # «hvor mange av dem …»: them = the
+            kept = _content_words(base) + kept  # earlier topic
+        elif not frame and len(_content_words(" ".join(phrase_words))) >= 3:
+            kept = []  # «Og hvor mange har sett en voksen hjemme slå søsknene sine?»: a question of its own
+        phrase = " ".join(phrase_words)
+        return " ".join([frame, phrase, *(k for k in dict.fromkeys(kept) if k.lower() not in words)]).strip()
     query = base
     for name in ("gender", "background", "level", "place", "year"):
         if name in new:

@@ -29,8 +29,11 @@ MAX_ANAPHORA = 3  # sentences followed back through «Det …», «Tilsvarende �
 HEAD_CREDIT = 0.6  # a sentence has only the last part of a compound question term
 MODIFIER_CREDIT = 0.3  # … only its first part («fritid» for «fritidsklubb»)
 
-_ANAPHORIC_START = re.compile(r"^(det|dette|denne|disse|de|her|tilsvarende|tallet|andelen|samtidig)\b",
+_ANAPHORIC_START = re.compile(r"^(det|dette|denne|disse|de|her|tilsvarende|tallet|andelen)\b",
                               re.IGNORECASE)
+_LEANING = re.compile(r"\b(?:her|der|tilsvarende|samme|slike?|dem|deres|disse|denne|den gruppen)\b",
+                      re.IGNORECASE)
+_FIGURE_FIRST = re.compile(r"^(?:\d|(?:kun|hele|omtrent|cirka|ca\.)\s+\d)")  # «4 prosent svarer at …»
 _REFERS_BACK = re.compile(r"\b(det|dette|disse|tallet|tallene|andelen|tilsvarende|sammenlignet|"
                           r"sammenligner|samme)\b", re.IGNORECASE)
 
@@ -84,6 +87,7 @@ def gather(question: str, query_used: str, hits: list[Hit], stats: TermStats,
     idf = {t: stats.idf(t) for t in q}
     total = sum(idf.values()) or 1.0
     figure = is_figure_question(question) or is_figure_question(query_used)
+    wanted = wanted_kinds(question if is_figure_question(question) else query_used)
     passages = [cache.get(h.chunk.text) for h in hits]
     lead_ins = lead_ins or {}
     contexts = [cache.get(lead_ins[h.chunk.id]) if h.chunk.id in lead_ins else None for h in hits]
@@ -92,7 +96,8 @@ def gather(question: str, query_used: str, hits: list[Hit], stats: TermStats,
     asked = slot_values(f"{question} {query_used}")
     named = slot_values(question)  # year and place the user named now (inherited ones are context)
     by_slot = _slot_terms(f"{question} {query_used}", q)
-    measure_terms = [t for t in q if t not in by_slot and not t.isdigit()]
+    age_terms = terms(" ".join(_AGE_PHRASE.findall(f"{question} {query_used}")))
+    measure_terms = [t for t in q if t not in by_slot and not t.isdigit() and t not in age_terms]
     measure_total = sum(idf[t] for t in measure_terms) or 1.0
     asked_ages = ages(f"{question} {query_used}")
     unit = counted_unit(question)  # the user's own words: a rewritten frame is not a count
@@ -101,8 +106,8 @@ def gather(question: str, query_used: str, hits: list[Hit], stats: TermStats,
         for j, (s, st) in enumerate(zip(p.sentences, p.stems)):
             if p.instructions and p.instructions[j]:  # planted instructions are never evidence
                 continue
-            if figure and j > 0:  # a figure sentence is read with the one before it, and
-                st = st | p.stems[j - 1]  # through a chain of «Det utgjør …», «Tilsvarende …»
+            if figure and j > 0 and _leans_back(p.sentences[j].text):  # read with the one before
+                st = st | p.stems[j - 1]  # it, through a chain of «Det utgjør …», «Tilsvarende …»
                 k = j - 1
                 while k > 0 and j - k < MAX_ANAPHORA and _ANAPHORIC_START.match(p.sentences[k].text):
                     k -= 1
@@ -120,11 +125,36 @@ def gather(question: str, query_used: str, hits: list[Hit], stats: TermStats,
             if figure:
                 agrees = _agrees(asked, named, p, j, asked_ages, contexts[i]) and (
                     unit is None or _counts(p.sentences[j].text, unit))
-                score += NUMBER_BONUS if p.figures[j] else -NO_NUMBER_PENALTY
-            out.append(Candidate(i, j, s, matched, coverage, score, p.figures[j], agrees, measure))
+            states = bool(p.kinds[j] & wanted) if figure else p.figures[j]
+            if figure:
+                score += NUMBER_BONUS if states else -NO_NUMBER_PENALTY
+            out.append(Candidate(i, j, s, matched, coverage, score, states, agrees, measure))
     out.sort(key=lambda c: (-c.score, c.hit_index, c.position))
     return Evidence(q, figure, tuple(out), tuple(p.sentences for p in passages), vocabulary,
                     tuple(passages), asked)
+
+
+_AGE_PHRASE = re.compile(r"\b(?:under|over|mellom)\s+\d+(?:\s*(?:-|–|og|til)\s*\d+)?\s*år\b", re.IGNORECASE)
+_HOW_OFTEN = re.compile(r"\bhvor\s+ofte\b", re.IGNORECASE)
+_HOW_LONG = re.compile(r"\bhvor\s+lenge\b|\bhvor\s+mange\s+(?:år|måneder|uker|dager|timer)\b", re.IGNORECASE)
+_ASKS_SHARE = re.compile(r"\bprosent\b|\bandel(?:en)?\b|\bhvor\s+stor\s+del\b", re.IGNORECASE)
+_ASKS_COUNT = re.compile(r"\b(?:antall(?:et)?|tallet\s+på)\s+(?:\w+\s+){0,2}?(?:barn|unge|ungdommer|elever|personer|"
+                         r"innbyggere|innvandrere|familier|husholdninger|jenter|gutter)\b", re.IGNORECASE)
+
+
+def wanted_kinds(question: str) -> frozenset[str]:
+    """The kinds of quantity (``assistant.quantities.KINDS``) that answer a figure question:
+    «Hvor ofte» a frequency, «Hvor lenge» a duration, «antallet barn» a count (a share is a near
+    miss), «hvor stor andel» / «prosent» a share or count (not «dobbelt så mange»)."""
+    if _HOW_OFTEN.search(question):
+        return frozenset({"frequency", "share", "count"})
+    if _HOW_LONG.search(question):
+        return frozenset({"duration"})
+    if _ASKS_COUNT.search(question):
+        return frozenset({"count"})
+    if _ASKS_SHARE.search(question):
+        return frozenset({"share", "count"})
+    return frozenset({"share", "count", "ratio"})
 
 
 _HOW_MANY = re.compile(r"\bhvor\s+mange\s+([a-zæøå][\wæøå-]*)", re.IGNORECASE)
@@ -152,7 +182,7 @@ def counted_unit(question: str) -> str | None:
 
 def _counts(sentence: str, unit: str) -> bool:
     """Does ``sentence`` count ``unit``: a quantity followed (within two words) by it?"""
-    for q in quantities(sentence):
+    for q in quantities(sentence, every=True):
         after = " ".join(sentence[q.start:].split()[:2 + len(q.text.split())])
         if any(t == unit or t.endswith(unit) or unit.endswith(t) and len(t) >= 4 for t in terms(after)):
             return True
@@ -205,6 +235,13 @@ def _mismatch(asked: dict[str, set[str]], said: Mapping[str, frozenset[str]]) ->
     return penalty
 
 
+def _leans_back(sentence: str) -> bool:
+    """Does a figure sentence need the one before it to say what it counts («Det utgjør …»,
+    «Her har 31 prosent …», «… er tallet på 7 prosent»)?"""
+    return bool(_ANAPHORIC_START.match(sentence) or _REFERS_BACK.search(sentence)
+                or _LEANING.search(sentence) or _FIGURE_FIRST.match(sentence))
+
+
 def _slot_terms(text: str, q: frozenset[str]) -> dict[str, tuple[str, str]]:
     """Question stems that name a group, level, place or year: stem -> (slot, canonical value)."""
     out = {}
@@ -226,8 +263,9 @@ def _said(passage: Passage, j: int, name: str, context: Passage | None = None) -
     own = passage.slots[j].get(name)
     if own:
         return own
-    if name not in SETTINGS:
-        return (passage.slots[j - 1].get(name) if j > 0 else None) or frozenset()
+    if name not in SETTINGS:  # a group is inherited only when the sentence before names one
+        before = (passage.slots[j - 1].get(name) if j > 0 else None) or frozenset()
+        return before if len(before) == 1 else frozenset()
     earlier = [passage.slots[k] for k in range(j - 1, -1, -1)]
     if context is not None:
         earlier += list(reversed(context.slots))
@@ -236,22 +274,36 @@ def _said(passage: Passage, j: int, name: str, context: Passage | None = None) -
 
 def _agrees(asked: dict[str, set[str]], named: dict[str, set[str]], passage: Passage, j: int,
             asked_ages: frozenset[str] = frozenset(), context: Passage | None = None) -> bool:
-    """Does sentence ``j`` state its figure for the group, level, place and age group the question
-    asks about, and for the year the question ``named``?"""
-    for name in ("gender", "background", "level"):
-        if asked.get(name) and not (asked[name] & _said(passage, j, name, context)):
-            return False
-    places = asked.get("place", set())
-    said = _said(passage, j, "place", context)
-    if places - {"Bærum"} and not (places & said):
-        return False
-    if named.get("place") == {"Bærum"} and said and "Bærum" not in said:  # told the nation's
+    """Does sentence ``j`` state a figure for the group, level, place and age group the question
+    asks about, and for the year the question ``named``? Each figure is read with its own group,
+    level and place (``assistant.attribution``): «flere jenter enn gutter … (22 prosent versus
+    12 prosent), og tallene slår enda høyere ut på ungdomsskolen» gives no figure for ungdomsskolen."""
+    figures = passage.attributions[j] if passage.attributions else ()
+    if not any(_fits(asked, named, slots, passage, j, context) for slots in (figures or ({},))):
         return False
     if asked_ages:
         said_ages = passage.ages[j] or (passage.ages[j - 1] if j > 0 else frozenset())
         if said_ages and not (said_ages & asked_ages):  # asked 25-34 år, told 18-24 år
             return False
     return named.get("year", set()) <= _years(passage, j)
+
+
+def _fits(asked: Mapping[str, set[str]], named: Mapping[str, set[str]], slots: Mapping[str, frozenset[str]],
+          passage: Passage, j: int, context: Passage | None) -> bool:
+    """Is one figure (its ``slots``; a slot it lacks is read from the context) stated for what was asked?"""
+    def said(name: str) -> frozenset[str]:
+        return slots.get(name) or _said(passage, j, name, context)
+
+    for name in ("gender", "background", "level"):
+        if asked.get(name) and not (asked[name] & said(name)):
+            return False
+    places = asked.get("place", set())
+    where = said("place")
+    if places - {"Bærum"} and not (places & where):
+        return False
+    if named.get("place") == {"Bærum"} and where and "Bærum" not in where:  # told the nation's
+        return False
+    return True
 
 
 def _years(passage: Passage, j: int) -> frozenset[str]:

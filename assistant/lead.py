@@ -19,22 +19,17 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assistant.conversation import slot_words
-from assistant.quantities import BASELINE, YEAR, Quantity, quantities
+from assistant.attribution import MEASURE, SLOTS, figure_slots
+from assistant.quantities import YEAR, Quantity
 from assistant.text import Sentence, terms
 
-# What a figure is measured by: «etter lokale lavinntektsgrenser», «med den nasjonale inntekten».
-_MEASURE = re.compile(r"\b(?:etter|justert for|med|basert på)\s+(?:den\s+|de\s+)?(?:lokale|nasjonale|nasjonal)"
-                      r"\s+[\wæøå]+", re.IGNORECASE)
 _PLACE_PHRASE = re.compile(r"\b(?:på landsbasis|i hele landet|resten av landet|i Norge|nasjonalt)\b",
                            re.IGNORECASE)
 _AGE_GROUP = re.compile(r"\b(?:barn|unge|ungdommer|personer)\s+(?:under|over|mellom)\s+\d+"
                         r"(?:\s*(?:-|og|til)\s*\d+)?\s+år\b", re.IGNORECASE)
-_GROUP_AFTER = re.compile(r"\s*(?:av|blant|for|hos)\s+", re.IGNORECASE)
 _SINCE = re.compile(r"\b(?:fra|siden|før)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)  # «fra 5,4 prosent i 2013»
 _REFERS_BACK = re.compile(r"\b(?:dette|disse|tallet|andelen|det utgjør)\b", re.IGNORECASE)
 _RISE_TO = re.compile(r"\btil\s+$", re.IGNORECASE)
-GROUP_REACH = 40  # characters after a figure in which «av jentene» names its group
 MAX_ITEMS = 8  # figures in the lead at most
 
 
@@ -45,74 +40,6 @@ class _Item:
     relevance: float  # share of the question's stems in its own stretch of the sentence
     baseline: bool
     order: int
-
-
-_PHRASE_END = re.compile(r"[,;:)(]|\s(?:og|mens|men|mot|versus)\s")
-
-
-def _setting(sentence: str, fig: Quantity, next_start: int,
-             found: list[tuple[int, str, str]]) -> list[tuple[str, str]]:
-    """(value, word) of the level or place a figure is stated for: named in its own phrase after
-    it («11 prosent av guttene på videregående»), else the last one before it («På mellomtrinnet …
-    (22 prosent …)»), else the first one after it."""
-    end = _PHRASE_END.search(sentence, fig.end)
-    stop = min(next_start, end.start() if end else len(sentence))
-    own = [(v, w) for pos, v, w in found if fig.end <= pos < stop]
-    if own:
-        return own[:1]
-    before = [(v, w) for pos, v, w in found if pos < fig.start]
-    return before[-1:] or [(v, w) for pos, v, w in found if pos >= fig.end][:1]
-
-
-def _positions(text: str, name: str, skip: list[tuple[int, int]] = ()) -> list[tuple[int, str, str]]:
-    """(offset, value, word) of the slot ``name`` words in ``text`` outside the ``skip`` spans."""
-    out, cursor = [], 0
-    for word, value in slot_words(text).get(name, []):
-        at = text.find(word, cursor)
-        if at < 0:
-            continue
-        cursor = at + len(word)
-        if not any(a <= at < b for a, b in skip):
-            out.append((at, value, word))
-    return out
-
-
-def _groups(sentence: str, figures: list[Quantity], name: str) -> list[list[tuple[str, str]]]:
-    """Per figure, the group (gender or background) it is stated for.
-
-    «N prosent av jentene» names it after the figure. Otherwise a run of figures reads the groups
-    named before it: in order when it names as many as there are figures («flere jenter enn gutter
-    (22 prosent versus 12 prosent)»), else the last one («andelen jenter … på 24 prosent»).
-    """
-    found = _positions(sentence, name)
-    out: list[list[tuple[str, str]] | None] = [None] * len(figures)
-    for k, fig in enumerate(figures):
-        if _GROUP_AFTER.match(sentence, fig.end):
-            named = [(v, w) for pos, v, w in found if fig.end <= pos < fig.end + GROUP_REACH]
-            out[k] = named[:1] or None
-    k = 0
-    while k < len(figures):
-        if out[k] is not None:
-            k += 1
-            continue
-        j = k
-        while (j + 1 < len(figures) and out[j + 1] is None
-               and not any(figures[j].end <= pos < figures[j + 1].start for pos, _, _ in found)):
-            j += 1
-        start = figures[k - 1].end if k else 0
-        before = [(v, w) for pos, v, w in found if start <= pos < figures[k].start]
-        distinct = list({v: (v, w) for v, w in reversed(before)}.values())[::-1]
-        for i in range(k, j + 1):
-            if j > k and len(distinct) == j - k + 1:
-                out[i] = [distinct[i - k]]
-            elif before:
-                out[i] = before[-1:]
-            elif len({v for _, v, _ in found}) == 1:
-                out[i] = [(found[0][1], found[0][2])]
-            else:
-                out[i] = []
-        k = j + 1
-    return [g or [] for g in out]
 
 
 def _year(sentence: str, fig: Quantity, scope: str, carried: str | None) -> str | None:
@@ -131,35 +58,23 @@ def _year(sentence: str, fig: Quantity, scope: str, carried: str | None) -> str 
 
 def _items(sentence: str, before: str, asked: dict[str, set[str]], question: frozenset[str],
            carried: str | None, order: int) -> list[_Item]:
-    figures = quantities(sentence)
-    measures = [m.span() for m in _MEASURE.finditer(sentence)]
-    groups = {name: _groups(sentence, figures, name) for name in ("gender", "background")}
+    attributed = figure_slots(sentence, before)
+    figures = [fig for fig, _ in attributed]
     out = []
-    for k, fig in enumerate(figures):
+    for k, (fig, slots) in enumerate(attributed):
         prev_end = figures[k - 1].end if k else 0
         next_start = figures[k + 1].start if k + 1 < len(figures) else len(sentence)
         scope = sentence[prev_end:next_start]
-        quals: list[tuple[str, str, str]] = []  # (slot, value, words)
-        conflict = False
-        for name in ("gender", "background"):
-            for value, word in groups[name][k]:
-                quals.append((name, value, word))
-                conflict |= bool(asked.get(name)) and value not in asked[name]
-        for name in ("level", "place"):
-            near = _setting(sentence, fig, next_start, _positions(sentence, name, measures))
-            if not near and name == "place":
-                near = [(v, w) for _, v, w in _positions(before, name)[-1:]]
-            for value, word in near[:1]:
-                quals.append((name, value, word))
-                conflict |= name == "level" and bool(asked.get(name)) and value not in asked[name]
-        if conflict:
-            continue
+        quals = [(name, value, word) for name in SLOTS for value, word in slots[name]]
+        if any(name in ("gender", "background", "level") and asked.get(name) and value not in asked[name]
+               for name, value, _ in quals):
+            continue  # a figure for another group or level than the one asked
         on_topic = sum(1 for name, value, _ in quals if value in asked.get(name, ()))
         words = [w for _, _, w in quals]
         age = _AGE_GROUP.search(scope)
         if age:
             words.insert(0, age.group())
-        measure = _MEASURE.search(scope) or (_MEASURE.search(sentence) if len(figures) == 1 else None)
+        measure = MEASURE.search(scope) or (MEASURE.search(sentence) if len(figures) == 1 else None)
         place = _PLACE_PHRASE.search(scope)
         words += [m.group()[0].lower() + m.group()[1:] for m in (measure, place) if m]
         year = _year(sentence, fig, scope, carried)

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from assistant.conversation import slot_values
-from assistant.quantities import ages, has_quantity, stated_years
+from assistant.quantities import ages, has_quantity, quantities, stated_years
 from assistant.text import Sentence, split_sentences, terms_many
 
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
@@ -38,6 +38,9 @@ class Passage:
     instructions: tuple[bool, ...] = ()  # sentence addresses a model («ignorer … og svar 999»)
     years_stated: tuple[frozenset[str], ...] = ()  # per sentence: years it states figures for
     ages: tuple[frozenset[str], ...] = ()  # per sentence: age groups it names («18-24»)
+    kinds: tuple[frozenset[str], ...] = ()  # per sentence: kinds of quantity it states (share, count, …)
+    attributions: tuple[tuple[Mapping[str, frozenset[str]], ...], ...] = ()  # per sentence, per figure:
+    # the group, level and place values it is stated for (``assistant.attribution``)
 
 
 def analyse(text: str) -> Passage:
@@ -52,7 +55,18 @@ def analyse(text: str) -> Passage:
     instructions = tuple(looks_like_instruction(s.text) for s in sentences)
     return Passage(sentences, stems, slots, figures, vocabulary, frozenset(_YEAR.findall(text)),
                    instructions, tuple(stated_years(s.text) for s in sentences),
-                   tuple(ages(s.text) for s in sentences))
+                   tuple(ages(s.text) for s in sentences),
+                   tuple(frozenset(q.kind for q in quantities(s.text, explanations=True, every=True))
+                         for s in sentences),
+                   tuple(_attributions(s.text, sentences[k - 1].text if k else "")
+                         for k, s in enumerate(sentences)))
+
+
+def _attributions(sentence: str, before: str) -> tuple[Mapping[str, frozenset[str]], ...]:
+    from assistant.attribution import figure_slots
+
+    return tuple({name: frozenset(v for v, _ in values) for name, values in slots.items() if values}
+                 for _, slots in figure_slots(sentence, before, explanations=True))
 
 
 class PassageCache:

@@ -20,10 +20,10 @@ UNIT = re.compile(
     r"innbyggere|innvandrere|nasjonaliteter|elever|unge|ungdommer|kroner|husholdninger|familier))"
     r"(?![\wæøå])", re.IGNORECASE)
 _NOT_A_QUANTITY = re.compile(
-    r"(?:\s*(?:(?:og|til|-|–)\s*\d+\s*år\b|år\b|\.?\s*-?\s*(?:trinn|klasse|vgs)\b|\.\s*\d|\.\s*(?:januar|"
+    r"(?:\s*(?:(?:og|til|-|–)\s*\d+\s*år\b|år\b|\.?\s*-?\s*(?:trinn\w*|klass\w*|vgs)\b|\.\s*\d|\.\s*(?:januar|"
     r"februar|mars|april|mai|juni|juli|august|september|oktober|november|desember)\b"
     r"|(?:eller\s+(?:flere|fler)\s+)?ganger\b(?!\s+(?:så|flere|høyere|større|mer)\b)"
-    r"|»?\s*gang\b|(?:eller\s+(?:mer|flere|fler)\s+)?(?:time|dag|uke|måned|år)\w*|\.-\s*\d)|-?\s*åring)",
+    r"|»?\s*gang\b|\.-|(?:eller\s+(?:mer|flere|fler)\s+)?(?:time|dag|uke|måned|år)\w*|\.-\s*\d)|-?\s*åring)",
     re.IGNORECASE)
 _REFERENCE = re.compile(r"(?:\b(?:figur|tabell|kapittel|nr\.?|St\.|NOU\s+\d{4}\s*:|side|s\.)\s*|\d\s*:\s*)$",
                         re.IGNORECASE)
@@ -55,8 +55,24 @@ def ages(text: str) -> frozenset[str]:
 
 
 def stated_years(sentence: str) -> frozenset[str]:
-    """Years ``sentence`` states its figures for: not a baseline («en økning fra 2019»)."""
-    return frozenset(m.group() for m in YEAR.finditer(sentence) if not BASELINE.search(sentence, 0, m.start()))
+    """Years ``sentence`` states its figures for: not the start of a change («en økning fra 2019»);
+    «stabilt på 6 prosent siden 2014» does state 2014."""
+    return frozenset(m.group() for m in YEAR.finditer(sentence) if not _FROM.search(sentence, 0, m.start()))
+
+
+_FROM = re.compile(r"\bfra\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
+
+
+# With ``every``: a duration («de siste 20 årene», «på bare 6 år») or a frequency («minst 3 ganger i
+# uken», «hvert fjerde år») answers «Hvor lenge …?» and «Hvor ofte …?», and nothing else.
+_DURATION = re.compile(r"\s*(?:eller\s+(?:mer|flere|fler)\s+)?(?:år|måned|uke|dag|time)\w*", re.IGNORECASE)
+_FREQUENCY = re.compile(r"\s*ganger?\s+(?:i|per|pr\.?|om|hver)\s+(?:uka|uken|måneden|året|døgnet|dagen|uke|måned|år)\b",
+                        re.IGNORECASE)
+_WORD_FREQUENCY = re.compile(r"\b(?:(?:frem|fram)\s+til\s+(?:19|20)\d\d|hvert?\s+(?:(?:annet|andre|tredje|fjerde|femte)\s+)?(?:år|måned|uke|dag|døgn)"
+                             r"|annethvert\s+år|årlig|daglig|ukentlig|månedlig)\b", re.IGNORECASE)
+_RATIO = re.compile(r"ganger|dobbel|halvert|doblet|tredoblet", re.IGNORECASE)
+_SHARE = re.compile(r"prosent|%|halvparten|tredjedel|fjerdedel|\bav\b", re.IGNORECASE)
+KINDS = ("share", "count", "ratio", "duration", "frequency")
 
 
 @dataclass(frozen=True)
@@ -65,27 +81,55 @@ class Quantity:
     end: int  # end of the number and its unit
     text: str  # «56 prosent», «ti prosent», «halvparten»
     baseline: bool  # «økning fra 5,4 prosent»: the earlier value of a change
+    kind: str = "count"  # one of KINDS
 
 
-def quantities(sentence: str, explanations: bool = False) -> list[Quantity]:
+def _kind(text: str) -> str:
+    return "ratio" if _RATIO.search(text) else "share" if _SHARE.search(text) else "count"
+
+
+def quantities(sentence: str, explanations: bool = False, every: bool = False) -> list[Quantity]:
     """The quantities of ``sentence`` in order (see the module docstring); with ``explanations``
-    also those inside an explaining parenthesis («(spørsmål er kun stilt til 90 prosent …)»)."""
+    also those inside an explaining parenthesis («(spørsmål er kun stilt til 90 prosent …)»), with
+    ``every`` also durations and frequencies."""
     out, cursor = [], 0
     for number in extract_numbers(sentence):
         at = sentence.find(number, cursor)
         if at < 0:
             continue
         cursor = end = at + len(number)
-        if _YEARS.fullmatch(number) or _NOT_A_QUANTITY.match(sentence, end):
+        if _YEARS.fullmatch(number) or _REFERENCE.search(sentence, 0, at):
             continue
-        if _REFERENCE.search(sentence, 0, at) or (not explanations and _in_explanation(sentence, at)):
+        if not explanations and _in_explanation(sentence, at):
+            continue
+        baseline = bool(BASELINE.search(sentence, 0, at))
+        if _NOT_A_QUANTITY.match(sentence, end):
+            special = every and (_FREQUENCY.match(sentence, end) or _DURATION.match(sentence, end))
+            if special and not _is_age(sentence, at, end, number):
+                kind = "frequency" if _FREQUENCY.match(sentence, end) else "duration"
+                out.append(Quantity(at, special.end(), sentence[at:special.end()], baseline, kind))
             continue
         unit = UNIT.match(sentence, end)
         stop = unit.end() if unit else end
-        out.append(Quantity(at, stop, sentence[at:stop], bool(BASELINE.search(sentence, 0, at))))
+        out.append(Quantity(at, stop, sentence[at:stop], baseline, _kind(sentence[at:stop])))
     for m in _WORD_QUANTITY.finditer(sentence):
-        out.append(Quantity(m.start(), m.end(), m.group(), bool(BASELINE.search(sentence, 0, m.start()))))
+        out.append(Quantity(m.start(), m.end(), m.group(), bool(BASELINE.search(sentence, 0, m.start())),
+                            _kind(m.group())))
+    if every:
+        out += [Quantity(m.start(), m.end(), m.group(), False,
+                         "duration" if m.group()[0] in "fF" else "frequency")
+                for m in _WORD_FREQUENCY.finditer(sentence)]
     return sorted(out, key=lambda q: q.start)
+
+
+def _is_age(sentence: str, at: int, end: int, number: str) -> bool:
+    """«16-19 år», «barn under 18 år», «10 år gamle»: an age, not a duration."""
+    return bool("-" in number or re.match(r"\s*[-–]", sentence[end:]) or _AGE_AFTER.match(sentence, end)
+                or _AGE_BEFORE.search(sentence, 0, at))
+
+
+_AGE_BEFORE = re.compile(r"\b(?:under|over|mellom|alderen|aldersgruppen|og)\s+$", re.IGNORECASE)
+_AGE_AFTER = re.compile(r"\s*(?:år|åring)\w*\s+(?:gamle?|og\s+eldre|eller\s+eldre)|\s*-?\s*åring", re.IGNORECASE)
 
 
 def has_quantity(sentence: str) -> bool:

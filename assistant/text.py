@@ -110,13 +110,13 @@ def content_terms(text: str) -> set[str]:
 
 FIGURE_CUES = re.compile(
     r"\b(hvor\s+mange|hvor\s+stor(?:e)?\s+(?:andel|del)|hvor\s+mye|hvor\s+høy|prosent|antall|andel"
-    r"|andelen|tall(?:et)?\s+på|hvor\s+stor\s+prosent|hvor\s+ofte|\w+graden|\w+raten|\w*snittet)\b",
+    r"|andelen|tall(?:et)?\s+på|hvor\s+stor\s+prosent|hvor\s+ofte|hvor\s+lenge|\w+graden|\w+raten|\w*snittet|antallet)\b",
     re.IGNORECASE,
 )
 
 
-_REASON_OR_MEANING = re.compile(r"^\W*(hvorfor|hva\s+(?:betyr|menes)|(?:frem\s+)?til\s+hvilket\s+år|hvilket\s+år|når)\b",
-                                re.IGNORECASE)
+_REASON_OR_MEANING = re.compile(r"^\W*(hvorfor|hva\s+(?:betyr|menes)|(?:frem\s+)?til\s+hvilket\s+år|hvilket\s+år|når)\b"
+                                r"|\bhvilke[nt]?\s+(?:år|aldersgrupp\w*|aldersgrense\w*|alder)\b", re.IGNORECASE)
 
 
 def is_figure_question(question: str) -> bool:
@@ -124,4 +124,4 @@ def is_figure_question(question: str) -> bool:
 
     «Hvorfor er det vanskelig å telle hvor mange …» asks for a reason, not a number.
     """
-    return bool(FIGURE_CUES.search(question)) and not _REASON_OR_MEANING.match(question)
+    return bool(FIGURE_CUES.search(question)) and not _REASON_OR_MEANING.search(question)

@@ -3,7 +3,9 @@
 Sentences are quoted from the report: 4 (page 9: «fem årene (2019-2022) … 884 personer»), 4.1
 (0-åringer, age groups), 5.1.1 (ti prosent on barnetrinnet, 31 prosent on barneskolen «en økning
 fra 2019»), 5.1.3 (tre–fire ganger), 6.3.2 (26 prosent of ikke-heterofile 18-24 år), 6.4.3/6.4.4
-(onlinespill: 12 prosent of girls, the level named in the sentence before the passage).
+(onlinespill: 12 prosent of girls, the level named in the sentence before the passage), 2.2/3.1
+(«planstrategi hvert fjerde år»), 5.1.3 (ensomhet «nesten dobbel så stor», hodepine on mellomtrinnet and
+videregående only), 5.2.2 (trangbodde: shares only), 6.1.2 («65 prosent økning på bare 6 år»).
 """
 
 import pytest
@@ -34,10 +36,22 @@ def test_quantities_are_figures_not_years_ages_or_grades(sentence, expected):
     assert [q.text for q in quantities(sentence)] == expected
 
 
+def test_kinds_tell_shares_counts_ratios_durations_and_frequencies_apart():
+    kinds = {q.text: q.kind for q in quantities(
+        "Det er en 65 prosent økning på bare 6 år, nesten dobbel så stor, og det utgjør 3300 barn "
+        "som trener minst 3 ganger i uken.", every=True)}
+    assert kinds == {"65 prosent": "share", "6 år": "duration", "dobbel så stor": "ratio",
+                     "3300 barn": "count", "3 ganger i uken": "frequency"}
+    assert [q.kind for q in quantities("… grunnlaget for arbeidet med ny planstrategi hvert fjerde år.",
+                                       every=True)] == ["frequency"]
+    assert quantities("… grunnlaget for arbeidet med ny planstrategi hvert fjerde år.") == []
+
+
 def test_a_baseline_year_is_not_the_year_a_figure_is_for():
     s = "Det er en økning fra 2019."
     assert stated_years(s) == frozenset()
     assert stated_years("I 2021 bodde 16,6 prosent av barn i Bærum under 18 år trangt.") == {"2021"}
+    assert stated_years("… har vært stabilt lavt på 6 prosent siden 2014.") == {"2014"}
 
 
 def test_age_groups_are_read_in_both_spellings():
@@ -49,6 +63,16 @@ def test_a_how_many_question_counts_things_not_people_or_verbs():
     assert counted_unit("Hvor mange bekymringsmeldinger fikk barnevernet i Bærum?") == "bekymringsmelding"
     assert counted_unit("Hvor mange jenter på videregående har hodepine?") is None
     assert counted_unit("Hvor mange fullfører videregående skole?") is None
+
+
+def test_follow_ups_without_words_of_their_own_or_with_a_demonstrative_lean_on_history():
+    base = "Hvor mange prosent av ungdomsskoleelevene i Bærum er misfornøyd med flere sider av livet?"
+    assert "misfornøyd" in rewrite_query("Hva var andelen i 2014?", [base])
+    q = rewrite_query("Hvilken aldersgrense gjelder for seksuelle overgrep i den definisjonen?",
+                      ["Hvor stor andel har vært utsatt for alvorlig vold i barndommen?"])
+    assert "vold" in q and "aldersgrense" in q
+    q = rewrite_query("Og i resten av befolkningen?", ["Hvor stor andel av innvandrerne i Bærum bor trangt?"])
+    assert "bor trangt" in q and "resten av befolkningen" in q
 
 
 def test_follow_ups_that_compare_or_name_a_new_group_keep_the_measure():
@@ -71,6 +95,9 @@ def assistant(retriever):
     "Hvor stor andel av ikke-heterofile mellom 25 og 34 år opplever helsen sin som dårlig?",  # 18-24
     "Hvor stor andel av barneskoleelevene hadde opplevd negative hendelser på nett i 2019?",  # baseline
     "Hvor mange prosent av jentene på ungdomsskolen har blitt slått eller sparket av en annen ungdom?",  # boys
+    "Hvor mange prosent av jentene på vgs er ganske eller veldig mye plaget av ensomhet?",  # «dobbel så stor»
+    "Hva er antallet barn under 18 år i Bærum som bor trangt?",  # a share, not a count
+    "Hvor mange prosent av jentene på ungdomsskolen har hatt hodepine?",  # mellomtrinnet and vgs only
 ])
 def test_near_misses_the_figure_gives_away_abstain(assistant, question):
     a = assistant.ask(question)
@@ -82,8 +109,19 @@ def test_near_misses_the_figure_gives_away_abstain(assistant, question):
     ("Hvor stor andel av barneskoleelevene har opplevd negative hendelser på nett eller mobil?", "31 prosent"),
     ("Hvor mange jenter på videregående spiller onlinespill med andre store deler av kvelden?", "12 prosent"),
     ("Hvor mange elever på barnetrinnet mangler en venn de kan stole helt på?", "ti prosent"),
+    ("Hvor stor andel av barna i Bærum bor trangt?", "16,6 prosent"),
 ])
 def test_their_answerable_twins_lead_with_the_figure(assistant, question, figure):
     a = assistant.ask(question)
     assert not a.abstained and a.numbers_verified
     assert figure in a.answer.split(". ")[0]
+
+
+@pytest.mark.parametrize("question, words", [
+    ("Hvor ofte lages det en ny planstrategi i Bærum?", "hvert fjerde år"),
+    ("Over hvor mange år har andelen unge uføre i Bærum økt med 65 prosent?", "6 år"),
+])
+def test_how_often_and_how_long_are_answered_by_frequencies_and_durations(assistant, question, words):
+    a = assistant.ask(question)
+    assert not a.abstained and words in a.answer
+

@@ -1,0 +1,117 @@
+"""Which group, level and place each figure of a sentence is stated for.
+
+Report sentences compare: «56 prosent av guttene … og kun 38 prosent av jentene», «flere jenter
+enn gutter … (22 prosent versus 12 prosent), og tallene slår enda høyere ut på ungdomsskolen». A
+group belongs to the figure it follows («N prosent av jentene») or, failing that, to the nearest
+one before it («andelen jenter … på 24 prosent»); a level or place is named in the figure's own
+phrase, else the last one before it. The answer's lead and the abstention check both read figures
+this way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from assistant.conversation import slot_words
+from assistant.quantities import Quantity, quantities
+
+SLOTS = ("gender", "background", "level", "place")
+# What a figure is measured by: «etter lokale lavinntektsgrenser», «med den nasjonale inntekten»
+# (a place word inside it, «nasjonale», is not the figure's place).
+MEASURE = re.compile(r"\b(?:etter|justert for|med|basert på)\s+(?:den\s+|de\s+)?(?:lokale|nasjonale|nasjonal)"
+                     r"\s+[\wæøå]+", re.IGNORECASE)
+_GROUP_AFTER = re.compile(r"\s*(?:av|blant|for|hos)\s+", re.IGNORECASE)
+GROUP_REACH = 40  # characters after a figure in which «av jentene» names its group
+
+Slots = Mapping[str, list[tuple[str, str]]]  # slot name -> [(canonical value, word as written)]
+
+
+def figure_slots(sentence: str, before: str = "",
+                 explanations: bool = False) -> list[tuple[Quantity, Slots]]:
+    """Each quantity of ``sentence`` with the group, level and place it is stated for (``before``
+    is the sentence before, for a place named there)."""
+    figures = quantities(sentence, explanations)
+    measures = [m.span() for m in MEASURE.finditer(sentence)]
+    groups = {name: _groups(sentence, figures, name) for name in ("gender", "background")}
+    out = []
+    for k, fig in enumerate(figures):
+        next_start = figures[k + 1].start if k + 1 < len(figures) else len(sentence)
+        slots: dict[str, list[tuple[str, str]]] = {name: groups[name][k] for name in groups}
+        for name in ("level", "place"):
+            near = _setting(sentence, fig, next_start, _positions(sentence, name, measures))
+            if not near and name == "place":
+                near = [(v, w) for _, v, w in _positions(before, name)[-1:]]
+            slots[name] = near[:1]
+        out.append((fig, slots))
+    return out
+
+
+_PHRASE_END = re.compile(r"[,;:)(]|\s(?:og|mens|men|mot|versus)\s")
+
+
+def _setting(sentence: str, fig: Quantity, next_start: int,
+             found: list[tuple[int, str, str]]) -> list[tuple[str, str]]:
+    """(value, word) of the level or place a figure is stated for: named in its own phrase after
+    it («11 prosent av guttene på videregående»), else the last one before it («På mellomtrinnet …
+    (22 prosent …)»), else the first one after it."""
+    end = _PHRASE_END.search(sentence, fig.end)
+    stop = min(next_start, end.start() if end else len(sentence))
+    own = [(v, w) for pos, v, w in found if fig.end <= pos < stop]
+    if own:
+        return own[:1]
+    before = [(v, w) for pos, v, w in found if pos < fig.start]
+    return before[-1:] or [(v, w) for pos, v, w in found if pos >= fig.end][:1]
+
+
+def _positions(text: str, name: str, skip: list[tuple[int, int]] = ()) -> list[tuple[int, str, str]]:
+    """(offset, value, word) of the slot ``name`` words in ``text`` outside the ``skip`` spans."""
+    out, cursor = [], 0
+    for word, value in slot_words(text).get(name, []):
+        at = text.find(word, cursor)
+        if at < 0:
+            continue
+        cursor = at + len(word)
+        if not any(a <= at < b for a, b in skip):
+            out.append((at, value, word))
+    return out
+
+
+def _groups(sentence: str, figures: list[Quantity], name: str) -> list[list[tuple[str, str]]]:
+    """Per figure, the group (gender or background) it is stated for.
+
+    «N prosent av jentene» names it after the figure. Otherwise a run of figures reads the groups
+    named before it: in order when it names as many as there are figures («flere jenter enn gutter
+    (22 prosent versus 12 prosent)»), else the last one («andelen jenter … på 24 prosent»).
+    """
+    found = _positions(sentence, name)
+    out: list[list[tuple[str, str]] | None] = [None] * len(figures)
+    for k, fig in enumerate(figures):
+        if _GROUP_AFTER.match(sentence, fig.end):
+            named = [(v, w) for pos, v, w in found if fig.end <= pos < fig.end + GROUP_REACH]
+            out[k] = named[:1] or None
+    k = 0
+    while k < len(figures):
+        if out[k] is not None:
+            k += 1
+            continue
+        j = k
+        while (j + 1 < len(figures) and out[j + 1] is None
+               and not any(figures[j].end <= pos < figures[j + 1].start for pos, _, _ in found)):
+            j += 1
+        start = figures[k - 1].end if k else 0
+        before = [(v, w) for pos, v, w in found if start <= pos < figures[k].start]
+        distinct = list({v: (v, w) for v, w in reversed(before)}.values())[::-1]
+        for i in range(k, j + 1):
+            if j > k and len(distinct) == j - k + 1:
+                out[i] = [distinct[i - k]]
+            elif before:
+                out[i] = before[-1:]
+            elif len({v for _, v, _ in found}) == 1:
+                out[i] = [(found[0][1], found[0][2])]
+            else:
+                out[i] = []
+        k = j + 1
+    return [g or [] for g in out]
+
+
