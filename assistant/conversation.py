@@ -91,6 +91,8 @@ _EXPANSIONS = {
     "gutt": "gutter",
 }
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+_GRADES = re.compile(r"\b(\d{1,2})\.\s*(?:[-–]\s*(\d{1,2})\.)?\s*-?\s*(?:trinn|klass)", re.IGNORECASE)
+_NOT_SLOTS = ("mennesk",)  # «mennesker» is not «menn»
 
 
 def _words(text: str) -> list[str]:
@@ -105,7 +107,7 @@ _FIRST_LETTERS = frozenset(p[0] for _, _, p in _PREFIXES)
 
 def _slot_of(word: str) -> tuple[str, str, str] | None:
     """(slot name, canonical value, matched prefix) of a lower-case word, or None."""
-    if not word or word[0] not in _FIRST_LETTERS:
+    if not word or word[0] not in _FIRST_LETTERS or word.startswith(_NOT_SLOTS):
         return None
     for name, value, prefix in _PREFIXES:
         if word.startswith(prefix):
@@ -120,6 +122,11 @@ def _slots(text: str) -> dict[str, list[tuple[str, str]]]:
         hit = _slot_of(raw.lower())
         if hit:
             found.setdefault(hit[0], []).append((raw, hit[1]))
+    for m in _GRADES.finditer(text):  # «8.–10. trinn», «5.-7.trinn», «7. klassinger»
+        last = int(m[2] or m[1])
+        level = "barneskole" if last <= 7 else "ungdomsskole" if last <= 10 else None
+        if level:
+            found.setdefault("level", []).append((m.group(), level))
     for year in _YEAR.findall(text):
         found.setdefault("year", []).append((year, year))
     return found

@@ -157,9 +157,10 @@ def wanted_kinds(question: str) -> frozenset[str]:
     return frozenset({"share", "count", "ratio"})
 
 
-_HOW_MANY = re.compile(r"\bhvor\s+mange\s+([a-zæøå][\wæøå-]*)", re.IGNORECASE)
+_HOW_MANY = re.compile(r"\bhvor\s+mange\s+(?:(?:forskjellige|ulike|nye|andre|flere)\s+)?([a-zæøå][\wæøå-]*)",
+                       re.IGNORECASE)
 # Who a share is usually given for: «Hvor mange jenter …» is answered by «31 prosent av jentene».
-_PEOPLE = re.compile(r"^(?:person|barn|unge|ungdom|elev|jent|gutt|innbygger|innvandrer|famili|husholdning|"
+_PEOPLE = re.compile(r"^(?:person|barn|unge|ungdom|elev|jent|gutt|innbygger|innvandrer|famili|husholdning|bæring|folk|"
                      r"voksn|menneske|foreld|student|deltaker|kvinn|menn|mann|prosent|flere|færre|av|i|på|som)",
                      re.IGNORECASE)
 # Verbs that follow «hvor mange» («Hvor mange fullfører …»): no thing is counted.
@@ -184,7 +185,8 @@ def _counts(sentence: str, unit: str) -> bool:
     """Does ``sentence`` count ``unit``: a quantity followed (within two words) by it?"""
     for q in quantities(sentence, every=True):
         after = " ".join(sentence[q.start:].split()[:2 + len(q.text.split())])
-        if any(t == unit or t.endswith(unit) or unit.endswith(t) and len(t) >= 4 for t in terms(after)):
+        if any(t == unit or t.endswith(unit) or len(t) >= 5 and (unit.endswith(t) or t.startswith(unit[:6]))
+               for t in terms(after)):
             return True
     return False
 

@@ -70,6 +70,7 @@ _FREQUENCY = re.compile(r"\s*ganger?\s+(?:i|per|pr\.?|om|hver)\s+(?:uka|uken|må
                         re.IGNORECASE)
 _WORD_FREQUENCY = re.compile(r"\b(?:(?:frem|fram)\s+til\s+(?:19|20)\d\d|hvert?\s+(?:(?:annet|andre|tredje|fjerde|femte)\s+)?(?:år|måned|uke|dag|døgn)"
                              r"|annethvert\s+år|årlig|daglig|ukentlig|månedlig)\b", re.IGNORECASE)
+_WORD_DURATION = re.compile(r"\b(?:to|" + _CARDINAL + r")\s+(?:år|årene|måneder|månedene|uker|ukene)\b", re.IGNORECASE)
 _RATIO = re.compile(r"ganger|dobbel|halvert|doblet|tredoblet", re.IGNORECASE)
 _SHARE = re.compile(r"prosent|%|halvparten|tredjedel|fjerdedel|\bav\b", re.IGNORECASE)
 KINDS = ("share", "count", "ratio", "duration", "frequency")
@@ -116,6 +117,8 @@ def quantities(sentence: str, explanations: bool = False, every: bool = False) -
         out.append(Quantity(m.start(), m.end(), m.group(), bool(BASELINE.search(sentence, 0, m.start())),
                             _kind(m.group())))
     if every:
+        out += [Quantity(m.start(), m.end(), m.group(), False, "duration")
+                for m in _WORD_DURATION.finditer(sentence)]
         out += [Quantity(m.start(), m.end(), m.group(), False,
                          "duration" if m.group()[0] in "fF" else "frequency")
                 for m in _WORD_FREQUENCY.finditer(sentence)]

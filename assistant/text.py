@@ -26,7 +26,11 @@ GENERIC_WORDS = (
     "hvor mange stor andel mye prosent antall hva hvilke hvilken hvordan hvorfor når finnes "
     "står sier viser rapporten kunnskapsgrunnlaget bærum kommune kommunen barn unge ungdom "
     "tall tallet eksempel eksempler gi nevn forklar fortell beskriv oppgi omtrent ca totalt "
-    "del gjelder handler ifølge dag per"
+    "del gjelder handler ifølge dag per "
+    # how people frame a question: «Vet du cirka …», «Kan du si …», «Stemmer det at …», «… nå?»
+    "vet cirka rundt kan si stemmer stemmer nå idag prosentandel "
+    # prepositions the stopword list lacks
+    "under over mellom blant"
 )
 
 
@@ -109,7 +113,7 @@ def content_terms(text: str) -> set[str]:
 
 
 FIGURE_CUES = re.compile(
-    r"\b(hvor\s+mange|hvor\s+stor(?:e)?\s+(?:andel|del)|hvor\s+mye|hvor\s+høy|prosent|antall|andel"
+    r"\b(hvor\s+mange|hvor\s+stor(?:e)?\s+(?:prosent)?(?:andel|del)|hvor\s+mye|hvor\s+høy|prosent|antall|andel"
     r"|andelen|tall(?:et)?\s+på|hvor\s+stor\s+prosent|hvor\s+ofte|hvor\s+lenge|\w+graden|\w+raten|\w*snittet|antallet)\b",
     re.IGNORECASE,
 )
