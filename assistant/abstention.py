@@ -49,6 +49,37 @@ MIN_FIGURE_MEASURE = 0.20
 
 
 @dataclass(frozen=True)
+class Thresholds:
+    """The abstention thresholds; ``kunnskap eval --compare abstain=FC:FM`` scores others."""
+
+    coverage: float = MIN_COVERAGE
+    figure_coverage: float = MIN_FIGURE_COVERAGE
+    figure_measure: float = MIN_FIGURE_MEASURE
+
+    @classmethod
+    def parse(cls, spec: str) -> "Thresholds":
+        """«0.2:0.2» -> figure coverage 0.2, figure measure 0.2.
+
+        Raises:
+            UsageError: not two numbers between 0 and 1.
+        """
+        from kunnskap.errors import UsageError
+
+        parts = spec.split(":")
+        try:
+            values = [float(p) for p in parts]
+        except ValueError:
+            values = []
+        if len(values) != 2 or not all(0.0 <= v <= 1.0 for v in values):
+            raise UsageError(f"abstain={spec!r}: give figure coverage and measure as two numbers "
+                             "between 0 and 1, e.g. abstain=0.2:0.2.")
+        return cls(figure_coverage=values[0], figure_measure=values[1])
+
+    def __str__(self) -> str:
+        return f"{self.figure_coverage:g}:{self.figure_measure:g}"
+
+
+@dataclass(frozen=True)
 class Verdict:
     """Whether to answer, and the numbers the decision was made on (for eval and debugging)."""
 
@@ -59,18 +90,20 @@ class Verdict:
     reason: str = ""
 
 
-def assess(ev: Evidence, stats: TermStats | None = None, passages: list[str] | None = None) -> Verdict:
+def assess(ev: Evidence, stats: TermStats | None = None, passages: list[str] | None = None,
+           thresholds: Thresholds | None = None) -> Verdict:
     """Decide from scored sentences whether the retrieved passages answer the question.
 
     ``stats`` and ``passages`` are no longer needed (the evidence carries the passages' stems);
     they are accepted so older callers keep working.
     """
+    t = thresholds or Thresholds()
     if not ev.candidates or not ev.question_terms:
         return Verdict(False, 0.0, 0.0, (), "ingen treff")
     coverage = max(c.coverage for c in ev.candidates)
     agreeing = [c for c in ev.candidates if c.has_figure and c.agrees]
     # one sentence must carry both: the question's words and its measure
-    best = max(agreeing, key=lambda c: min(c.coverage - MIN_FIGURE_COVERAGE, c.measure - MIN_FIGURE_MEASURE),
+    best = max(agreeing, key=lambda c: min(c.coverage - t.figure_coverage, c.measure - t.figure_measure),
                default=None)
     figure_coverage = best.coverage if best else 0.0
     figure_measure = best.measure if best else 0.0
@@ -78,10 +111,10 @@ def assess(ev: Evidence, stats: TermStats | None = None, passages: list[str] | N
     if not present and passages:
         present = set().union(*terms_many(passages))
     missing = tuple(sorted(t for t in ev.question_terms if t not in present))
-    if coverage < MIN_COVERAGE:
+    if coverage < t.coverage:
         return Verdict(False, coverage, figure_coverage, missing, "lav dekning")
-    if ev.figure_question and figure_coverage < MIN_FIGURE_COVERAGE:
+    if ev.figure_question and figure_coverage < t.figure_coverage:
         return Verdict(False, coverage, figure_coverage, missing, "ingen setning med tall")
-    if ev.figure_question and figure_measure < MIN_FIGURE_MEASURE:
+    if ev.figure_question and figure_measure < t.figure_measure:
         return Verdict(False, coverage, figure_coverage, missing, "tallet gjelder noe annet")
     return Verdict(True, coverage, figure_coverage, missing)

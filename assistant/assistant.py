@@ -10,7 +10,7 @@ import re
 import time
 from collections.abc import Sequence
 
-from assistant.abstention import ABSTAIN_MESSAGE, assess
+from assistant.abstention import ABSTAIN_MESSAGE, Thresholds, assess
 from assistant.citations import make_citation, nearest
 from assistant.composer import Composer, Draft
 from assistant.conversation import rewrite_query
@@ -36,8 +36,10 @@ FALLBACK_NOTE = "Svaret fra språkmodellen kunne ikke bekreftes mot kildene; vis
 class Assistant:
     """Answers questions about the indexed report. Holds no per-question state: thread-safe."""
 
-    def __init__(self, retriever, composer: Composer | None = None, k: int = 5, mode: str = "hybrid"):
+    def __init__(self, retriever, composer: Composer | None = None, k: int = 5, mode: str = "hybrid",
+                 thresholds: Thresholds | None = None):
         _check(k, mode)
+        self.thresholds = thresholds or Thresholds()
         self.retriever = retriever
         self.k = k
         self.mode = mode
@@ -83,7 +85,7 @@ class Assistant:
                 return self._figure_answer(query, hit)
         hits = self.retriever.search(query, k=k, mode=mode)
         ev = gather(question, query, hits, self.stats, self.passages, self.lead_ins)
-        verdict = assess(ev)
+        verdict = assess(ev, thresholds=self.thresholds)
         if not verdict.answerable:
             return self._abstain(query, hits, ev)
         if self.composer is self.extractive:

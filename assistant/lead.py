@@ -38,6 +38,7 @@ class _Item:
     text: str
     on_topic: int  # asked group/level/place values it names
     relevance: float  # share of the question's stems in its own stretch of the sentence
+    unasked: bool  # stated for a group the question does not name («28 prosent» of innvandrere)
     baseline: bool
     order: int
 
@@ -85,7 +86,8 @@ def _items(sentence: str, before: str, asked: dict[str, set[str]], question: fro
         words = [w for w in words if not any(w != o and w.lower() in o.lower() for o in words)]
         text = f"{fig.text} ({', '.join(words)})" if words else fig.text
         relevance = len(question & terms(scope)) / len(question) if question else 0.0
-        out.append(_Item(text, on_topic, relevance, fig.baseline, order + k))
+        unasked = any(name in ("gender", "background") and not asked.get(name) for name, _, _ in quals)
+        out.append(_Item(text, on_topic, relevance, unasked, fig.baseline, order + k))
     return out
 
 
@@ -116,7 +118,7 @@ def lead(pieces: Sequence[tuple[Sequence[Sentence], str]], asked: dict[str, set[
                     items.append(item)
             carried = next(iter(own)) if len(own) == 1 else (carried if not own else None)
             before = sentence.text
-        items.sort(key=lambda i: (-i.on_topic, i.baseline, -i.relevance, i.order))
+        items.sort(key=lambda i: (-i.on_topic, i.unasked, i.baseline, -i.relevance, i.order))
         items = items[:max(MAX_ITEMS - count, 0)]
         if items:
             count += len(items)

@@ -2,7 +2,9 @@
 
 A spec is a comma-separated list of configurations; each is one or more ``+``-joined settings:
 a mode (``hybrid``, ``bm25``, ``dense``), ``mode=M``, ``embedder=E`` (or a bare embedder spec such as
-``e5-small`` / ``st:NAME``), ``chunk=N`` (chunk size), ``overlap=N``, ``fusion=F`` (hybrid fusion, e.g. ``convex:0.4``, ``rrf:60``). Configurations that need
+``e5-small`` / ``st:NAME``), ``chunk=N`` (chunk size), ``overlap=N``, ``fusion=F`` (hybrid fusion, e.g.
+``convex:0.4``, ``rrf:60``), ``abstain=FC:FM`` (the assistant's figure coverage and measure thresholds,
+see ``assistant.abstention``). Configurations that need
 another index (other embedder or chunk settings) get a temporary one built from the same corpus.
 
 Example:
@@ -27,7 +29,7 @@ from .testset import TestQuestion
 __all__ = ["EvalConfig", "parse_compare", "compare", "retriever_for", "make_assistant"]
 
 _MODES = ("hybrid", "bm25", "dense")
-_KEYS = ("mode", "embedder", "chunk", "overlap", "fusion")
+_KEYS = ("mode", "embedder", "chunk", "overlap", "fusion", "abstain")
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,7 @@ class EvalConfig:
     chunk_size: int | None = None
     chunk_overlap: int | None = None
     fusion: str | None = None  # e.g. "convex:0.5"; None = the retriever's default
+    abstain: str | None = None  # e.g. "0.2:0.2"; None = the assistant's default thresholds
 
 
 def _int(key: str, value: str, item: str) -> int:
@@ -88,6 +91,10 @@ def parse_compare(spec: str, base: EvalConfig = EvalConfig()) -> list[EvalConfig
                 from assistant.fusion import Fusion
 
                 changes["fusion"] = str(Fusion.parse(value))  # validates now, not mid-run
+            elif key == "abstain":
+                from assistant.abstention import Thresholds
+
+                changes["abstain"] = str(Thresholds.parse(value))
             else:
                 raise UsageError(f"--compare item {item!r}: unknown key {key!r}; "
                                  f"use one of: {', '.join(_KEYS)}.")
@@ -159,13 +166,14 @@ def _source_paths(index, default: Path) -> list[Path]:
                      "where they are. Compare on the default index, or re-run with those files.")
 
 
-def make_assistant(retriever, mode: str):
+def make_assistant(retriever, mode: str, abstain: str | None = None):
     """The assistant over ``retriever``, or None when the assistant stage is not available."""
     try:
+        from assistant.abstention import Thresholds
         from assistant.assistant import Assistant
     except ImportError:  # pragma: no cover - before the assistant stage exists
         return None
-    return Assistant(retriever, mode=mode)
+    return Assistant(retriever, mode=mode, thresholds=Thresholds.parse(abstain) if abstain else None)
 
 
 def compare(questions: Sequence[TestQuestion], configs: Sequence[EvalConfig], base, *, k: int = 10,
@@ -176,7 +184,7 @@ def compare(questions: Sequence[TestQuestion], configs: Sequence[EvalConfig], ba
     with tempfile.TemporaryDirectory(prefix="kunnskap-eval-") as tmp:
         for config in configs:
             retriever = retriever_for(config, base, Path(tmp), progress=build_progress)
-            assistant = make_assistant(retriever, config.mode) if answers else None
+            assistant = make_assistant(retriever, config.mode, config.abstain) if answers else None
             step = (lambda done, total, label=config.label: progress(label, done, total)) \
                 if progress else None
             reports.append(evaluate(

@@ -1,4 +1,4 @@
-"""`--compare fusion=…`: fusion settings are compared on the same index, validated up front."""
+"""`--compare fusion=…` and `abstain=…`: settings compared on the same index, validated up front."""
 
 import pytest
 
@@ -26,3 +26,20 @@ def test_with_fusion_keeps_the_index_and_changes_the_fusion():
     other = with_fusion(base, EvalConfig(fusion="convex:0.3"))
     assert same is base
     assert other.index is index and other.fusion == Fusion("convex", 0.3)
+
+
+def test_abstention_thresholds_are_compared_as_abstain_items(retriever):
+    from assistant.abstention import Thresholds
+    from evaluation.compare import make_assistant
+
+    configs = parse_compare("abstain=0.2:0.2,abstain=0.41:0.26")
+    assert [c.abstain for c in configs] == ["0.2:0.2", "0.41:0.26"]
+    with pytest.raises(UsageError, match="two numbers"):
+        parse_compare("abstain=0.5")
+    strict = make_assistant(retriever, "hybrid", "1:1")
+    assert strict.thresholds == Thresholds(figure_coverage=1.0, figure_measure=1.0)
+    # a figure question worded unlike the report (5.1.1: «troen på et lykkelig liv … 70 prosent»):
+    # answered by default, refused at the strictest setting
+    question = "Hvor mange ungdommer på ungdomsskolen tror de får et lykkelig liv?"
+    assert not make_assistant(retriever, "hybrid").ask(question).abstained
+    assert strict.ask(question).abstained
