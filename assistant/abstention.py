@@ -113,7 +113,7 @@ def assess(ev: Evidence, stats: TermStats | None = None, passages: list[str] | N
     missing = tuple(sorted(t for t in ev.question_terms if t not in present))
     if coverage < t.coverage:
         return Verdict(False, coverage, figure_coverage, missing, "lav dekning")
-    if ev.figure_question and figure_coverage < t.figure_coverage:
+    if ev.figure_question and (best is None or figure_coverage < t.figure_coverage):
         return Verdict(False, coverage, figure_coverage, missing, "ingen setning med tall")
     if ev.figure_question and figure_measure < t.figure_measure:
         return Verdict(False, coverage, figure_coverage, missing, "tallet gjelder noe annet")

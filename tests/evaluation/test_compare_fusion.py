@@ -43,3 +43,11 @@ def test_abstention_thresholds_are_compared_as_abstain_items(retriever):
     question = "Hvor mange ungdommer på ungdomsskolen tror de får et lykkelig liv?"
     assert not make_assistant(retriever, "hybrid").ask(question).abstained
     assert strict.ask(question).abstained
+
+
+def test_at_zero_thresholds_a_figure_question_without_an_agreeing_figure_still_abstains(retriever):
+    from evaluation.compare import make_assistant
+
+    loose = make_assistant(retriever, "hybrid", "0:0")
+    assert loose.ask("Hvor stor andel av barna i Asker bor trangt?").abstained  # 5.2.2: Bærum and landet only
+    assert not loose.ask("Hvor stor andel av barna i Bærum bor trangt?").abstained
