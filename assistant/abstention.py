@@ -39,7 +39,7 @@ MIN_COVERAGE = 0.15  # any answer must match a real part of the question (tune: 
 # Figure questions: an agreeing figure sentence (evidence.Candidate.agrees: group, level, place,
 # age, year, counted thing, kind of quantity) must carry part of the question's words and of its
 # measure (the stems that are not a group, level, place or year), both in the same sentence.
-# Operating point, chosen on the tune half (254 questions; sweep in eval/README.md): the lowest
+# Operating point, chosen on the tune half (254 questions; table in the README, «Measured choices»): the lowest
 # rate of wrong abstentions whose recall on near misses stays >= 0.80 (tune: recall 0.828, wrong
 # abstentions 0.026). Stricter thresholds catch more near misses on tune (0.41/0.26: 0.931) but
 # refuse more than twice as many answerable questions: the re-worded questions (q268–q347) showed
