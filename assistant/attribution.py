@@ -22,6 +22,7 @@ SLOTS = ("gender", "background", "level", "place")
 MEASURE = re.compile(r"\b(?:etter|justert for|med|basert på)\s+(?:den\s+|de\s+)?(?:lokale|nasjonale|nasjonal)"
                      r"\s+[\wæøå]+", re.IGNORECASE)
 _GROUP_AFTER = re.compile(r"\s*(?:av|blant|for|hos)\s+", re.IGNORECASE)
+_CONTRAST = re.compile(r"\b(?:mot|sammenlignet med|versus|mens|enn)\b", re.IGNORECASE)
 GROUP_REACH = 40  # characters after a figure in which «av jentene» names its group
 
 Slots = Mapping[str, list[tuple[str, str]]]  # slot name -> [(canonical value, word as written)]
@@ -103,11 +104,14 @@ def _groups(sentence: str, figures: list[Quantity], name: str) -> list[list[tupl
         before = [(v, w) for pos, v, w in found if start <= pos < figures[k].start]
         distinct = list({v: (v, w) for v, w in reversed(before)}.values())[::-1]
         for i in range(k, j + 1):
+            contrasted = bool(_CONTRAST.search(sentence, figures[i - 1].end if i else 0, figures[i].start))
             if j > k and len(distinct) == j - k + 1:
                 out[i] = [distinct[i - k]]
+            elif i > k and contrasted:
+                out[i] = []  # «… 28 prosent sammenlignet med 7 prosent i øvrig befolkning»
             elif before:
                 out[i] = before[-1:]
-            elif len({v for _, v, _ in found}) == 1:
+            elif len({v for _, v, _ in found}) == 1 and not contrasted:
                 out[i] = [(found[0][1], found[0][2])]
             else:
                 out[i] = []

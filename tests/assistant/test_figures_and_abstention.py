@@ -146,3 +146,13 @@ def test_lead_takes_the_year_from_the_next_sentence_that_refers_back():
     text = lead([(split_sentences(s), "[1]")], {})
     assert text.startswith("12,4 prosent (Bærum, justert for lokale lavinntektsgrenser, 2021)")
     assert "3247 barn (Bærum, 2021)" in text
+
+
+def test_a_figure_after_a_contrast_does_not_take_the_groups_name():
+    # 5.2.2, page 17
+    s = ("Det er stor overvekt av innvandrere (fra Asia, Afrika, Latin-Amerika, Oseania unntatt Australia og "
+         "New Zealand, og Europa utenom EU/EØS land), som bor trangt, 28 prosent sammenlignet med 7 prosent "
+         "i øvrig befolkning i Bærum.")
+    text = lead([(split_sentences(s), "[1]")], {})
+    assert "28 prosent (innvandrere" in text
+    assert "7 prosent (Bærum)" in text
