@@ -30,7 +30,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from assistant.evidence import Evidence
-from assistant.text import TermStats, terms_many
 
 ABSTAIN_MESSAGE = "Det finner jeg ikke i kunnskapsgrunnlaget."
 
@@ -90,13 +89,8 @@ class Verdict:
     reason: str = ""
 
 
-def assess(ev: Evidence, stats: TermStats | None = None, passages: list[str] | None = None,
-           thresholds: Thresholds | None = None) -> Verdict:
-    """Decide from scored sentences whether the retrieved passages answer the question.
-
-    ``stats`` and ``passages`` are no longer needed (the evidence carries the passages' stems);
-    they are accepted so older callers keep working.
-    """
+def assess(ev: Evidence, thresholds: Thresholds | None = None) -> Verdict:
+    """Decide from scored sentences whether the retrieved passages answer the question."""
     t = thresholds or Thresholds()
     if not ev.candidates or not ev.question_terms:
         return Verdict(False, 0.0, 0.0, (), "ingen treff")
@@ -107,10 +101,7 @@ def assess(ev: Evidence, stats: TermStats | None = None, passages: list[str] | N
                default=None)
     figure_coverage = best.coverage if best else 0.0
     figure_measure = best.measure if best else 0.0
-    present = ev.vocabulary
-    if not present and passages:
-        present = set().union(*terms_many(passages))
-    missing = tuple(sorted(t for t in ev.question_terms if t not in present))
+    missing = tuple(sorted(t for t in ev.question_terms if t not in ev.vocabulary))
     if coverage < t.coverage:
         return Verdict(False, coverage, figure_coverage, missing, "lav dekning")
     if ev.figure_question and (best is None or figure_coverage < t.figure_coverage):

@@ -48,7 +48,7 @@ class Candidate:
     matched: frozenset[str]
     coverage: float  # IDF-weighted share of the question's content stems in the sentence
     score: float
-    has_figure: bool = False  # holds a number other than a bare year
+    has_figure: bool = False  # states a quantity of a kind the question wants (wanted_kinds)
     agrees: bool = True  # names the group, level, place and year the question asks about
     measure: float = 0.0  # like coverage, over the question's stems that are not a group/level/place/year
 

@@ -12,17 +12,15 @@ import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from assistant.attribution import figure_slots
 from assistant.conversation import slot_values
-from assistant.quantities import ages, has_quantity, quantities, stated_years
+from assistant.quantities import ages, quantities, stated_years
 from assistant.text import Sentence, split_sentences, terms_many
 
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
 
 
-def has_figure(text: str) -> bool:
-    """True when ``text`` states a quantity (``assistant.quantities``): not a year, age, grade or
-    reference."""
-    return has_quantity(text)
+FIGURE_KINDS = frozenset({"share", "count", "ratio"})  # a duration or frequency alone is no figure
 
 
 @dataclass(frozen=True)
@@ -48,7 +46,9 @@ def analyse(text: str) -> Passage:
     sentences = tuple(split_sentences(text))
     stems = tuple(frozenset(s) for s in terms_many([s.text for s in sentences]))
     slots = tuple({k: frozenset(v) for k, v in slot_values(s.text).items()} for s in sentences)
-    figures = tuple(has_figure(s.text) for s in sentences)
+    kinds = tuple(frozenset(q.kind for q in quantities(s.text, explanations=True, every=True))
+                  for s in sentences)
+    figures = tuple(bool(k & FIGURE_KINDS) for k in kinds)
     vocabulary = frozenset().union(*stems) if stems else frozenset()
     from assistant.llm import looks_like_instruction
 
@@ -56,15 +56,12 @@ def analyse(text: str) -> Passage:
     return Passage(sentences, stems, slots, figures, vocabulary, frozenset(_YEAR.findall(text)),
                    instructions, tuple(stated_years(s.text) for s in sentences),
                    tuple(ages(s.text) for s in sentences),
-                   tuple(frozenset(q.kind for q in quantities(s.text, explanations=True, every=True))
-                         for s in sentences),
+                   kinds,
                    tuple(_attributions(s.text, sentences[k - 1].text if k else "")
                          for k, s in enumerate(sentences)))
 
 
 def _attributions(sentence: str, before: str) -> tuple[Mapping[str, frozenset[str]], ...]:
-    from assistant.attribution import figure_slots
-
     return tuple({name: frozenset(v for v, _ in values) for name, values in slots.items() if values}
                  for _, slots in figure_slots(sentence, before, explanations=True))
 

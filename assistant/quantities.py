@@ -135,11 +135,6 @@ _AGE_BEFORE = re.compile(r"\b(?:under|over|mellom|alderen|aldersgruppen|og)\s+$"
 _AGE_AFTER = re.compile(r"\s*(?:år|åring)\w*\s+(?:gamle?|og\s+eldre|eller\s+eldre)|\s*-?\s*åring", re.IGNORECASE)
 
 
-def has_quantity(sentence: str) -> bool:
-    """Does ``sentence`` state any figure, an explained one included?"""
-    return bool(quantities(sentence, explanations=True))
-
-
 def _in_explanation(sentence: str, at: int) -> bool:
     opened = sentence.rfind("(", 0, at)
     return opened > sentence.rfind(")", 0, at) and bool(re.match(r"\(\s*[^\d\s]", sentence[opened:]))

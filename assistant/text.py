@@ -119,7 +119,7 @@ FIGURE_CUES = re.compile(
 )
 
 
-_REASON_OR_MEANING = re.compile(r"^\W*(hvorfor|hva\s+(?:betyr|menes)|(?:frem\s+)?til\s+hvilket\s+år|hvilket\s+år|når)\b"
+_NOT_FOR_A_FIGURE = re.compile(r"^\W*(hvorfor|hva\s+(?:betyr|menes)|(?:frem\s+)?til\s+hvilket\s+år|hvilket\s+år|når)\b"
                                 r"|\bhvilke[nt]?\s+(?:år|aldersgrupp\w*|aldersgrense\w*|alder)\b", re.IGNORECASE)
 
 
@@ -128,4 +128,4 @@ def is_figure_question(question: str) -> bool:
 
     «Hvorfor er det vanskelig å telle hvor mange …» asks for a reason, not a number.
     """
-    return bool(FIGURE_CUES.search(question)) and not _REASON_OR_MEANING.search(question)
+    return bool(FIGURE_CUES.search(question)) and not _NOT_FOR_A_FIGURE.search(question)

@@ -62,3 +62,11 @@ def retriever(report_index):
     from assistant.retrieval import Retriever
 
     return Retriever(report_index)
+
+
+@pytest.fixture(scope="session")
+def assistant(retriever):
+    """One extractive Assistant over the real index, shared (it is stateless and thread-safe)."""
+    from assistant.assistant import Assistant
+
+    return Assistant(retriever)

@@ -14,13 +14,6 @@ LOW_INCOME = "Hvor mange barn i Bærum bor i familier med vedvarende lavinntekt?
 BOYS = "Hvor mange gutter på videregående føler seg svært trygge i nærområdet?"
 
 
-@pytest.fixture(scope="module")
-def assistant(retriever):
-    from assistant.assistant import Assistant
-
-    return Assistant(retriever)
-
-
 def test_low_income_gives_local_and_national_figures_with_bufdir(assistant):
     a = assistant.ask(LOW_INCOME)
     assert not a.abstained and a.numbers_verified

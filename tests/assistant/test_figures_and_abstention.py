@@ -20,13 +20,6 @@ TRYGG = ("70 prosent av guttene på videregående skole rapporter at de føler s
 BOYS = "Hvor mange gutter på videregående føler seg svært trygge i nærområdet?"
 
 
-@pytest.fixture(scope="module")
-def assistant(retriever):
-    from assistant.assistant import Assistant
-
-    return Assistant(retriever)
-
-
 def test_lead_for_girls_names_41_and_not_the_boys_figure():
     text = lead([(split_sentences(TRYGG), "[1]")], {"gender": {"jente"}})
     assert text.startswith("41 prosent (jentene")

@@ -83,13 +83,6 @@ def test_follow_ups_that_compare_or_name_a_new_group_keep_the_measure():
     assert "gå ned" in q and "grunnskolealder" in q
 
 
-@pytest.fixture(scope="module")
-def assistant(retriever):
-    from assistant.assistant import Assistant
-
-    return Assistant(retriever)
-
-
 @pytest.mark.parametrize("question", [
     "Hvor mange bekymringsmeldinger kom inn til barnevernet i Bærum i 2022?",  # only their causes
     "Hvor stor andel av ikke-heterofile mellom 25 og 34 år opplever helsen sin som dårlig?",  # 18-24

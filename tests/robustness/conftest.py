@@ -40,11 +40,3 @@ def warm_home(report_index_path, session_home, kunnskap_home) -> Path:
         shutil.copytree(cache, kunnskap_home / "cache")
     kunnskap_home.mkdir(parents=True, exist_ok=True)
     return kunnskap_home
-
-
-@pytest.fixture(scope="session")
-def assistant(retriever):
-    """One extractive Assistant over the real index, shared (it is stateless and thread-safe)."""
-    from assistant.assistant import Assistant
-
-    return Assistant(retriever)
