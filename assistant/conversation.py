@@ -76,7 +76,7 @@ _SLOTS = (
         "videregående": ("videregående", "vgs"),
     }),
     _Slot("place", {
-        "Bærum": ("bærum",),
+        "Bærum": ("bærum", "bæring"),  # «bæringer»: the people of Bærum
         "landet": ("landet", "nasjonalt", "norge", "landsbasis", "landsgjennomsnitt", "nasjonalt",
                    "nasjonale", "nasjonalgjennomsnitt"),
         "Viken": ("viken",),

@@ -17,6 +17,7 @@ from assistant.conversation import slot_values, slot_words
 from assistant.passages import Passage, PassageCache
 from assistant.quantities import ages, quantities
 from assistant.text import Sentence, TermStats, content_terms, is_figure_question, terms
+from assistant.thesaurus import SYNONYM_CREDIT, report_words
 from index.records import Hit
 
 RANK_BONUS = 0.12  # added to a sentence of the top passage; 1/rank of it for the others
@@ -92,7 +93,7 @@ def gather(question: str, query_used: str, hits: list[Hit], stats: TermStats,
     lead_ins = lead_ins or {}
     contexts = [cache.get(lead_ins[h.chunk.id]) if h.chunk.id in lead_ins else None for h in hits]
     vocabulary = frozenset().union(*(p.vocabulary for p in passages)) if passages else frozenset()
-    credit = {t: _credits(t, vocabulary) for t in q}  # stem of a sentence -> share of t it gives
+    credit = {t: _credits_with_synonyms(t, vocabulary) for t in q}  # sentence stem -> share of t it gives
     asked = slot_values(f"{question} {query_used}")
     named = slot_values(question)  # year and place the user named now (inherited ones are context)
     by_slot = _slot_terms(f"{question} {query_used}", q)
@@ -223,6 +224,16 @@ def _credits(term: str, vocabulary: frozenset[str]) -> dict[str, float]:
             out[s] = HEAD_CREDIT
         elif len(s) >= 5 and term.startswith(s):
             out[s] = MODIFIER_CREDIT
+    return out
+
+
+def _credits_with_synonyms(term: str, vocabulary: frozenset[str]) -> dict[str, float]:
+    """``_credits`` of ``term``, and of the report's words for it (``assistant.thesaurus``) at
+    ``SYNONYM_CREDIT``: «plass» is carried by «trangt»."""
+    out = _credits(term, vocabulary)
+    for word in report_words(term):
+        for s, c in _credits(word, vocabulary).items():
+            out[s] = max(out.get(s, 0.0), c * SYNONYM_CREDIT)
     return out
 
 

@@ -16,6 +16,7 @@ from ingest.records import DocumentInfo
 from kunnskap.errors import UsageError
 
 from .fusion import Fusion
+from .thesaurus import expand
 
 MODES = ("hybrid", "bm25", "dense")
 DEFAULT_FUSION = Fusion("convex", 0.5)
@@ -78,7 +79,7 @@ class Retriever:
         ]
 
     def _bm25(self, query: str, depth: int) -> dict[int, float]:
-        ids, scores = self.index.lexical.search(query, depth)
+        ids, scores = self.index.lexical.search(expand(query), depth)
         return {int(i): float(s) for i, s in zip(ids, scores) if s > 0}
 
     def _dense(self, query: str, depth: int) -> dict[int, float]:

@@ -1,0 +1,48 @@
+"""Everyday words for the report's own: the thesaurus, through the real assistant and index.
+
+Expected values are read from the report: 5.2.2 «I 2021 bodde 16,6 prosent av barn i Bærum under
+18 år trangt» (p. 17), 6.1.3 «I dag vokser 11,3 prosent av barna i Norge opp i en familie med
+vedvarende lavinntekt» (p. 23).
+"""
+
+import pytest
+
+from assistant.evidence import _credits_with_synonyms
+from assistant.thesaurus import PAIRS, SYNONYM_CREDIT, report_words
+from assistant.text import terms
+
+
+def test_a_user_word_is_carried_by_the_report_word_with_less_than_full_credit():
+    credits = _credits_with_synonyms("plass", frozenset({"trangt", "bolig", "plass"}))
+    assert credits["plass"] == 1.0
+    assert credits["trangt"] == SYNONYM_CREDIT < 1.0
+    assert "bolig" not in credits
+
+
+def test_entries_are_stemmed_like_the_index_and_never_map_a_word_to_itself():
+    assert report_words(next(iter(terms("fattig")))) >= terms("lavinntekt")
+    assert report_words("finnesikke") == frozenset()
+    for line in PAIRS.strip().splitlines():
+        user, _, report = line.split("#", 1)[0].partition(":")
+        for stem in terms(user):
+            assert stem not in report_words(stem), line
+
+
+@pytest.mark.parametrize("question, figure, page", [
+    ("Hvor mange prosent av barna i kommunen har for lite plass hjemme?", "16,6 prosent", 17),
+    ("Hvor stor andel av alle barn i Norge er fattige i dag?", "11,3 prosent", 23),
+])
+def test_questions_in_everyday_words_get_the_reports_figure(assistant, question, figure, page):
+    answer = assistant.ask(question)
+    assert not answer.abstained, answer.answer
+    assert figure in answer.answer.split("[1]")[0]
+    assert any(page in c.pages for c in answer.citations)
+    assert answer.numbers_verified
+
+
+def test_bm25_search_adds_the_reports_words_for_everyday_ones(retriever):
+    from assistant.thesaurus import expand
+
+    assert expand("lite plass hjemme").split()[3:] == ["trangt", "trangboddhet"]
+    hits = retriever.search("Hvor mange prosent av barna har for lite plass hjemme?", k=5, mode="bm25")
+    assert any("16,6 prosent av barn i Bærum under 18 år trangt" in h.chunk.text for h in hits)
