@@ -41,8 +41,11 @@ def figure_slots(sentence: str, before: str = "",
         slots: dict[str, list[tuple[str, str]]] = {name: groups[name][k] for name in groups}
         for name in ("level", "place"):
             near = _setting(sentence, fig, next_start, _positions(sentence, name, measures))
-            if not near and name == "place":
-                near = [(v, w) for _, v, w in _positions(before, name)[-1:]]
+            if not near and name == "place":  # «Bærum skiller seg ikke ut fra landet …. Dette utgjør
+                # 1860 barn»: a sentence before that names two places leaves the figure's open
+                named = {v: (v, w) for _, v, w in _positions(before, name)}
+                slots[name] = list(named.values())
+                continue
             slots[name] = near[:1]
         out.append((fig, slots))
     return out

@@ -68,7 +68,7 @@ _SLOTS = (
         "innvandrer": ("innvandrer", "innvandring", "minoritet", "flyktning", "landbakgrunn"),
         "funksjonsnedsettelse": ("funksjonsnedsett", "funksjonshem", "funksjonshindr",
                                  "funksjonsvariasjon", "funksjonsevne"),
-        "skeiv": ("skeiv", "lhbt", "lhbtiq"),
+        "skeiv": ("skeiv", "lhbt", "lhbtiq", "ikke-heterofil", "homofil", "bifil", "lesbisk", "transperson"),
     }),
     _Slot("level", {
         "barneskole": ("barneskole", "barnetrinn", "mellomtrinn", "barnehage", "junior", "ungdata-junior"),

@@ -15,9 +15,9 @@ from collections.abc import Mapping
 
 from assistant.conversation import slot_values, slot_words
 from assistant.passages import Passage, PassageCache
-from assistant.quantities import ages, quantities
+from assistant.quantities import age_phrases, ages, ages_agree, quantities
 from assistant.text import Sentence, TermStats, content_terms, is_figure_question, terms
-from assistant.thesaurus import SYNONYM_CREDIT, report_words
+from assistant.thesaurus import SYNONYM_CREDIT, other_forms, report_words
 from index.records import Hit
 
 RANK_BONUS = 0.12  # added to a sentence of the top passage; 1/rank of it for the others
@@ -97,7 +97,7 @@ def gather(question: str, query_used: str, hits: list[Hit], stats: TermStats,
     asked = slot_values(f"{question} {query_used}")
     named = slot_values(question)  # year and place the user named now (inherited ones are context)
     by_slot = _slot_terms(f"{question} {query_used}", q)
-    age_terms = terms(" ".join(_AGE_PHRASE.findall(f"{question} {query_used}")))
+    age_terms = terms(" ".join(age_phrases(f"{question} {query_used}")))
     measure_terms = [t for t in q if t not in by_slot and not t.isdigit() and t not in age_terms]
     measure_total = sum(idf[t] for t in measure_terms) or 1.0
     asked_ages = ages(f"{question} {query_used}")
@@ -110,7 +110,7 @@ def gather(question: str, query_used: str, hits: list[Hit], stats: TermStats,
             if figure and j > 0 and _leans_back(p.sentences[j].text):  # read with the one before
                 st = st | p.stems[j - 1]  # it, through a chain of «Det utgjør …», «Tilsvarende …»
                 k = j - 1
-                while k > 0 and j - k < MAX_ANAPHORA and _ANAPHORIC_START.match(p.sentences[k].text):
+                while k > 0 and j - k < MAX_ANAPHORA and _leans_back(p.sentences[k].text):
                     k -= 1
                     st = st | p.stems[k]
             got = {t: max((c for w, c in credit[t].items() if w in st), default=0.0) for t in q}
@@ -118,10 +118,17 @@ def gather(question: str, query_used: str, hits: list[Hit], stats: TermStats,
                 for t, (name, value) in by_slot.items():  # may be named otherwise («landbakgrunn»)
                     if got[t] < 1.0 and value in _said(p, j, name, contexts[i]):
                         got[t] = 1.0
+            if asked_ages and asked_ages & _ages_said(p, j):  # «yngre enn 30» said «mellom 0 og 29 år»
+                got.update({t: 1.0 for t in age_terms if t in got})
             matched = frozenset(t for t, c in got.items() if c > 0)
             coverage = sum(idf[t] * c for t, c in got.items()) / total
-            measure = sum(idf[t] * got[t] for t in measure_terms) / measure_total
-            score = coverage + RANK_BONUS / (i + 1) - _mismatch(asked, p.slots[j])
+            # a question that names only a group, place, age or year («unge under 30 med
+            # innvandrerbakgrunn») asks for no measure beyond them
+            measure = sum(idf[t] * got[t] for t in measure_terms) / measure_total if measure_terms else 1.0
+            said = p.slots[j]
+            if figure and j > 0 and _leans_back(p.sentences[j].text):  # «Dette utgjør 23,9 prosent» is
+                said = {**p.slots[j - 1], **{k: v for k, v in said.items() if v}}  # about the group before
+            score = coverage + RANK_BONUS / (i + 1) - _mismatch(asked, said)
             agrees = True
             if figure:
                 agrees = _agrees(asked, named, p, j, asked_ages, contexts[i]) and (
@@ -135,7 +142,6 @@ def gather(question: str, query_used: str, hits: list[Hit], stats: TermStats,
                     tuple(passages), asked)
 
 
-_AGE_PHRASE = re.compile(r"\b(?:under|over|mellom)\s+\d+(?:\s*(?:-|–|og|til)\s*\d+)?\s*år\b", re.IGNORECASE)
 _HOW_OFTEN = re.compile(r"\bhvor\s+ofte\b", re.IGNORECASE)
 _HOW_LONG = re.compile(r"\bhvor\s+lenge\b|\bhvor\s+mange\s+(?:år|måneder|uker|dager|timer)\b", re.IGNORECASE)
 _ASKS_SHARE = re.compile(r"\bprosent\b|\bandel(?:en)?\b|\bhvor\s+stor\s+del\b", re.IGNORECASE)
@@ -229,8 +235,11 @@ def _credits(term: str, vocabulary: frozenset[str]) -> dict[str, float]:
 
 def _credits_with_synonyms(term: str, vocabulary: frozenset[str]) -> dict[str, float]:
     """``_credits`` of ``term``, and of the report's words for it (``assistant.thesaurus``) at
-    ``SYNONYM_CREDIT``: «plass» is carried by «trangt»."""
+    ``SYNONYM_CREDIT``: «plass» is carried by «trangt»; other forms of it in full."""
     out = _credits(term, vocabulary)
+    for word in other_forms(term):  # «bodde» is «bor»
+        for s, c in _credits(word, vocabulary).items():
+            out[s] = max(out.get(s, 0.0), c)
     for word in report_words(term):
         for s, c in _credits(word, vocabulary).items():
             out[s] = max(out.get(s, 0.0), c * SYNONYM_CREDIT)
@@ -285,6 +294,11 @@ def _said(passage: Passage, j: int, name: str, context: Passage | None = None) -
     return next((slots[name] for slots in earlier if slots.get(name)), frozenset())
 
 
+def _ages_said(passage: Passage, j: int) -> frozenset[str]:
+    """The age groups sentence ``j`` names, else those of the sentence before it."""
+    return passage.ages[j] or (passage.ages[j - 1] if j > 0 else frozenset())
+
+
 def _agrees(asked: dict[str, set[str]], named: dict[str, set[str]], passage: Passage, j: int,
             asked_ages: frozenset[str] = frozenset(), context: Passage | None = None) -> bool:
     """Does sentence ``j`` state a figure for the group, level, place and age group the question
@@ -294,10 +308,8 @@ def _agrees(asked: dict[str, set[str]], named: dict[str, set[str]], passage: Pas
     figures = passage.attributions[j] if passage.attributions else ()
     if not any(_fits(asked, named, slots, passage, j, context) for slots in (figures or ({},))):
         return False
-    if asked_ages:
-        said_ages = passage.ages[j] or (passage.ages[j - 1] if j > 0 else frozenset())
-        if said_ages and not (said_ages & asked_ages):  # asked 25-34 år, told 18-24 år
-            return False
+    if not ages_agree(asked_ages, _ages_said(passage, j)):  # asked 25-34 år, told 18-24 år
+        return False
     return named.get("year", set()) <= _years(passage, j)
 
 

@@ -66,7 +66,8 @@ def _items(sentence: str, before: str, asked: dict[str, set[str]], question: fro
         prev_end = figures[k - 1].end if k else 0
         next_start = figures[k + 1].start if k + 1 < len(figures) else len(sentence)
         scope = sentence[prev_end:next_start]
-        quals = [(name, value, word) for name in SLOTS for value, word in slots[name]]
+        quals = [(name, value, word) for name in SLOTS for value, word in slots[name]
+                 if name != "place" or len(slots[name]) == 1]  # two places before it: say neither
         if any(name in ("gender", "background", "level") and asked.get(name) and value not in asked[name]
                for name, value, _ in quals):
             continue  # a figure for another group or level than the one asked

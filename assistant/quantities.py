@@ -42,25 +42,51 @@ _WORD_QUANTITY = re.compile(
     r"|dobbel(?:t)?\s+så\s+\w+)\b", re.IGNORECASE)
 
 
-_AGES = re.compile(r"\b(?:(?:mellom\s+)?(\d{1,2})\s*(?:-|–|og|til)\s*(\d{1,2})|(under|over)\s+(\d{1,2}))\s*år\b",
-                   re.IGNORECASE)
+_AGES = re.compile(r"\b(?:(?:mellom\s+)?(\d{1,2})\s*(?:-|–|og|til)\s*(\d{1,2})\s*(?:år|-?åring\w*)"
+                   r"|(under|over|yngre\s+enn|eldre\s+enn|ikke\s+(?:har\s+)?fylt)\s+(\d{1,2})"
+                   r"(?:\s*år|(?![\d,.%]|\s*prosent)))\b", re.IGNORECASE)
 
 
 def ages(text: str) -> frozenset[str]:
-    """The age groups ``text`` names: «25-34» for «mellom 25 og 34 år», «under 18» for «under 18 år»."""
+    """The age groups ``text`` names: «25-34» for «mellom 25 og 34 år», «0-17» for «under 18 år»
+    and for «yngre enn 18» or «ikke fylt 18», «over 18» for «over 18 år», «18-24» for «18–24-åringene»
+    (a question may leave out «år»)."""
     out = set()
     for m in _AGES.finditer(text):
-        out.add(f"{m[1]}-{m[2]}" if m[1] else f"{m[3].lower()} {m[4]}")
+        if m[1]:
+            out.add(f"{int(m[1])}-{int(m[2])}")
+        elif m[3].lower().startswith(("under", "yngre", "ikke")):
+            out.add(f"0-{int(m[4]) - 1}")
+        else:
+            out.add(f"over {int(m[4])}")
     return frozenset(out)
+
+
+def age_phrases(text: str) -> list[str]:
+    """The words that name an age group in ``text`` («under 30», «mellom 15 og 29 år»)."""
+    return [m.group() for m in _AGES.finditer(text)]
+
+
+def ages_agree(asked: frozenset[str], said: frozenset[str]) -> bool:
+    """Is a figure for the ``said`` age groups one for the ``asked`` ones? The same group, or
+    groups that end at the same age («unge under 30» and «mellom 15 og 29 år»); asked 25-34 år,
+    told 18-24 år is a near miss, and so is a figure that names no age group («129 874 innbyggere»
+    for «Hvor mange 16–19-åringer bor i Bærum?»). Nothing asked agrees with anything."""
+    if not asked or asked & said:
+        return True
+    return bool({a.rpartition("-")[2] for a in asked} & {s.rpartition("-")[2] for s in said})
 
 
 def stated_years(sentence: str) -> frozenset[str]:
     """Years ``sentence`` states its figures for: not the start of a change («en økning fra 2019»);
-    «stabilt på 6 prosent siden 2014» does state 2014."""
-    return frozenset(m.group() for m in YEAR.finditer(sentence) if not _FROM.search(sentence, 0, m.start()))
+    «stabilt på 6 prosent siden 2014» does state 2014, and so does «økning fra 2014 (10 prosent)»,
+    which gives the figure for the year."""
+    return frozenset(m.group() for m in YEAR.finditer(sentence)
+                     if not _FROM.search(sentence, 0, m.start()) or _OWN_FIGURE.match(sentence, m.end()))
 
 
 _FROM = re.compile(r"\bfra\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
+_OWN_FIGURE = re.compile(r"\s*\(\s*\d")  # «fra 2014 (10 prosent)»
 
 
 # With ``every``: a duration («de siste 20 årene», «på bare 6 år») or a frequency («minst 3 ganger i

@@ -9,6 +9,7 @@ report, the user's word almost always means the report's word. It was drafted fr
 alone (its measures and concepts, and the everyday words for them), without reading the dev set,
 and then checked on a fresh batch of questions nobody had tuned on (see eval/README.md).
 Each line: the user's word, then the report's words for it. Words are stemmed like the index.
+``INFLECTIONS`` holds forms of one word the stemmer keeps apart («bor», «bodde»); they carry all of it.
 """
 
 from __future__ import annotations
@@ -18,6 +19,10 @@ from functools import lru_cache
 from assistant.text import terms
 
 SYNONYM_CREDIT = 0.8  # a report word for the question's word carries most, not all, of it
+
+INFLECTIONS = """
+bor: bodde                                                    # Snowball: «bor» and «bodde» are two stems
+"""
 
 PAIRS = """
 fattig: lavinntekt, fattigdom, barnefattigdom                 # poverty is measured as (vedvarende) lavinntekt
@@ -32,6 +37,8 @@ nærmiljø: nærområdet, lokalmiljøet, nabolaget                 # report alte
 nærområde: nærmiljøet, lokalmiljøet                           # report alternates these for the same measure
 utrygg: trygg, trygghet                                       # opposite pole of trygghet i nærmiljøet
 redd: trygg, trygghet                                         # «redd ute/i nabolaget» = (u)trygghet; no fear/angst measure uses «redd»
+bæring: innbyggere                                             # «bæringer» are the people of Bærum
+bor: innbyggere, bosatt                                       # «hvor mange bor i Bærum» = innbyggere
 folk: innbyggere, befolkning                                  # how many people live = innbyggere
 folketall: innbyggere, befolkning                             # population count
 innbyggertall: innbyggere, befolkning                         # population count
@@ -102,6 +109,7 @@ cannabis: hasj, marihuana                                     # cannabis
 rusbruk: rusmidler, rus                                       # substance use
 alkoholisme: alkoholmisbruk, rusmisbruk                       # parental alcohol abuse
 jobb: arbeid, sysselsatt                                      # given example
+skole: utdanning, opplæring                                   # «verken jobb eller skole» = utenfor arbeid, utdanning og opplæring
 arbeidsløs: arbeidsledighet                                   # unemployed
 NEET: utenfor, arbeid, utdanning, opplæring                   # «utenfor arbeid, utdanning og opplæring»
 gjennomføring: fullførte, fullført, fullføringsgrader         # completion of videregående
@@ -119,9 +127,9 @@ dataspill: onlinespill, spill                                 # video games
 snapchat: medier                                              # = sosiale medier
 tiktok: medier                                                # = sosiale medier
 internett: nettet, nett                                       # «på nettet»
-funksjonshemmet: funksjonsnedsettelse, funksjonsevne, funksjonsvariasjon# disability
-funksjonshemming: funksjonsnedsettelse, funksjonsevne, funksjonsvariasjon# disability
-handikap: funksjonsnedsettelse, funksjonsevne, funksjonsvariasjon# disability (colloquial)
+funksjonshemmet: funksjonsnedsettelse, funksjonsevne, funksjonsvariasjon  # disability
+funksjonshemming: funksjonsnedsettelse, funksjonsevne, funksjonsvariasjon  # disability
+handikap: funksjonsnedsettelse, funksjonsevne, funksjonsvariasjon  # disability (colloquial)
 utviklingshemmet: utviklingshemming                           # intellectual disability
 lhbt: LHBTIS, skeive                                          # LGBT acronym variant
 lhbtq: LHBTIS, skeive                                         # LGBT acronym variant
@@ -132,11 +140,10 @@ lockdown: restriksjonene, stengte                             # lockdown
 """
 
 
-@lru_cache(maxsize=1)
-def _table() -> dict[str, tuple[str, ...]]:
+def _parse(text: str) -> dict[str, tuple[str, ...]]:
     """The user's stem -> the report's words for it, as the report writes them."""
     out: dict[str, list[str]] = {}
-    for line in PAIRS.strip().splitlines():
+    for line in text.strip().splitlines():
         line = line.split("#", 1)[0].strip()
         if not line:
             continue
@@ -147,13 +154,28 @@ def _table() -> dict[str, tuple[str, ...]]:
     return {k: tuple(dict.fromkeys(v)) for k, v in out.items() if v}
 
 
+@lru_cache(maxsize=1)
+def _table() -> dict[str, tuple[str, ...]]:
+    return _parse(PAIRS)
+
+
+@lru_cache(maxsize=1)
+def _forms() -> dict[str, tuple[str, ...]]:
+    return _parse(INFLECTIONS)
+
+
 def report_words(stem: str) -> frozenset[str]:
     """The report's stems for the user's ``stem`` (empty when it has no entry)."""
     return frozenset(terms(" ".join(_table().get(stem, ()))))
 
 
+def other_forms(stem: str) -> frozenset[str]:
+    """Stems of other forms of the word ``stem`` comes from («bor» -> «bodd»)."""
+    return frozenset(terms(" ".join(_forms().get(stem, ()))))
+
+
 def expand(query: str) -> str:
     """``query`` with the report's words for its everyday ones added («… plass hjemme trangt
     trangboddhet»), for the BM25 search."""
-    extra = [w for stem in sorted(terms(query)) for w in _table().get(stem, ())]
+    extra = [w for stem in sorted(terms(query)) for w in _forms().get(stem, ()) + _table().get(stem, ())]
     return f"{query} {' '.join(extra)}" if extra else query

@@ -8,7 +8,7 @@ vedvarende lavinntekt» (p. 23).
 import pytest
 
 from assistant.evidence import _credits_with_synonyms
-from assistant.thesaurus import PAIRS, SYNONYM_CREDIT, report_words
+from assistant.thesaurus import PAIRS, SYNONYM_CREDIT, other_forms, report_words
 from assistant.text import terms
 
 
@@ -22,6 +22,8 @@ def test_a_user_word_is_carried_by_the_report_word_with_less_than_full_credit():
 def test_entries_are_stemmed_like_the_index_and_never_map_a_word_to_itself():
     assert report_words(next(iter(terms("fattig")))) >= terms("lavinntekt")
     assert report_words("finnesikke") == frozenset()
+    assert other_forms("bor") == terms("bodde")  # one word the stemmer keeps apart: full credit
+    assert _credits_with_synonyms("bor", frozenset({"bodd"}))["bodd"] == 1.0
     for line in PAIRS.strip().splitlines():
         user, _, report = line.split("#", 1)[0].partition(":")
         for stem in terms(user):
@@ -46,3 +48,24 @@ def test_bm25_search_adds_the_reports_words_for_everyday_ones(retriever):
     assert expand("lite plass hjemme").split()[3:] == ["trangt", "trangboddhet"]
     hits = retriever.search("Hvor mange prosent av barna har for lite plass hjemme?", k=5, mode="bm25")
     assert any("16,6 prosent av barn i Bærum under 18 år trangt" in h.chunk.text for h in hits)
+
+
+@pytest.mark.parametrize("question, figure, page", [
+    # 4: «Per 1. januar 2023 bodde det 129 874 innbyggere i Bærum.»
+    ("Hvor mange bor i Bærum?", "129 874", 9),
+    # 4.2: «… innvandrerbakgrunn i Bærum mellom 0 og 29 år. Det utgjør over 5000 personer.»
+    ("Omtrent hvor mange unge under 30 med innvandrerbakgrunn har vi i kommunen?", "5000", 10),
+    # 6.1.1: «I Bærum er 9,7 prosent … Bærum skiller seg ikke ut fra landet …, hvor tallet er 9,5 prosent.
+    # Dette utgjør allikevel 1860 barn og unge …»: the count is Bærum's, though «landet» came last
+    ("Hvor mange unge i Bærum går verken på skole eller er i jobb, i antall personer?", "1860", 22),
+    # 5.2.4: «… mange psykiske plager fra 2014 (10 prosent) og til i dag (16 prosent)»
+    ("Hvor mange ungdomsskoleelever hadde mye psykiske plager i 2014?", "10 prosent", 13),
+    # 6.3.2: «de yngste ikke-heterofile … er hele 26 prosent i gruppen 18-24 år»
+    ("Hvor mange unge skeive mellom 18 og 24 sier at helsa deres er dårlig?", "26 prosent", 29),
+])
+def test_figures_asked_for_by_group_age_or_year_in_other_words(assistant, question, figure, page):
+    answer = assistant.ask(question)
+    assert not answer.abstained, answer.answer
+    assert figure in answer.answer.split("[1]")[0]
+    assert any(page in c.pages for c in answer.citations), [c.pages for c in answer.citations]
+    assert answer.numbers_verified
