@@ -104,11 +104,9 @@ def test_follow_ups_that_compare_or_name_a_new_group_keep_the_measure():
     "Hvor stor andel av barneskoleelevene hadde opplevd negative hendelser på nett i 2019?",  # baseline
     "Hvor mange prosent av jentene på ungdomsskolen har blitt slått eller sparket av en annen ungdom?",  # boys
     "Hvor mange prosent av jentene på vgs er ganske eller veldig mye plaget av ensomhet?",  # «dobbel så stor»
-    pytest.param("Hva er antallet barn under 18 år i Bærum som bor trangt?",  # a share, not a count
-                 marks=pytest.mark.xfail(strict=True, reason="known miss since the thesaurus: «bor» is "
-                                         "carried by «innbyggere», so «29 495 … barn under 18 år» passes the "
-                                         "measure check without «trangt» (assistant/thesaurus.py)")),
+    "Hva er antallet barn under 18 år i Bærum som bor trangt?",  # a share, not a count
     "Hvor mange prosent av jentene på ungdomsskolen har hatt hodepine?",  # mellomtrinnet and vgs only
+    "Hvor mange prosent av elevene i Bærum trives på skolen?",  # 5.2.3: «de aller fleste», «høy», no number
 ])
 def test_near_misses_the_figure_gives_away_abstain(assistant, question):
     a = assistant.ask(question)
