@@ -146,13 +146,15 @@ _HOW_OFTEN = re.compile(r"\bhvor\s+ofte\b", re.IGNORECASE)
 _HOW_LONG = re.compile(r"\bhvor\s+lenge\b|\bhvor\s+mange\s+(?:år|måneder|uker|dager|timer)\b", re.IGNORECASE)
 _ASKS_SHARE = re.compile(r"\bprosent\b|\bandel(?:en)?\b|\bhvor\s+stor\s+del\b", re.IGNORECASE)
 _ASKS_COUNT = re.compile(r"\b(?:antall(?:et)?|tallet\s+på)\s+(?:\w+\s+){0,2}?(?:barn|unge|ungdommer|elever|personer|"
-                         r"innbyggere|innvandrere|familier|husholdninger|jenter|gutter)\b", re.IGNORECASE)
+                         r"innbyggere|innvandrere|familier|husholdninger|jenter|gutter)\b"
+                         r"|\bi\s+(?:antall|antall\s+\w+|tall|rene\s+tall)\s*\W*$", re.IGNORECASE)  # «…, i antall?»
 
 
 def wanted_kinds(question: str) -> frozenset[str]:
     """The kinds of quantity (``assistant.quantities.KINDS``) that answer a figure question:
     «Hvor ofte» a frequency, «Hvor lenge» a duration, «antallet barn» a count (a share is a near
-    miss), «hvor stor andel» / «prosent» a share or count (not «dobbelt så mange»)."""
+    miss; so is a share for «…, i antall?»), «hvor stor andel» / «prosent» a share (not a count:
+    «29 495 barn under 18 år» is no share of the inhabitants, nor «dobbelt så mange»)."""
     if _HOW_OFTEN.search(question):
         return frozenset({"frequency", "share", "count"})
     if _HOW_LONG.search(question):
@@ -160,7 +162,7 @@ def wanted_kinds(question: str) -> frozenset[str]:
     if _ASKS_COUNT.search(question):
         return frozenset({"count"})
     if _ASKS_SHARE.search(question):
-        return frozenset({"share", "count"})
+        return frozenset({"share"})
     return frozenset({"share", "count", "ratio"})
 
 

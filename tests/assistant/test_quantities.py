@@ -88,6 +88,9 @@ def test_follow_ups_without_words_of_their_own_or_with_a_demonstrative_lean_on_h
     assert "vold" in q and "aldersgrense" in q
     q = rewrite_query("Og i resten av befolkningen?", ["Hvor stor andel av innvandrerne i Bærum bor trangt?"])
     assert "bor trangt" in q and "resten av befolkningen" in q
+    q = rewrite_query("Og for alle ungdomsskoleelevene tilbake i 2014?",
+                      ["Hvor mange prosent av jentene på ungdomsskolen har hatt mange psykiske plager den siste uka?"])
+    assert "jente" not in q and "ungdomsskolen" in q and "psykiske plager" in q and "2014" in q
 
 
 def test_follow_ups_that_compare_or_name_a_new_group_keep_the_measure():
@@ -107,6 +110,9 @@ def test_follow_ups_that_compare_or_name_a_new_group_keep_the_measure():
     "Hva er antallet barn under 18 år i Bærum som bor trangt?",  # a share, not a count
     "Hvor mange prosent av jentene på ungdomsskolen har hatt hodepine?",  # mellomtrinnet and vgs only
     "Hvor mange prosent av elevene i Bærum trives på skolen?",  # 5.2.3: «de aller fleste», «høy», no number
+    "Hvor mange barn i Bærum bodde trangt i 2021, i antall?",  # 5.2.2: 16,6 prosent, no count
+    "Hvor mange prosent av innbyggerne i Bærum er barn under 18 år?",  # 4: two counts, no share
+    "Hvor mange barn i Sandvika lever i familier med vedvarende lavinntekt?",  # Bærum and Norge only
 ])
 def test_near_misses_the_figure_gives_away_abstain(assistant, question):
     a = assistant.ask(question)
