@@ -33,7 +33,11 @@ def test_dev_set_shape_matches_the_issue():
     qs = read_testset(DEFAULT_TESTSET)
     kinds = collections.Counter(q.kind for q in qs)
     assert len(qs) >= 60
-    assert 0.35 <= kinds["figure"] / len(qs) <= 0.55  # figure-heavy: a wrong number is worse than none
+    # The issue asks for about 40 % figure questions. The held-out half keeps that; the later tune
+    # batches were written mostly to probe figure answers, so the whole set leans further that way.
+    test = [q for q in qs if q.split == "test"]
+    assert 0.35 <= sum(q.kind == "figure" for q in test) / len(test) <= 0.45
+    assert 0.35 <= kinds["figure"] / len(qs) <= 0.60  # figure-heavy: a wrong number is worse than none
     assert kinds["followup"] >= 8 and all(q.history for q in qs if q.kind == "followup")
     assert kinds["unanswerable"] >= 6
     assert all(q.evidence == () for q in qs if q.kind == "unanswerable")
