@@ -43,7 +43,8 @@ def figure_slots(sentence: str, before: str = "",
             near = _setting(sentence, fig, next_start, _positions(sentence, name, measures))
             if not near and name == "place":  # «Bærum skiller seg ikke ut fra landet …. Dette utgjør
                 # 1860 barn»: a sentence before that names two places leaves the figure's open
-                named = {v: (v, w) for _, v, w in _positions(before, name)}
+                skip = [m.span() for m in MEASURE.finditer(before)]  # «med den nasjonale inntekten»
+                named = {v: (v, w) for _, v, w in _positions(before, name, skip)}
                 slots[name] = list(named.values())
                 continue
             slots[name] = near[:1]

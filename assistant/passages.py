@@ -12,7 +12,7 @@ import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from assistant.attribution import figure_slots
+from assistant.attribution import MEASURE, figure_slots
 from assistant.conversation import slot_values
 from assistant.quantities import ages, quantities, stated_years
 from assistant.text import Sentence, split_sentences, terms_many
@@ -20,6 +20,7 @@ from assistant.text import Sentence, split_sentences, terms_many
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
 
 
+_COMPARED = re.compile(r"\b(?:som|enn)\s+(?:snittet|gjennomsnittet|landsgjennomsnittet|resten)\b[^.,;]*", re.IGNORECASE)
 FIGURE_KINDS = frozenset({"share", "count", "ratio"})  # a duration or frequency alone is no figure
 
 
@@ -45,7 +46,10 @@ def analyse(text: str) -> Passage:
     """Split and analyse one passage (see ``Passage``)."""
     sentences = tuple(split_sentences(text))
     stems = tuple(frozenset(s) for s in terms_many([s.text for s in sentences]))
-    slots = tuple({k: frozenset(v) for k, v in slot_values(s.text).items()} for s in sentences)
+    # a measure («med den nasjonale inntekten») or a comparison («Det er likt som snittet i Norge»)
+    # names no setting: the paragraph's figures are still Bærum's
+    slots = tuple({k: frozenset(v) for k, v in slot_values(_COMPARED.sub(" ", MEASURE.sub(" ", s.text))).items()}
+                  for s in sentences)
     kinds = tuple(frozenset(q.kind for q in quantities(s.text, explanations=True, every=True))
                   for s in sentences)
     figures = tuple(bool(k & FIGURE_KINDS) for k in kinds)

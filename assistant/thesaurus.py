@@ -55,6 +55,7 @@ fornøyd: tilfreds, tilfredshet                                # «høy tilfreds
 utilfreds: misfornøyd                                         # dissatisfied
 misnøye: misfornøyd                                           # dissatisfaction
 livstilfredshet: tilfredshet, fornøyd                         # life satisfaction measure
+tilværelse: livet                                             # «tilfreds med tilværelsen» = tilfredshet med livet
 velvære: livskvalitet, trivsel                                # well-being
 fremtidstro: optimistiske, fremtiden                          # «optimistiske om fremtiden» / troen på et lykkelig liv
 mestringsfølelse: mestrer, mestring                           # «jeg mestrer ting» measure
