@@ -101,6 +101,7 @@ def gather(question: str, query_used: str, hits: list[Hit], stats: TermStats,
     measure_terms = [t for t in q if t not in by_slot and not t.isdigit() and t not in age_terms]
     measure_total = sum(idf[t] for t in measure_terms) or 1.0
     asked_ages = ages(f"{question} {query_used}")
+    proper = _proper_terms(question) - set(by_slot)
     unit = counted_unit(question)  # the user's own words: a rewritten frame is not a count
     out = []
     for i, p in enumerate(passages):
@@ -113,7 +114,8 @@ def gather(question: str, query_used: str, hits: list[Hit], stats: TermStats,
                 while k > 0 and j - k < MAX_ANAPHORA and _leans_back(p.sentences[k].text):
                     k -= 1
                     st = st | p.stems[k]
-            got = {t: max((c for w, c in credit[t].items() if w in st), default=0.0) for t in q}
+            got = {t: max((c for w, c in credit[t].items() if w in (p.stems[j] if t in proper else st)),
+                          default=0.0) for t in q}
             if any(got[t] for t in q if t not in by_slot):  # the measure is there: a group
                 for t, (name, value) in by_slot.items():  # may be named otherwise («landbakgrunn»)
                     if got[t] < 1.0 and value in _said(p, j, name, contexts[i]):
@@ -188,6 +190,15 @@ def counted_unit(question: str) -> str | None:
         return None
     stems = terms(m.group(1))
     return next(iter(stems)) if len(stems) == 1 else None
+
+
+_PROPER = re.compile(r"(?<=[\wæøå,;:]\s)[A-ZÆØÅ][a-zæøå]{2,}\b")
+
+
+def _proper_terms(question: str) -> set[str]:
+    """Stems of names inside the question («innvandrere fra Polen»): a figure sentence must name them
+    itself, not only the sentence before it."""
+    return terms(" ".join(_PROPER.findall(question)))
 
 
 def _counts(sentence: str, unit: str) -> bool:

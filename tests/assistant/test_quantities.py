@@ -113,6 +113,7 @@ def test_follow_ups_that_compare_or_name_a_new_group_keep_the_measure():
     "Hvor mange barn i Bærum bodde trangt i 2021, i antall?",  # 5.2.2: 16,6 prosent, no count
     "Hvor mange prosent av innbyggerne i Bærum er barn under 18 år?",  # 4: two counts, no share
     "Hvor mange barn i Sandvika lever i familier med vedvarende lavinntekt?",  # Bærum and Norge only
+    "Hvor mange innvandrere fra Polen bor i Bærum?",  # 4.2: «registrert flest innvandrere fra Polen», no count
 ])
 def test_near_misses_the_figure_gives_away_abstain(assistant, question):
     a = assistant.ask(question)
