@@ -15,7 +15,7 @@ from collections.abc import Mapping
 
 from assistant.conversation import slot_values, slot_words
 from assistant.passages import Passage, PassageCache
-from assistant.quantities import age_phrases, ages, ages_agree, quantities
+from assistant.quantities import age_phrases, ages, ages_agree, asked_detail, quantities, states_detail
 from assistant.text import Sentence, TermStats, content_terms, is_figure_question, terms
 from assistant.thesaurus import SYNONYM_CREDIT, other_forms, report_words
 from index.records import Hit
@@ -23,6 +23,7 @@ from index.records import Hit
 RANK_BONUS = 0.12  # added to a sentence of the top passage; 1/rank of it for the others
 NUMBER_BONUS = 0.15  # figure questions: a sentence with a number
 NO_NUMBER_PENALTY = 0.25  # figure questions: a sentence without one
+DETAIL_BONUS = 0.1  # «Fra hvilket år …?», «Hvilken aldersgruppe …?»: a sentence that names one
 QUALIFIER_PENALTY = 0.2  # the sentence is about a group the question did not ask about
 PLACE_PENALTY = 0.1  # the sentence is about another place than the one asked about
 MAX_WINDOW = 5  # sentences quoted together around a figure
@@ -103,12 +104,13 @@ def gather(question: str, query_used: str, hits: list[Hit], stats: TermStats,
     asked_ages = ages(f"{question} {query_used}")
     proper = _proper_terms(question) - set(by_slot)
     unit = counted_unit(question)  # the user's own words: a rewritten frame is not a count
+    detail = None if figure else asked_detail(question)  # «Fra hvilket år …?»: a sentence with a year
     out = []
     for i, p in enumerate(passages):
         for j, (s, st) in enumerate(zip(p.sentences, p.stems)):
             if p.instructions and p.instructions[j]:  # planted instructions are never evidence
                 continue
-            if figure and j > 0 and _leans_back(p.sentences[j].text):  # read with the one before
+            if (figure or detail) and j > 0 and _leans_back(p.sentences[j].text):  # read with the one before
                 st = st | p.stems[j - 1]  # it, through a chain of «Det utgjør …», «Tilsvarende …»
                 k = j - 1
                 while k > 0 and j - k < MAX_ANAPHORA and _leans_back(p.sentences[k].text):
@@ -138,6 +140,8 @@ def gather(question: str, query_used: str, hits: list[Hit], stats: TermStats,
             states = bool(p.kinds[j] & wanted) if figure else p.figures[j]
             if figure:
                 score += NUMBER_BONUS if states else -NO_NUMBER_PENALTY
+            elif detail and matched and states_detail(p.sentences[j].text, detail):
+                score += DETAIL_BONUS
             out.append(Candidate(i, j, s, matched, coverage, score, states, agrees, measure))
     out.sort(key=lambda c: (-c.score, c.hit_index, c.position))
     return Evidence(q, figure, tuple(out), tuple(p.sentences for p in passages), vocabulary,

@@ -164,3 +164,29 @@ _AGE_AFTER = re.compile(r"\s*(?:år|åring)\w*\s+(?:gamle?|og\s+eldre|eller\s+el
 def _in_explanation(sentence: str, at: int) -> bool:
     opened = sentence.rfind("(", 0, at)
     return opened > sentence.rfind(")", 0, at) and bool(re.match(r"\(\s*[^\d\s]", sentence[opened:]))
+
+
+# Questions that ask for a year, an age group or a school grade rather than a figure.
+_ASKS_YEAR = re.compile(r"\b(?:hvilke[tn]?\s+år|i\s+hvilket\s+år|når)\b", re.IGNORECASE)
+_ASKS_AGE = re.compile(r"\bhvilke[nt]?\s+(?:aldersgrupp\w*|alder\w*)|\bhvor\s+gaml[ea]\b", re.IGNORECASE)
+_ASKS_GRADE = re.compile(r"\bhvilke[nt]?\s+(?:klasse)?trinn\w*|\bhvilke[nt]?\s+klasse\w*", re.IGNORECASE)
+_GRADE = re.compile(r"\b\d{1,2}\.\s*(?:[-–]\s*\d{1,2}\.)?\s*-?\s*(?:trinn|klass)", re.IGNORECASE)
+_AGE_RANGE = re.compile(r"\b\d{1,2}\s*(?:-|–|til)\s*\d{1,2}\s*år\b", re.IGNORECASE)
+
+
+def asked_detail(question: str) -> str | None:
+    """«year», «age» or «grade» when the question asks for one («Fra hvilket år …?», «Hvilken
+    aldersgruppe …?», «Hvilket klassetrinn …?»), else None."""
+    for name, pattern in (("year", _ASKS_YEAR), ("age", _ASKS_AGE), ("grade", _ASKS_GRADE)):
+        if pattern.search(question):
+            return name
+    return None
+
+
+def states_detail(sentence: str, detail: str) -> bool:
+    """Does ``sentence`` name a year, an age group or a grade (``detail``)?"""
+    if detail == "year":
+        return bool(YEAR.search(sentence))
+    if detail == "age":
+        return bool(ages(sentence) or _AGE_RANGE.search(sentence))
+    return bool(_GRADE.search(sentence))

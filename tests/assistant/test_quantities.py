@@ -141,3 +141,19 @@ def test_how_often_and_how_long_are_answered_by_frequencies_and_durations(assist
     a = assistant.ask(question)
     assert not a.abstained and words in a.answer
 
+
+
+def test_a_question_for_a_year_age_or_grade_is_answered_with_a_sentence_that_names_one(assistant):
+    from assistant.quantities import asked_detail, states_detail
+
+    assert asked_detail("Fra hvilket år har andelen økt?") == "year"
+    assert asked_detail("Hvilken aldersgruppe gjelder tallet?") == "age"
+    assert asked_detail("Hvilket klassetrinn har fått mer mobbing?") == "grade"
+    assert asked_detail("Hvor mange prosent trener?") is None
+    assert states_detail("Det er en økning fra 2019.", "year")
+    assert states_detail("videregående elever (16-19 år)", "age")
+    assert not states_detail("videregående elever", "age")
+    # 5.1.1: «… er 31 prosent av barn på barneskolen. Det er en økning fra 2019.»
+    a = assistant.ask("Fra hvilket år har andelen barneskolebarn som har opplevd noe negativt på nettet "
+                      "eller mobilen økt?")
+    assert "Det er en økning fra 2019." in a.answer and a.numbers_verified
