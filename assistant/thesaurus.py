@@ -28,6 +28,7 @@ PAIRS = """
 fattig: lavinntekt, fattigdom, barnefattigdom                 # poverty is measured as (vedvarende) lavinntekt
 fattigdom: lavinntekt, lavinntektsfamilier                    # report's poverty figures are lavinntekt
 barnefattigdom: lavinntekt, lavinntektsfamilier               # child poverty = barn i lavinntekt
+hovedforsørger: hovedinntektstaker                             # «hovedforsørgeren» = the report's «hovedinntektstaker»
 penger: inntekt, lavinntekt, økonomi                          # «lite penger» = low income / familieøkonomi
 langvarig: vedvarende                                         # «langvarig fattigdom» = vedvarende lavinntekt
 plass: trangt, trangboddhet                                   # «lite plass hjemme» = bor trangt
