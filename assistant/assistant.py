@@ -86,14 +86,13 @@ class Assistant:
             if hit is not None:
                 return self._figure_answer(query, hit)
         deeper = self.retriever.search(query, k=k + FIGURE_EXTRA, mode=mode)
-        hits = deeper[:k]
-        ev = gather(question, query, hits, self.stats, self.passages, self.lead_ins)
+        deep_ev = gather(question, query, deeper, self.stats, self.passages, self.lead_ins)
+        hits, ev = deeper[:k], deep_ev.within(k)
         verdict = assess(ev, thresholds=self.thresholds)
         if not verdict.answerable:
             return self._abstain(query, hits, ev)
-        if ev.figure_question and len(deeper) > k:
-            hits = deeper
-            ev = gather(question, query, hits, self.stats, self.passages, self.lead_ins)
+        if ev.figure_question:
+            hits, ev = deeper, deep_ev
         if self.composer is self.extractive:
             draft = self.extractive.compose_from(ev, hits)
         else:

@@ -9,7 +9,7 @@ with a number.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from collections.abc import Mapping
 
@@ -69,6 +69,14 @@ class Evidence:
 
     def best(self) -> Candidate | None:
         return self.candidates[0] if self.candidates else None
+
+    def within(self, k: int) -> "Evidence":
+        """The evidence of the first ``k`` hits only. A sentence scores the same whatever comes
+        after its passage, so this equals ``gather`` over ``hits[:k]`` without scoring twice."""
+        passages = self.passages[:k]
+        return replace(self, candidates=tuple(c for c in self.candidates if c.hit_index < k),
+                       sentences=self.sentences[:k], passages=passages,
+                       vocabulary=frozenset().union(*(p.vocabulary for p in passages)))
 
 
 def question_terms(question: str, query_used: str) -> frozenset[str]:
