@@ -40,6 +40,7 @@ _REQUEST = {
 }
 _ANAPHORA_SUBJECT = {"den", "dette", "disse", "dem"}
 _FILLER = {"resten", "andre", "annet", "blant", "særlig", "spesielt", "mest", "minst", "også",
+           "samlet", "totalt", "begge", "kjønn", "kjønnene",  # «Og samlet for begge kjønn?»: no new topic
            "barn", "barna", "barnet", "unge", "ungdom", "ungdommer", "ungdommene", "elever",
            "elevene", "gruppe", "gruppen", "grupper", "gruppene"}
 _GROUP_PREPOSITIONS = {"i", "blant", "hos", "for"}
@@ -259,9 +260,26 @@ def _standalone_history(history: Sequence[str]) -> str | None:
     return resolved
 
 
+_RELATIVE_YEAR = re.compile(r"\båret\s+(etter|før)\b", re.IGNORECASE)
+
+
+def _absolute_years(question: str, base: str) -> str:
+    """«Og året etter?» after a question about 2020 -> «Og 2021?» (only when ``base`` names one year)."""
+    years = set(_YEAR.findall(base))
+    if len(years) != 1:
+        return question
+    year = int(next(iter(years)))
+
+    def sub(m: re.Match[str]) -> str:
+        return str(year + 1 if m[1].lower() == "etter" else year - 1)
+
+    return _RELATIVE_YEAR.sub(sub, question)
+
+
 def _rewrite(question: str, base: str) -> str:
     if not is_follow_up(question, base):
         return question
+    question = _absolute_years(question, base)
     words = _words(question)
     new = _slots(question)
     content = _content_words(question)

@@ -44,3 +44,23 @@ def test_standalone_questions_are_unchanged(question):
 
 def test_no_history_means_no_rewrite():
     assert rewrite_query("Og jentene?", []) == "Og jentene?"
+
+
+LOW_INCOME_2020 = "Hvor mange barn i Bærum bodde i familier med vedvarende lavinntekt i 2020?"
+
+
+@pytest.mark.parametrize("question, year", [("Og året etter?", "2021"), ("Hva med året før?", "2019")])
+def test_a_year_relative_to_the_earlier_one_is_resolved(question, year):
+    q = rewrite_query(question, [LOW_INCOME_2020])
+    assert q == LOW_INCOME_2020.replace("2020", year)
+
+
+def test_relative_year_is_left_alone_when_the_earlier_query_names_two_years():
+    q = rewrite_query("Og året etter?", ["Hvordan endret andelen seg fra 2014 til 2020?"])
+    assert "2015" not in q and "2021" not in q and "2019" not in q
+
+
+def test_both_genders_together_drops_the_group_and_keeps_the_topic():
+    q = rewrite_query("Og samlet for begge kjønn?", ["Hvor mange jenter på ungdomsskolen har mange psykiske plager?"])
+    assert "jente" not in q and "kjønn" not in q
+    assert "ungdomsskolen har mange psykiske plager" in q
