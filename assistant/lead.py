@@ -29,6 +29,7 @@ _AGE_GROUP = re.compile(r"\b(?:barn|unge|ungdommer|personer)\s+(?:under|over|mel
                         r"(?:\s*(?:-|og|til)\s*\d+)?\s+år\b", re.IGNORECASE)
 _SINCE = re.compile(r"\b(?:fra|siden|før)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)  # «fra 5,4 prosent i 2013»
 _REFERS_BACK = re.compile(r"\b(?:dette|disse|tallet|andelen|det utgjør)\b", re.IGNORECASE)
+_SINCE_YEAR = re.compile(r"\bsiden\s+(\d{4})\b", re.IGNORECASE)
 _RISE_TO = re.compile(r"\btil\s+$", re.IGNORECASE)
 MAX_ITEMS = 8  # figures in the lead at most
 
@@ -47,7 +48,8 @@ def _year(sentence: str, fig: Quantity, scope: str, carried: str | None) -> str 
     """The year a figure is stated for: in its stretch, else in its sentence, else ``carried``."""
     years = YEAR.findall(scope) or YEAR.findall(sentence)
     if len(set(years)) == 1:
-        return years[0]
+        since = _SINCE_YEAR.search(sentence)  # «stabilt lavt på 6 prosent siden 2014»: not a 2014 figure
+        return since.group() if since and since[1] == years[0] else years[0]
     if years:  # «fra 79 prosent til 70 prosent i perioden 2014 til 2022»
         if fig.baseline:
             return min(years)
@@ -82,7 +84,7 @@ def _items(sentence: str, before: str, asked: dict[str, set[str]], question: fro
         year = _year(sentence, fig, scope, carried)
         if year:
             words.append(year)
-            on_topic += year in asked.get("year", ())
+            on_topic += year[-4:] in asked.get("year", ())
         words = [w for w in dict.fromkeys(words) if w.lower() not in fig.text.lower()]
         words = [w for w in words if not any(w != o and w.lower() in o.lower() for o in words)]
         text = f"{fig.text} ({', '.join(words)})" if words else fig.text

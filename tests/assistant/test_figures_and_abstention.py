@@ -71,6 +71,15 @@ def test_lead_puts_the_later_value_of_a_change_first_with_its_year():
     assert "79 prosent (ungdomsskole, Bærum, 2014)" in text
 
 
+def test_lead_says_since_when_a_figure_has_held_rather_than_dating_it():
+    # 5.1, page 11
+    s = ("Samtidig er andel ungdomsskoleelever i Bærum som er misfornøyd med flere sider av livet har vært "
+         "stabilt lavt på 6 prosent siden 2014.")
+    text = lead([(split_sentences(s), "[1]")], {})
+    assert text.startswith("6 prosent (") and "siden 2014)" in text
+    assert unproven_numbers(text, [s]) == []
+
+
 def test_lead_is_empty_without_figures():
     assert lead([(split_sentences("Resiliens viser til egenskaper ved barnet."), "[1]")], {}) == ""
 
