@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from assistant.quantities import age_phrases
 from assistant.records import Answer
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -39,11 +40,12 @@ _REQUEST = {
     "tiltak", "årsak", "årsaker", "årsaken", "sammenlignet", "sammenligne", "forskjell",
 }
 _ANAPHORA_SUBJECT = {"den", "dette", "disse", "dem"}
-_FILLER = {"resten", "andre", "annet", "blant", "særlig", "spesielt", "mest", "minst", "også",
+_FILLER = {"resten", "ellers", "øvrig", "andre", "annet", "blant", "særlig", "spesielt", "mest", "minst", "også",
            "samlet", "totalt", "begge", "kjønn", "kjønnene",  # «Og samlet for begge kjønn?»: no new topic
            "barn", "barna", "barnet", "unge", "ungdom", "ungdommer", "ungdommene", "elever",
            "elevene", "gruppe", "gruppen", "grupper", "gruppene"}
 _GROUP_PREPOSITIONS = {"i", "blant", "hos", "for"}
+_CONDITIONS = {"hvis", "om", "med", "etter", "justert", "målt", "uten"}
 _CONNECTIVES = {"og", "men", "enn", "så", "også"}
 _SKIP = {"gi", "vis", "si", "fortell", "nevn", "sammenlignet", "sammenligne"}
 _QUESTION_WORDS = {"hva", "hvor", "hvem", "hvilke", "hvilken", "hvordan", "hvorfor", "når",
@@ -56,6 +58,7 @@ class _Slot:
 
     name: str
     values: dict[str, tuple[str, ...]]
+    exact: bool = False  # whole words only («far» is not «farlig»)
 
 
 # Word forms are matched by prefix, so «ungdomsskoleelever» is level «ungdomsskole» and the swap
@@ -71,6 +74,10 @@ _SLOTS = (
                                  "funksjonsvariasjon", "funksjonsevne"),
         "skeiv": ("skeiv", "lhbt", "lhbtiq", "ikke-heterofil", "homofil", "bifil", "lesbisk", "transperson"),
     }),
+    _Slot("parent", {
+        "mor": ("mor", "mora", "moren", "mødre", "mødrene", "mamma", "mammaen"),
+        "far": ("far", "faren", "fedre", "fedrene", "pappa", "pappaen"),
+    }, exact=True),
     _Slot("level", {
         "barneskole": ("barneskole", "barnetrinn", "mellomtrinn", "barnehage", "junior", "ungdata-junior"),
         "ungdomsskole": ("ungdomsskole", "ungdomskole", "ungdomstrinn"),  # the report writes both
@@ -106,13 +113,18 @@ def _words(text: str) -> list[str]:
 
 
 # (slot, value, prefix) in match order: slots in order, each value's prefixes longest first.
-_PREFIXES = tuple((slot.name, value, prefix) for slot in _SLOTS for value, prefixes in slot.values.items()
+_PREFIXES = tuple((slot.name, value, prefix) for slot in _SLOTS if not slot.exact
+                  for value, prefixes in slot.values.items()
                   for prefix in sorted(prefixes, key=len, reverse=True))
+_EXACT = {word: (slot.name, value, word) for slot in _SLOTS if slot.exact
+          for value, words in slot.values.items() for word in words}
 _FIRST_LETTERS = frozenset(p[0] for _, _, p in _PREFIXES)
 
 
 def _slot_of(word: str) -> tuple[str, str, str] | None:
     """(slot name, canonical value, matched prefix) of a lower-case word, or None."""
+    if word in _EXACT:
+        return _EXACT[word]
     if not word or word[0] not in _FIRST_LETTERS or word.startswith(_NOT_SLOTS):
         return None
     for name, value, prefix in _PREFIXES:
@@ -121,10 +133,16 @@ def _slot_of(word: str) -> tuple[str, str, str] | None:
     return None
 
 
+# «nasjonale inntektsgrenser», «de lokale grensene»: how a figure is measured, not where
+_MEASURED_BY = re.compile(r"\b(?:nasjonale?|lokale?)\s+(?=[\wæøå]*(?:grense|inntekt))", re.IGNORECASE)
+# a background, not a setting: «landbakgrunn fra et annet land enn Norge», «født utenfor Norge»
+NOT_A_PLACE = re.compile(r"\b(?:et\s+annet\s+land\s+enn|født\s+utenfor)\s+Norge\b", re.IGNORECASE)
+
+
 def _slots(text: str) -> dict[str, list[tuple[str, str]]]:
     """Slot name -> [(word as written, canonical value)] found in ``text``."""
     found: dict[str, list[tuple[str, str]]] = {}
-    for raw in _WORD.findall(text):
+    for raw in _WORD.findall(NOT_A_PLACE.sub(" ", _MEASURED_BY.sub(" ", text))):
         hit = _slot_of(raw.lower())
         if hit:
             found.setdefault(hit[0], []).append((raw, hit[1]))
@@ -168,6 +186,7 @@ def _opener(words: list[str]) -> str | None:
 
 _DEMONSTRATIVE = re.compile(r"\b(?:i|for|om|på|av|med|fra)\s+(?:den|denne|dette|disse|det)\s+[a-zæøå]{3,}(?:en|et|ene|a)\b",
                             re.IGNORECASE)
+_PARTITIVE = re.compile(r"\b(?:av|blant)\s+(?:dem|disse|de)\b(?!\s+\w+(?:ene|ne)\b)", re.IGNORECASE)
 _DEFINITION = re.compile(r"^(hva er|hva betyr|hva menes|hva står|hvem er|hva heter|hva gjør)\b")
 _DEFINITE = re.compile(r"\w{3,}(?:et|en|ene|a)$")
 
@@ -197,6 +216,8 @@ def is_follow_up(question: str, base: str | None = None) -> bool:
     if len(words) > 2 and _ANAPHORA_SUBJECT.intersection(words[1:3]):  # «Hva sa den om …»
         return True
     if len(words) > 2 and words[1] in _ANAPHORA and len(content) <= 1:  # «Er det vanligere her enn …?»
+        return True
+    if _PARTITIVE.search(question):  # «Hvor mange av dem er under 30 år?»
         return True
     if _DEMONSTRATIVE.search(question):  # «… i den definisjonen?», «… i denne undersøkelsen?»
         return True
@@ -229,6 +250,8 @@ def _swap(base: str, name: str, new_values: list[tuple[str, str]]) -> str:
             word = replacement + tail
         elif name == "gender":
             word = _inflect_like(raw.lower(), replacement)
+        elif name == "parent":
+            word = _parent_like(raw.lower(), replacement)
         else:
             word = replacement_word
         base = _replace_word(base, raw, word)
@@ -247,6 +270,17 @@ def _inflect_like(old_word: str, new_canon: str) -> str:
         if old_word in forms:
             return _GENDER_FORMS[new_canon][forms.index(old_word)]
     return _GENDER_FORMS[new_canon][2]
+
+
+def _parent_like(old_word: str, new_canon: str) -> str:
+    """«mora» + far -> «faren»; «mødre» + far -> «fedre»."""
+    forms = {"mor": ("mor", "moren", "mødre", "mødrene"), "far": ("far", "faren", "fedre", "fedrene")}
+    old = {"mora": "moren", "mamma": "mor", "mammaen": "moren", "pappa": "far", "pappaen": "faren"}.get(
+        old_word, old_word)
+    for words in forms.values():
+        if old in words:
+            return forms[new_canon][words.index(old)]
+    return new_canon
 
 
 def _standalone_history(history: Sequence[str]) -> str | None:
@@ -286,9 +320,11 @@ def _rewrite(question: str, base: str) -> str:
     compare = any(w.startswith(("sammenlign", "forhold")) for w in words) or "enn" in words[1:]
     phrase_words = _WORD.findall(question)[len(_opener(words).split()):] if _opener(words) else []
     if (_opener(words) and content and not new and phrase_words
-            and (phrase_words[0].lower() in _FILLER or phrase_words[0].lower() in _GROUP_PREPOSITIONS)):
+            and (phrase_words[0].lower() in _FILLER or phrase_words[0].lower() in _GROUP_PREPOSITIONS
+                 or phrase_words[0].lower() in _CONDITIONS)):
         # «Og for barna i grunnskolealder?», «Og i resten av befolkningen?»: the same measure for
-        # another group the slots do not know; the earlier query with the group added keeps it
+        # another group the slots do not know; the earlier query with the group added keeps it.
+        # «Og hvis man bruker nasjonale inntektsgrenser?»: the same measure, measured otherwise
         return f"{base.rstrip(' ?.!')} {' '.join(phrase_words)}"
     if _opener(words) and content and not new:
         # «Hva med vold fra andre ungdommer?»: a new topic in the frame and slots of the old one
@@ -298,7 +334,7 @@ def _rewrite(question: str, base: str) -> str:
             phrase_words = [w for w in _WORD.findall(question)]
             while phrase_words and phrase_words[0].lower() in _CONNECTIVES:
                 phrase_words = phrase_words[1:]
-        kept = [w for name in ("gender", "background", "level", "place", "year")
+        kept = [w for name in ("gender", "parent", "background", "level", "place", "year")
                 for w, _ in _slots(base).get(name, [])]
         if _ANAPHORA.intersection(w.lower() for w in phrase_words):  # «hvor mange av dem …»: them = the
             kept = _content_words(base) + kept  # earlier topic
@@ -311,13 +347,15 @@ def _rewrite(question: str, base: str) -> str:
         for name in ("gender", "background"):
             if name not in new:
                 query = _drop(query, name)
-    for name in ("gender", "background", "level", "place", "year"):
+    for name in ("gender", "parent", "background", "level", "place", "year"):
         if name in new:
             query = _append(query, new[name]) if compare else _swap(query, name, new[name])
+    age = [a for a in age_phrases(question) if a.lower() not in query.lower()]  # «… av dem er under 30 år?»
+    in_age = set(_words(" ".join(age)))
     extra = [w for w in words
-             if (w in _REQUEST or w in content) and w not in _SKIP and w not in _words(query)]
-    if extra:
-        query = f"{query.rstrip(' ?.!')} {' '.join(extra)}"
+             if (w in _REQUEST or w in content) and w not in _SKIP and w not in _words(query) and w not in in_age]
+    if extra or age:
+        query = f"{query.rstrip(' ?.!')} {' '.join(extra + age)}"
     return query
 
 

@@ -64,3 +64,29 @@ def test_both_genders_together_drops_the_group_and_keeps_the_topic():
     q = rewrite_query("Og samlet for begge kjønn?", ["Hvor mange jenter på ungdomsskolen har mange psykiske plager?"])
     assert "jente" not in q and "kjønn" not in q
     assert "ungdomsskolen har mange psykiske plager" in q
+
+
+def test_a_parent_is_swapped_like_a_group():
+    q = rewrite_query("Og faren?", ["Hvor mange har opplevd at mora ble utsatt for vold hjemme?"])
+    assert q == "Hvor mange har opplevd at faren ble utsatt for vold hjemme?"
+    from assistant.conversation import slot_values
+
+    assert "parent" not in slot_values("farlige steder om morgenen")  # whole words only
+    assert slot_values("mødrene og pappa") == {"parent": {"mor", "far"}}
+
+
+def test_a_national_limit_is_how_a_figure_is_measured_not_a_place():
+    base = "Hvor stor andel av barna i Bærum levde i lavinntektsfamilier i 2020?"
+    q = rewrite_query("Og hvis man bruker nasjonale inntektsgrenser?", [base])
+    assert q.startswith(base.rstrip("?")) and q.endswith("nasjonale inntektsgrenser")
+
+
+def test_how_many_of_them_keeps_the_topic_and_adds_the_age_group():
+    q = rewrite_query("Hvor mange av dem er under 30 år?",
+                      ["Hvor stor del av folk i Bærum er innvandrere eller barn av innvandrere?"])
+    assert "innvandrere" in q and q.endswith("under 30 år")
+
+
+def test_elsewhere_in_the_country_is_the_place_and_not_a_new_word():
+    q = rewrite_query("Enn i landet ellers?", ["Hvor stor andel av 15–29-åringene i Bærum verken jobber eller studerer?"])
+    assert q == "Hvor stor andel av 15–29-åringene i landet verken jobber eller studerer?"
