@@ -33,7 +33,7 @@ def figure_slots(sentence: str, before: str = "",
     """Each quantity of ``sentence`` with the group, level and place it is stated for (``before``
     is the sentence before, for a place named there)."""
     figures = quantities(sentence, explanations)
-    measures = [m.span() for m in MEASURE.finditer(sentence)]
+    measures = skipped_spans(sentence)
     groups = {name: _groups(sentence, figures, name) for name in ("gender", "background")}
     out = []
     for k, fig in enumerate(figures):
@@ -43,13 +43,20 @@ def figure_slots(sentence: str, before: str = "",
             near = _setting(sentence, fig, next_start, _positions(sentence, name, measures))
             if not near and name == "place":  # «Bærum skiller seg ikke ut fra landet …. Dette utgjør
                 # 1860 barn»: a sentence before that names two places leaves the figure's open
-                skip = [m.span() for m in MEASURE.finditer(before)]  # «med den nasjonale inntekten»
+                skip = skipped_spans(before)  # «med den nasjonale inntekten»
                 named = {v: (v, w) for _, v, w in _positions(before, name, skip)}
                 slots[name] = list(named.values())
                 continue
             slots[name] = near[:1]
         out.append((fig, slots))
     return out
+
+
+def skipped_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` whose place words name no setting: a measure («med den nasjonale
+    inntekten»). A background («fra et annet land enn Norge») names no place at all
+    (``assistant.conversation.NOT_A_PLACE``)."""
+    return [m.span() for m in MEASURE.finditer(text)]
 
 
 _PHRASE_END = re.compile(r"[,;:)(]|\s(?:og|mens|men|mot|versus)\s")

@@ -17,7 +17,7 @@ from assistant.conversation import slot_values, slot_words
 from assistant.passages import Passage, PassageCache
 from assistant.quantities import age_phrases, ages, ages_agree, asked_detail, quantities, states_detail
 from assistant.text import Sentence, TermStats, content_terms, is_figure_question, terms
-from assistant.thesaurus import SYNONYM_CREDIT, other_forms, report_words
+from assistant.thesaurus import SYNONYM_CREDIT, other_forms, plain, report_words
 from index.records import Hit
 
 RANK_BONUS = 0.12  # added to a sentence of the top passage; 1/rank of it for the others
@@ -30,6 +30,9 @@ MAX_WINDOW = 5  # sentences quoted together around a figure
 MAX_ANAPHORA = 3  # sentences followed back through «Det …», «Tilsvarende …» for the measure
 HEAD_CREDIT = 0.6  # a sentence has only the last part of a compound question term
 MODIFIER_CREDIT = 0.3  # … only its first part («fritid» for «fritidsklubb»)
+# Last parts that add little to a compound: its first part carries all of it
+# («lavinntektsfamilier» asks for «lavinntekt», «innvandrergruppen» for «innvandrer»).
+WEAK_HEADS = ("famili", "grupp", "husholdning")
 
 _ANAPHORIC_START = re.compile(r"^(det|dette|denne|disse|de|her|tilsvarende|tallet|andelen)\b",
                               re.IGNORECASE)
@@ -81,7 +84,8 @@ class Evidence:
 
 def question_terms(question: str, query_used: str) -> frozenset[str]:
     """Content stems of the query actually searched (falls back to all its stems)."""
-    q = content_terms(query_used) or terms(query_used) or content_terms(question)
+    query_used = plain(query_used)
+    q = content_terms(query_used) or terms(query_used) or content_terms(plain(question))
     return frozenset(q)
 
 
@@ -177,9 +181,12 @@ def wanted_kinds(question: str) -> frozenset[str]:
         return frozenset({"count"})
     if _ASKS_SHARE.search(question):
         return frozenset({"share"})
+    if _HOW_MANY_PEOPLE.search(question):  # «Hvor mange elever …»: not «nesten dobbel så stor»
+        return frozenset({"share", "count"})
     return frozenset({"share", "count", "ratio"})
 
 
+_HOW_MANY_PEOPLE = re.compile(r"\bhvor\s+mange\b(?!\s+(?:ganger|flere|færre))", re.IGNORECASE)
 _HOW_MANY = re.compile(r"\bhvor\s+mange\s+(?:(?:forskjellige|ulike|nye|andre|flere)\s+)?([a-zæøå][\wæøå-]*)",
                        re.IGNORECASE)
 # Who a share is usually given for: «Hvor mange jenter …» is answered by «31 prosent av jentene».
@@ -243,18 +250,22 @@ def _credits(term: str, vocabulary: frozenset[str]) -> dict[str, float]:
     Norwegian compounds carry their meaning in the last part: a sentence stem that is the term or
     extends it («ufør» ~ «uføretrygded»), or ends with it («famili» ~ «lavinntektsfamili»), carries
     all of it. A stem that is only the head of a compound term («elev» of «ungdomsskoleelev»)
-    carries part; one that is only its first part («fritid» of «fritidsklubb») carries little.
+    carries part; one that is only its first part («fritid» of «fritidsklubb») carries little,
+    unless the last part is a weak one (``WEAK_HEADS``: «lavinntekt» of «lavinntektsfamili»).
     """
     out: dict[str, float] = {}
     for s in vocabulary:
         if s == term:
             out[s] = 1.0
         elif len(term) >= 4 and (s.startswith(term) or s.endswith(term)):
+            if s in (f"mis{term}", f"u{term}"):  # «misfornøyd» is the opposite of «fornøyd»
+                continue
             out[s] = 1.0
         elif len(s) >= 4 and term.endswith(s):
             out[s] = HEAD_CREDIT
         elif len(s) >= 5 and term.startswith(s):
-            out[s] = MODIFIER_CREDIT
+            rest = term[len(s):]
+            out[s] = 1.0 if rest.removeprefix("s") in WEAK_HEADS else MODIFIER_CREDIT
     return out
 
 

@@ -48,7 +48,7 @@ def analyse(text: str) -> Passage:
     stems = tuple(frozenset(s) for s in terms_many([s.text for s in sentences]))
     # a measure («med den nasjonale inntekten») or a comparison («Det er likt som snittet i Norge»)
     # names no setting: the paragraph's figures are still Bærum's
-    slots = tuple({k: frozenset(v) for k, v in slot_values(_COMPARED.sub(" ", MEASURE.sub(" ", s.text))).items()}
+    slots = tuple({k: frozenset(v) for k, v in slot_values(_no_setting(s.text)).items()}
                   for s in sentences)
     kinds = tuple(frozenset(q.kind for q in quantities(s.text, explanations=True, every=True))
                   for s in sentences)
@@ -63,6 +63,13 @@ def analyse(text: str) -> Passage:
                    kinds,
                    tuple(_attributions(s.text, sentences[k - 1].text if k else "")
                          for k, s in enumerate(sentences)))
+
+
+def _no_setting(text: str) -> str:
+    """``text`` without the phrases whose place words name no setting (measures, comparisons)."""
+    for pattern in (MEASURE, _COMPARED):
+        text = pattern.sub(" ", text)
+    return text
 
 
 def _attributions(sentence: str, before: str) -> tuple[Mapping[str, frozenset[str]], ...]:

@@ -47,10 +47,16 @@ _AGES = re.compile(r"\b(?:(?:mellom\s+)?(\d{1,2})\s*(?:-|–|og|til)\s*(\d{1,2})
                    r"(?:\s*år|(?![\d,.%]|\s*prosent)))\b", re.IGNORECASE)
 
 
+# ages named by the school they go with, as the report gives them («barn i barnehagealder (1-5 år)»,
+# «aldersgruppene (0-5 år, 6-15 år og 16-19 år)»)
+_NAMED_AGES = {"barnehagealder": "1-5", "grunnskolealder": "6-15", "skolealder": "6-15"}
+_NAMED_AGE = re.compile(r"\b(barnehagealder|grunnskolealder|skolealder)(?:en)?\b", re.IGNORECASE)
+
+
 def ages(text: str) -> frozenset[str]:
     """The age groups ``text`` names: «25-34» for «mellom 25 og 34 år», «0-17» for «under 18 år»
     and for «yngre enn 18» or «ikke fylt 18», «over 18» for «over 18 år», «18-24» for «18–24-åringene»
-    (a question may leave out «år»)."""
+    (a question may leave out «år»), «6-15» for «grunnskolealder»."""
     out = set()
     for m in _AGES.finditer(text):
         if m[1]:
@@ -59,12 +65,13 @@ def ages(text: str) -> frozenset[str]:
             out.add(f"0-{int(m[4]) - 1}")
         else:
             out.add(f"over {int(m[4])}")
+    out.update(_NAMED_AGES[m[1].lower()] for m in _NAMED_AGE.finditer(text))
     return frozenset(out)
 
 
 def age_phrases(text: str) -> list[str]:
     """The words that name an age group in ``text`` («under 30», «mellom 15 og 29 år»)."""
-    return [m.group() for m in _AGES.finditer(text)]
+    return [m.group() for pattern in (_AGES, _NAMED_AGE) for m in pattern.finditer(text)]
 
 
 def ages_agree(asked: frozenset[str], said: frozenset[str]) -> bool:

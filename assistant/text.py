@@ -28,9 +28,9 @@ GENERIC_WORDS = (
     "tall tallet eksempel eksempler gi nevn forklar fortell beskriv oppgi omtrent ca totalt "
     "del gjelder handler ifølge dag per "
     # how people frame a question: «Vet du cirka …», «Kan du si …», «Stemmer det at …», «… nå?»
-    "vet cirka rundt kan si stemmer stemmer nå idag prosentandel "
+    "vet cirka rundt kan si stemmer stemmer nå idag prosentandel lenge "
     # prepositions the stopword list lacks
-    "under over mellom blant"
+    "under over mellom blant verken"
 )
 
 

@@ -14,6 +14,7 @@ Each line: the user's word, then the report's words for it. Words are stemmed li
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from assistant.text import terms
@@ -22,7 +23,14 @@ SYNONYM_CREDIT = 0.8  # a report word for the question's word carries most, not 
 
 INFLECTIONS = """
 bor: bodde                                                    # Snowball: «bor» and «bodde» are two stems
+levde: lever                                                  # the same for «lever» and «levde»
+øke: økt, økende                                              # «øke», «økt», «økende»: one verb
 """
+
+# Verbs with a particle («gå ned») are one word for the checks (``plain``): «gå» alone means little.
+PHRASES = {"gå ned": "synke", "går ned": "synke", "gått ned": "synke", "gikk ned": "synke",
+           "gå opp": "øke", "går opp": "øke", "gått opp": "øke", "gikk opp": "øke"}
+_PHRASE = re.compile(r"(?<![\wæøå])(" + "|".join(map(re.escape, PHRASES)) + r")(?![\wæøå])", re.IGNORECASE)
 
 PAIRS = """
 fattig: lavinntekt, fattigdom, barnefattigdom                 # poverty is measured as (vedvarende) lavinntekt
@@ -39,6 +47,10 @@ nærområde: nærmiljøet, lokalmiljøet                           # report alte
 utrygg: trygg, trygghet                                       # opposite pole of trygghet i nærmiljøet
 redd: trygg, trygghet                                         # «redd ute/i nabolaget» = (u)trygghet; no fear/angst measure uses «redd»
 bæring: innbyggere                                             # «bæringer» are the people of Bærum
+lever: bor, bodde                                             # «lever i lavinntekt» = «bor i husholdninger med …»
+levde: bodde, bor                                             # the same in the past
+synke: reduseres, redusert, nedgang, nedadgående              # «gå ned», «synke»: the report's «reduseres»
+øke: økning                                                   # «gå opp», «øke»: the report's «økning»
 bor: innbyggere, bosatt                                       # «hvor mange bor i Bærum» = innbyggere
 folk: innbyggere, befolkning                                  # how many people live = innbyggere
 folketall: innbyggere, befolkning                             # population count
@@ -111,6 +123,7 @@ cannabis: hasj, marihuana                                     # cannabis
 rusbruk: rusmidler, rus                                       # substance use
 alkoholisme: alkoholmisbruk, rusmisbruk                       # parental alcohol abuse
 jobb: arbeid, sysselsatt                                      # given example
+studere: utdanning, opplæring                                 # «verken jobber eller studerer» = utenfor utdanning
 skole: utdanning, opplæring                                   # «verken jobb eller skole» = utenfor arbeid, utdanning og opplæring
 arbeidsløs: arbeidsledighet                                   # unemployed
 NEET: utenfor, arbeid, utdanning, opplæring                   # «utenfor arbeid, utdanning og opplæring»
@@ -166,6 +179,11 @@ def _forms() -> dict[str, tuple[str, ...]]:
     return _parse(INFLECTIONS)
 
 
+def plain(text: str) -> str:
+    """``text`` with each verb-and-particle phrase made one word («gått ned» -> «synke»)."""
+    return _PHRASE.sub(lambda m: PHRASES[m[1].lower()], text)
+
+
 def report_words(stem: str) -> frozenset[str]:
     """The report's stems for the user's ``stem`` (empty when it has no entry)."""
     return frozenset(terms(" ".join(_table().get(stem, ()))))
@@ -179,5 +197,5 @@ def other_forms(stem: str) -> frozenset[str]:
 def expand(query: str) -> str:
     """``query`` with the report's words for its everyday ones added («… plass hjemme trangt
     trangboddhet»), for the BM25 search."""
-    extra = [w for stem in sorted(terms(query)) for w in _forms().get(stem, ()) + _table().get(stem, ())]
+    extra = [w for stem in sorted(terms(plain(query))) for w in _forms().get(stem, ()) + _table().get(stem, ())]
     return f"{query} {' '.join(extra)}" if extra else query

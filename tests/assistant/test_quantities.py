@@ -65,6 +65,9 @@ def test_age_groups_are_read_in_both_spellings():
     assert ages("unge under 30 med innvandrerbakgrunn") == ages("yngre enn 30") == ages("mellom 0 og 29 år") == {"0-29"}
     assert ages("bæringene som ikke har fylt 18 år") == ages("barn under 18 år") == {"0-17"}
     assert ages("over 50 prosent") == ages("over 5000 personer") == ages("under 30%") == frozenset()
+    # 4.1: «aldersgruppene (0-5 år, 6-15 år og 16-19 år)», «barn i barnehagealder (1-5 år)»
+    assert ages("barn i grunnskolealder") == ages("Aldersgruppen 6-15 år") == {"6-15"}
+    assert ages("barn i barnehagealderen") == {"1-5"}
 
 
 def test_age_groups_agree_when_they_end_at_the_same_age_and_a_figure_without_one_does_not():
@@ -72,6 +75,24 @@ def test_age_groups_agree_when_they_end_at_the_same_age_and_a_figure_without_one
     assert not ages_agree(frozenset({"25-34"}), frozenset({"18-24"}))
     assert not ages_agree(frozenset({"16-19"}), frozenset())  # «129 874 innbyggere» is no 16–19 figure
     assert ages_agree(frozenset(), frozenset({"18-24"}))
+
+
+def test_how_many_people_is_not_answered_by_a_ratio_but_how_many_more_is():
+    from assistant.evidence import wanted_kinds
+
+    # 5.1.3: «… nesten dobbel så stor som for gutter …» is no answer to «Hvor mange elever …?»
+    assert "ratio" not in wanted_kinds("Hvor mange elever på videregående er plaget av ensomhet?")
+    assert "ratio" in wanted_kinds("Hvor mange flere jenter enn gutter har mange psykiske plager?")
+    assert "ratio" in wanted_kinds("Hvor mye vanligere er psykiske lidelser hos barn fra familier med lav inntekt?")
+
+
+def test_a_compound_with_a_weak_last_part_is_carried_by_its_first_and_an_opposite_is_not():
+    from assistant.evidence import _credits
+
+    assert _credits("lavinntektsfamili", frozenset({"lavinntekt"}))["lavinntekt"] == 1.0
+    assert _credits("fritidsklubb", frozenset({"fritid"}))["fritid"] < 0.5
+    # 5.1: «misfornøyd med flere sider av livet» is not «fornøyd med livet»
+    assert "misfornøyd" not in _credits("fornøyd", frozenset({"misfornøyd", "fornøyd"}))
 
 
 def test_a_how_many_question_counts_things_not_people_or_verbs():
