@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from pathlib import Path
 
 from langchain_text_splitters import RecursiveCharacterTextSplitter
@@ -16,10 +17,11 @@ FRONT = "front"  # section label for text before the first heading
 
 
 def chunk_document(doc: Document, settings: ChunkSettings = ChunkSettings()) -> list[Chunk]:
-    """Split each section's body into chunks, plus one chunk per figure caption.
+    """Split each section's body into chunks, plus one chunk per figure caption and one per
+    footnote that explains rather than cites (``explains``).
 
-    Chunk ids are ``<doc stem>:<section>:<nn>`` and ``<doc stem>:fig<N>``: the same input
-    and settings always give the same ids.
+    Chunk ids are ``<doc stem>:<section>:<nn>``, ``<doc stem>:fig<N>`` and ``<doc stem>:note<N>``:
+    the same input and settings always give the same ids.
 
     Raises:
         UsageError: chunk size or overlap out of range.
@@ -47,7 +49,40 @@ def chunk_document(doc: Document, settings: ChunkSettings = ChunkSettings()) -> 
             section_title=titles.get(fig_block.section, ""), text=fig_block.text,
             page_starts=fig_block.page_starts, figures=fig_block.figures,
         ))
+    chunks.extend(_note_chunks(stem, doc, chunks, titles))
     return _unique_ids(chunks)
+
+
+# A note that explains («Å bo trangt er definert som følgende: …») rather than cites a source: a
+# sentence with a finite verb, not a title. Only these are searchable; the rest stay sources.
+_PROSE = re.compile(r"\b(?:er|ble|var|har|blir|regnes|inngår|omfatter)\s+(?:definert\s+|ikke\s+|regnet\s+)?"
+                    r"[a-zæøå]", re.IGNORECASE)
+MIN_NOTE_WORDS = 15
+
+
+def explains(text: str) -> bool:
+    """Does a footnote explain something (a definition, a caveat) rather than name a source?
+    Its first sentence must read as prose: «Folkehelseinstituttet. Tiltak for barn og unge … som
+    har begått …» is a source whose title happens to hold a verb."""
+    first = re.split(r"(?<=[.:])\s", text, maxsplit=1)[0]
+    return (len(text.split()) >= MIN_NOTE_WORDS and not text.lower().startswith("kilde")
+            and bool(_PROSE.search(first)))
+
+
+def _note_chunks(stem: str, doc: Document, body: list[Chunk], titles: dict[str, str]) -> list[Chunk]:
+    """One chunk (kind "note") per explanatory footnote, in the section whose text cites it."""
+    out = []
+    for note in doc.footnotes:
+        if not explains(note.text):
+            continue
+        citing = next((c for c in body if note.number in c.notes), None)
+        section = citing.section if citing else ""
+        out.append(Chunk(
+            id=f"{stem}:note{note.number}", doc=doc.source, kind="note", section=section,
+            section_title=titles.get(section, ""), text=note.text,
+            page_starts=((0, note.page),), notes=(note.number,),
+        ))
+    return out
 
 
 def _check(settings: ChunkSettings) -> None:

@@ -106,16 +106,17 @@ class ChunkSettings:
 
     chunk_size: int = 800  # characters
     chunk_overlap: int = 120  # characters
-    version: str = "1"  # bump when chunking logic changes, so old indexes are rebuilt
+    version: str = "2"  # bump when chunking logic changes, so old indexes are rebuilt (2: explanatory notes)
 
 
 @dataclass(frozen=True)
 class Chunk:
-    """A retrievable unit: a piece of one section, or one figure caption (kind "figure")."""
+    """A retrievable unit: a piece of one section, one figure caption (kind "figure"), or one
+    footnote that explains something (kind "note")."""
 
     id: str  # stable across runs for the same input and settings
     doc: str  # source file name
-    kind: str  # "text" | "figure"
+    kind: str  # "text" | "figure" | "note"
     section: str
     section_title: str
     text: str

@@ -93,6 +93,18 @@ def test_chunks_carry_notes_and_figures(chunks):
     assert all(c.section_title for c in chunks)
 
 
+def test_notes_that_explain_are_chunks_of_their_own_and_source_notes_are_not(chunks):
+    notes = {c.id.rsplit(":", 1)[1]: c for c in chunks if c.kind == "note"}
+    # 10 (p. 17) defines «bo trangt», 18 (p. 23) explains the new NEET definition, 35 (p. 28) says who
+    # is left out; «7 Kilde: Bufdir» and «4 Folkehelseinstituttet. Tiltak for … som har begått …» are sources
+    assert set(notes) == {"note10", "note18", "note35"}
+    trangt = notes["note10"]
+    assert trangt.text.startswith("Å bo trangt er definert som følgende")
+    assert trangt.text.endswith("under 25 kvm per person.")
+    assert trangt.pages == (17,) and trangt.section == "5.2.2" and trangt.notes == (10,)
+    assert notes["note18"].pages == (23,) and notes["note35"].pages == (28,)
+
+
 @pytest.mark.parametrize("size, overlap", [(10, 0), (800, 800), (800, -1)])
 def test_bad_settings_are_refused(doc, size, overlap):
     with pytest.raises(UsageError, match="chunk_"):
