@@ -220,10 +220,15 @@ def _proper_terms(question: str) -> set[str]:
     return terms(" ".join(_PROPER.findall(question)))
 
 
+_UNIT_WORDS = {"kvm": "kvadratmeter", "km": "kilometer", "kr": "kroner", "mill": "millioner",
+               "mrd": "milliarder"}  # «under 25 kvm per person» counts kvadratmeter
+
+
 def _counts(sentence: str, unit: str) -> bool:
     """Does ``sentence`` count ``unit``: a quantity followed (within two words) by it?"""
     for q in quantities(sentence, every=True):
-        after = " ".join(sentence[q.start:].split()[:2 + len(q.text.split())])
+        after = " ".join(_UNIT_WORDS.get(w.strip(".,;:)").lower(), w)
+                         for w in sentence[q.start:].split()[:2 + len(q.text.split())])
         if any(t == unit or t.endswith(unit) or len(t) >= 5 and (unit.endswith(t) or t.startswith(unit[:6]))
                for t in terms(after)):
             return True

@@ -17,7 +17,8 @@ from assistant.numbers import extract_numbers
 
 UNIT = re.compile(
     r"\s*((?:(?:ulike|forskjellige|nye|flere)\s+)?(?:prosent(?:poeng)?|%|barn(?:\s+og\s+unge)?|personer|"
-    r"innbyggere|innvandrere|nasjonaliteter|elever|unge|ungdommer|kroner|husholdninger|familier))"
+    r"innbyggere|innvandrere|nasjonaliteter|elever|unge|ungdommer|kroner|husholdninger|familier|kvm"
+    r"|kvadratmeter))"
     r"(?![\wæøå])", re.IGNORECASE)
 _NOT_A_QUANTITY = re.compile(
     r"(?:\s*(?:(?:og|til|-|–)\s*\d+\s*år\b|år\b|\.?\s*-?\s*(?:trinn\w*|klass\w*|vgs)\b|\.\s*\d|\.\s*(?:januar|"
@@ -134,6 +135,8 @@ def quantities(sentence: str, explanations: bool = False, every: bool = False) -
         cursor = end = at + len(number)
         if _YEARS.fullmatch(number) or _REFERENCE.search(sentence, 0, at):
             continue
+        if _LIST_ITEM.match(sentence, end) and _LIST_BEFORE.search(sentence, 0, at):  # «følgende: 1. Antall»
+            continue
         if not explanations and _in_explanation(sentence, at):
             continue
         baseline = bool(BASELINE.search(sentence, 0, at))
@@ -156,6 +159,10 @@ def quantities(sentence: str, explanations: bool = False, every: bool = False) -
                          "duration" if m.group()[0] in "fF" else "frequency")
                 for m in _WORD_FREQUENCY.finditer(sentence)]
     return sorted(out, key=lambda q: q.start)
+
+
+_LIST_ITEM = re.compile(r"\.\s+[A-ZÆØÅ]")
+_LIST_BEFORE = re.compile(r"(?:^|[:,]|\bog|\beller)\s*$")
 
 
 def _is_age(sentence: str, at: int, end: int, number: str) -> bool:

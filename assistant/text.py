@@ -20,6 +20,7 @@ _BOUNDARY = re.compile(r"(?<=[.!?])[»\")]?\s+(?=[A-ZÆØÅ0-9«\"•–-])|\s+(
 _ABBREVIATIONS = ("ca.", "bl.a.", "f.eks.", "pr.", "nr.", "jf.", "mht.", "kap.", "s.", "dvs.", "mv.",
                   "evt.", "osv.", "inkl.", "ekskl.", "fig.", "tlf.", "kl.")
 _NUMBER = re.compile(r"\d")
+_LIST_NUMBER = re.compile(r"(?:[:,]|\bog|\beller)\s+\d{1,2}\.$")  # «definert som følgende: 1. Antall rom …»
 
 # Question words and request words that say nothing about what is asked for (stemmed below).
 GENERIC_WORDS = (
@@ -52,7 +53,7 @@ def split_sentences(text: str) -> list[Sentence]:
     pending = 0  # where the current sentence began (an abbreviation may join two pieces)
     for m in _BOUNDARY.finditer(text):
         piece = text[pending:m.start()].rstrip()
-        if "\n" not in m.group() and piece.lower().endswith(_ABBREVIATIONS):
+        if "\n" not in m.group() and (piece.lower().endswith(_ABBREVIATIONS) or _LIST_NUMBER.search(piece)):
             continue
         _emit(out, text, pending, m.start())
         pending = m.end()

@@ -29,6 +29,18 @@ def test_entries_are_stemmed_like_the_index_and_never_map_a_word_to_itself():
     assert all(stem not in report_words(stem) for stem in _table())
 
 
+def test_a_definition_that_lives_in_a_footnote_is_found_and_cited_with_its_page(assistant):
+    # note 10, page 17: «Å bo trangt er definert som følgende: 1. Antall rom i boligen er mindre enn
+    # antall personer …, og 2. Antall kvadratmeter (p-areal) er under 25 kvm per person.»
+    answer = assistant.ask("Hvordan er det å bo trangt definert?")
+    assert not answer.abstained
+    assert "1. Antall rom i boligen er mindre enn antall personer" in answer.citations[0].quote  # one sentence
+    assert answer.citations[0].pages == (17,) and answer.citations[0].sources[0].note == 10
+    figure = assistant.ask("Under hvor mange kvadratmeter per person regnes man for å bo trangt?")
+    assert figure.answer.startswith("25 kvm [1]")  # the list numbers «1.» and «2.» are no figures
+    assert figure.numbers_verified
+
+
 def test_a_verb_with_a_particle_is_one_word_for_the_checks():
     from assistant.thesaurus import expand, plain
 
