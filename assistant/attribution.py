@@ -38,9 +38,12 @@ def figure_slots(sentence: str, before: str = "",
     out = []
     for k, fig in enumerate(figures):
         next_start = figures[k + 1].start if k + 1 < len(figures) else len(sentence)
+        following = figures[k + 1] if k + 1 < len(figures) else None
+        following_end = figures[k + 2].start if k + 2 < len(figures) else len(sentence)
         slots: dict[str, list[tuple[str, str]]] = {name: groups[name][k] for name in groups}
         for name in ("level", "place"):
-            near = _setting(sentence, fig, next_start, _positions(sentence, name, measures))
+            near = _setting(sentence, fig, next_start, _positions(sentence, name, measures),
+                            following if name == "level" else None, following_end)
             if not near and name == "place":  # «Bærum skiller seg ikke ut fra landet …. Dette utgjør
                 # 1860 barn»: a sentence before that names two places leaves the figure's open
                 skip = skipped_spans(before)  # «med den nasjonale inntekten»
@@ -62,14 +65,28 @@ def skipped_spans(text: str) -> list[tuple[int, int]]:
 _PHRASE_END = re.compile(r"[,;:)(]|\s(?:og|mens|men|mot|versus)\s")
 
 
-def _setting(sentence: str, fig: Quantity, next_start: int,
-             found: list[tuple[int, str, str]]) -> list[tuple[str, str]]:
-    """(value, word) of the level or place a figure is stated for: named in its own phrase after
-    it («11 prosent av guttene på videregående»), else the last one before it («På mellomtrinnet …
-    (22 prosent …)»), else the first one after it."""
+_JOINED = re.compile(r"\s+og\s+$")
+
+
+def _own(sentence: str, fig: Quantity, next_start: int,
+         found: list[tuple[int, str, str]]) -> list[tuple[str, str]]:
     end = _PHRASE_END.search(sentence, fig.end)
     stop = min(next_start, end.start() if end else len(sentence))
-    own = [(v, w) for pos, v, w in found if fig.end <= pos < stop]
+    return [(v, w) for pos, v, w in found if fig.end <= pos < stop]
+
+
+def _setting(sentence: str, fig: Quantity, next_start: int,
+             found: list[tuple[int, str, str]], following: Quantity | None = None,
+             following_end: int = 0) -> list[tuple[str, str]]:
+    """(value, word) of the level or place a figure is stated for: named in its own phrase after
+    it («11 prosent av guttene på videregående»), or in the phrase of the figure it is joined to
+    («27 prosent av jenter og 11 prosent av guttene på videregående»), else the last one before it
+    («På mellomtrinnet … (22 prosent …)»), else the first one after it."""
+    own = _own(sentence, fig, next_start, found)
+    if not own and following is not None and _JOINED.search(sentence, 0, following.start) \
+            and not any(fig.end <= pos < following.start for pos, _, _ in found) \
+            and not re.search(r"[,;:()]", sentence[fig.end:following.start]):
+        own = _own(sentence, following, following_end, found)
     if own:
         return own[:1]
     before = [(v, w) for pos, v, w in found if pos < fig.start]

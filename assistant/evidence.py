@@ -115,7 +115,7 @@ def gather(question: str, query_used: str, hits: list[Hit], stats: TermStats,
     measure_total = sum(idf[t] for t in measure_terms) or 1.0
     asked_ages = ages(f"{question} {query_used}")
     proper = _proper_terms(question) - set(by_slot)
-    unit = counted_unit(question)  # the user's own words: a rewritten frame is not a count
+    unit = counted_unit(question, known=lambda t: stats.df.get(t, 0) > 0 or bool(report_words(t)))  # own words
     detail = None if figure else asked_detail(question)  # «Fra hvilket år …?»: a sentence with a year
     out = []
     for i, p in enumerate(passages):
@@ -187,8 +187,8 @@ def wanted_kinds(question: str) -> frozenset[str]:
 
 
 _HOW_MANY_PEOPLE = re.compile(r"\bhvor\s+mange\b(?!\s+(?:ganger|flere|færre))", re.IGNORECASE)
-_HOW_MANY = re.compile(r"\bhvor\s+mange\s+(?:(?:forskjellige|ulike|nye|andre|flere)\s+)?([a-zæøå][\wæøå-]*)",
-                       re.IGNORECASE)
+_HOW_MANY = re.compile(r"\bhvor\s+mange\s+(?:(?:forskjellige|ulike|nye|andre|flere)\s+)?([a-zæøå][\wæøå-]*)"
+                       r"(?:\s+([a-zæøå][\wæøå-]*))?", re.IGNORECASE)
 # Who a share is usually given for: «Hvor mange jenter …» is answered by «31 prosent av jentene».
 _PEOPLE = re.compile(r"^(?:person|barn|unge|ungdom|elev|jent|gutt|innbygger|innvandrer|famili|husholdning|bæring|folk|"
                      r"voksn|menneske|foreld|student|deltaker|kvinn|menn|mann|prosent|flere|færre|av|i|på|som)",
@@ -201,12 +201,16 @@ _VERBS = frozenset("""fullfører fullførte deltar deltok trener bruker brukte m
     drikker vokser flytter dør føder gruer stresser""".split())
 
 
-def counted_unit(question: str) -> str | None:
+def counted_unit(question: str, known=lambda stem: True) -> str | None:
     """The thing a «hvor mange X» question counts, when X is not people («bekymringsmeldinger»,
-    «fritidsklubber», «nasjonaliteter»); its stem. None for shares and for people."""
+    «fritidsklubber», «nasjonaliteter»); its stem. None for shares and for people, also when an
+    adjective the report uses (``known`` stem) comes first («fattige barn»); one it never uses
+    («polske innvandrere») is counted, so only a sentence that counts it answers."""
     m = _HOW_MANY.search(question)
     if not m or _PEOPLE.match(m.group(1)) or m.group(1).lower() in _VERBS:
         return None
+    if m[2] and len(m[2]) > 3 and _PEOPLE.match(m[2]) and all(known(t) for t in terms(m[1])):
+        return None  # «Hvor mange fattige barn …»: an adjective the report uses, before people
     stems = terms(m.group(1))
     return next(iter(stems)) if len(stems) == 1 else None
 
@@ -336,8 +340,19 @@ def _said(passage: Passage, j: int, name: str, context: Passage | None = None) -
 
 
 def _ages_said(passage: Passage, j: int) -> frozenset[str]:
-    """The age groups sentence ``j`` names, else those of the sentence before it."""
-    return passage.ages[j] or (passage.ages[j - 1] if j > 0 else frozenset())
+    """The age groups sentence ``j`` names, else those of the sentence before it, else (for a
+    sentence that leans back: «I Bærum er 9,7 prosent av unge mellom 15-29 år …. Bærum skiller seg
+    ikke ut …. Dette utgjør allikevel 1860 barn og unge») those of the chain it leans back through."""
+    if passage.ages[j] or j == 0:
+        return passage.ages[j]
+    k = j
+    while k > 0 and j - k < MAX_ANAPHORA and (k == j or _leans_back(passage.sentences[k].text)):
+        k -= 1
+        if passage.ages[k]:
+            return passage.ages[k]
+        if k == j - 1 and not _leans_back(passage.sentences[j].text):
+            break
+    return frozenset()
 
 
 def _agrees(asked: dict[str, set[str]], named: dict[str, set[str]], passage: Passage, j: int,

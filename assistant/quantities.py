@@ -50,8 +50,12 @@ _AGES = re.compile(r"\b(?:(?:mellom\s+)?(\d{1,2})\s*(?:-|–|og|til)\s*(\d{1,2})
 
 # ages named by the school they go with, as the report gives them («barn i barnehagealder (1-5 år)»,
 # «aldersgruppene (0-5 år, 6-15 år og 16-19 år)»)
-_NAMED_AGES = {"barnehagealder": "1-5", "grunnskolealder": "6-15", "skolealder": "6-15"}
-_NAMED_AGE = re.compile(r"\b(barnehagealder|grunnskolealder|skolealder)(?:en)?\b", re.IGNORECASE)
+_NAMED_AGES = {"barnehagealder": "1-5", "grunnskolealder": "6-15", "skolealder": "6-15", "nyfødt": "0-0"}
+_NAMED_AGE = re.compile(r"\b(barnehagealder|grunnskolealder|skolealder|nyfødt)(?:en|e)?\b", re.IGNORECASE)
+_ONE_AGE = re.compile(r"\b(\d{1,2})-åring\w*", re.IGNORECASE)  # «Antall 0-åringer»
+
+
+_AGES_BEFORE_ONE = re.compile(r"\d\s*(?:-|–|og|til)\s*$")  # «18–24-åringene» is a range, not «24-åringene»
 
 
 def ages(text: str) -> frozenset[str]:
@@ -67,12 +71,13 @@ def ages(text: str) -> frozenset[str]:
         else:
             out.add(f"over {int(m[4])}")
     out.update(_NAMED_AGES[m[1].lower()] for m in _NAMED_AGE.finditer(text))
+    out.update(f"{int(m[1])}-{int(m[1])}" for m in _ONE_AGE.finditer(text) if not _AGES_BEFORE_ONE.search(text, 0, m.start()))
     return frozenset(out)
 
 
 def age_phrases(text: str) -> list[str]:
     """The words that name an age group in ``text`` («under 30», «mellom 15 og 29 år»)."""
-    return [m.group() for pattern in (_AGES, _NAMED_AGE) for m in pattern.finditer(text)]
+    return [m.group() for pattern in (_AGES, _NAMED_AGE, _ONE_AGE) for m in pattern.finditer(text)]
 
 
 def ages_agree(asked: frozenset[str], said: frozenset[str]) -> bool:

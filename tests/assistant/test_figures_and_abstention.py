@@ -80,6 +80,18 @@ def test_lead_says_since_when_a_figure_has_held_rather_than_dating_it():
     assert unproven_numbers(text, [s]) == []
 
 
+def test_two_figures_joined_by_og_share_the_level_named_after_the_second():
+    # 5.2.4, page 13
+    s = ("På ungdomskolen er andelen jenter som har rapporter «mange psykiske plager den siste uka» på 24 "
+         "prosent mot 9 prosent av guttene, og 27 prosent av jenter og 11 prosent av guttene på videregående "
+         "skole svarer det samme (se figur 14).")
+    girls = lead([(split_sentences(s), "[1]")], {"gender": {"jente"}, "level": {"videregående"}})
+    assert girls.startswith("27 prosent (jenter, videregående)")
+    assert "24 prosent" not in girls  # stated for ungdomsskolen
+    young = lead([(split_sentences(s), "[1]")], {"gender": {"gutt"}, "level": {"ungdomsskole"}})
+    assert young.startswith("9 prosent (guttene, ungdomskolen)") and "11 prosent" not in young
+
+
 def test_lead_is_empty_without_figures():
     assert lead([(split_sentences("Resiliens viser til egenskaper ved barnet."), "[1]")], {}) == ""
 

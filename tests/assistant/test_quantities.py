@@ -68,6 +68,8 @@ def test_age_groups_are_read_in_both_spellings():
     # 4.1: «aldersgruppene (0-5 år, 6-15 år og 16-19 år)», «barn i barnehagealder (1-5 år)»
     assert ages("barn i grunnskolealder") == ages("Aldersgruppen 6-15 år") == {"6-15"}
     assert ages("barn i barnehagealderen") == {"1-5"}
+    # 4.1: «Antall 0-åringer vil bli redusert frem til 2030»: the newborn
+    assert ages("Antall 0-åringer vil bli redusert") == ages("antallet nyfødte i Bærum") == {"0-0"}
 
 
 def test_age_groups_agree_when_they_end_at_the_same_age_and_a_figure_without_one_does_not():
@@ -97,6 +99,11 @@ def test_a_compound_with_a_weak_last_part_is_carried_by_its_first_and_an_opposit
 
 def test_a_how_many_question_counts_things_not_people_or_verbs():
     assert counted_unit("Hvor mange bekymringsmeldinger fikk barnevernet i Bærum?") == "bekymringsmelding"
+    assert counted_unit("Hvor mange fritidsklubber i Bærum?") == "fritidsklubb"
+    # an adjective before people is no counted thing when the report knows the word; one it never
+    # uses («polske») is, so that only a sentence counting it could answer
+    assert counted_unit("Hvor mange fattige barn var det i Bærum i 2021?") is None
+    assert counted_unit("Hvor mange polske innvandrere bor i Bærum?", known=lambda t: t != "polsk") == "polsk"
     assert counted_unit("Hvor mange jenter på videregående har hodepine?") is None
     assert counted_unit("Hvor mange fullfører videregående skole?") is None
 

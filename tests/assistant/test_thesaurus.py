@@ -92,6 +92,11 @@ def test_bm25_search_adds_the_reports_words_for_everyday_ones(retriever):
     # 5.2.1: «… hovedinntektstaker har landbakgrunn fra et annet land enn Norge, med vedvarende
     # lavinntekt, er 38 prosent»: «et annet land enn Norge» is a background, not the place
     ("Hvor mange barn i Bærum med utenlandsk hovedforsørger lever i vedvarende lavinntekt?", "38 prosent", 17),
+    # 6.1.1: «I Bærum er 9,7 prosent av unge mellom 15-29 år utenfor arbeid, …. Bærum skiller seg ikke ut
+    # …. Dette utgjør allikevel 1860 barn og unge …»: the age is two sentences back
+    ("Omtrent hvor mange unge mellom 15 og 29 år i Bærum er verken i jobb eller på skole, i antall?", "1860", 22),
+    # 6.1.3: «I 2021 utgjorde dette 3247 barn.»: «fattige barn» counts children, not «fattige»
+    ("Hvor mange fattige barn var det i Bærum i 2021?", "3247", 23),
 ])
 def test_questions_in_everyday_words_get_the_reports_figure(assistant, question, figure, page):
     answer = assistant.ask(question)
