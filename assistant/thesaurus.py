@@ -32,6 +32,26 @@ PHRASES = {"gå ned": "synke", "går ned": "synke", "gått ned": "synke", "gikk 
            "gå opp": "øke", "går opp": "øke", "gått opp": "øke", "gikk opp": "øke"}
 _PHRASE = re.compile(r"(?<![\wæøå])(" + "|".join(map(re.escape, PHRASES)) + r")(?![\wæøå])", re.IGNORECASE)
 
+# A number in words or digits: «tre ganger» = «3 ganger». For the answer checks only: added to a
+# BM25 query they would also turn grades («8.–10.») into words.
+NUMBERS = """
+tre: 3
+fire: 4
+fem: 5
+seks: 6
+sju: 7
+syv: 7
+åtte: 8
+ti: 10
+3: tre
+4: fire
+5: fem
+6: seks
+7: sju, syv
+8: åtte
+10: ti
+"""
+
 PAIRS = """
 fattig: lavinntekt, fattigdom, barnefattigdom                 # poverty is measured as (vedvarende) lavinntekt
 fattigdom: lavinntekt, lavinntektsfamilier                    # report's poverty figures are lavinntekt
@@ -179,6 +199,11 @@ def _forms() -> dict[str, tuple[str, ...]]:
     return _parse(INFLECTIONS)
 
 
+@lru_cache(maxsize=1)
+def _numbers() -> dict[str, tuple[str, ...]]:
+    return _parse(NUMBERS)
+
+
 def plain(text: str) -> str:
     """``text`` with each verb-and-particle phrase made one word («gått ned» -> «synke»)."""
     return _PHRASE.sub(lambda m: PHRASES[m[1].lower()], text)
@@ -190,8 +215,8 @@ def report_words(stem: str) -> frozenset[str]:
 
 
 def other_forms(stem: str) -> frozenset[str]:
-    """Stems of other forms of the word ``stem`` comes from («bor» -> «bodd»)."""
-    return frozenset(terms(" ".join(_forms().get(stem, ()))))
+    """Stems of other forms of the word ``stem`` comes from («bor» -> «bodd», «tre» -> «3»)."""
+    return frozenset(terms(" ".join(_forms().get(stem, ()) + _numbers().get(stem, ()))))
 
 
 def expand(query: str) -> str:

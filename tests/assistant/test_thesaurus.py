@@ -41,6 +41,16 @@ def test_a_definition_that_lives_in_a_footnote_is_found_and_cited_with_its_page(
     assert figure.numbers_verified
 
 
+def test_a_number_in_words_is_the_number_in_digits_for_the_checks_but_not_for_bm25():
+    from assistant.thesaurus import expand
+
+    # 5.1.2: «trener minst 3 ganger i uken»; 5.1.1: «ti prosent av de som har svart»
+    assert _credits_with_synonyms("tre", frozenset({"3"}))["3"] == 1.0
+    assert _credits_with_synonyms("10", frozenset({"ti"}))["ti"] == 1.0
+    added = expand("Hvor stor andel av 8.–10.-klassingene er tilfreds?").split()[7:]
+    assert added == ["fornøyd"]  # the report's word for «tilfreds», and no «åtte» or «ti» for the grades
+
+
 def test_a_verb_with_a_particle_is_one_word_for_the_checks():
     from assistant.thesaurus import expand, plain
 
