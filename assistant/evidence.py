@@ -27,6 +27,7 @@ DETAIL_BONUS = 0.1  # «Fra hvilket år …?», «Hvilken aldersgruppe …?»: a
 QUALIFIER_PENALTY = 0.2  # the sentence is about a group the question did not ask about
 PLACE_PENALTY = 0.1  # the sentence is about another place than the one asked about
 MAX_WINDOW = 5  # sentences quoted together around a figure
+EVIDENCE_IGNORES = ("parent",)  # slots the answer checks read as measure words
 MAX_ANAPHORA = 3  # sentences followed back through «Det …», «Tilsvarende …» for the measure
 HEAD_CREDIT = 0.6  # a sentence has only the last part of a compound question term
 MODIFIER_CREDIT = 0.3  # … only its first part («fritid» for «fritidsklubb»)
@@ -86,7 +87,14 @@ def question_terms(question: str, query_used: str) -> frozenset[str]:
     """Content stems of the query actually searched (falls back to all its stems)."""
     query_used = plain(query_used)
     q = content_terms(query_used) or terms(query_used) or content_terms(plain(question))
-    return frozenset(q)
+    left_out = terms(" ".join(m.group() for m in _LEFT_OUT.finditer(query_used)))
+    left_out -= terms(_LEFT_OUT.sub(" ", query_used))  # a word also asked for elsewhere stays
+    return frozenset(q - left_out) or frozenset(q)
+
+
+# «uten å regne med norskfødte barn av innvandrere»: what the user leaves out is no measure word
+_LEFT_OUT = re.compile(r"\b(?:uten\s+(?:å\s+(?:regne|telle)\s+med\s+)?|ikke\s+medregnet\s+|unntatt\s+|"
+                       r"eksklusive\s+)([^,.;?]+)", re.IGNORECASE)
 
 
 def gather(question: str, query_used: str, hits: list[Hit], stats: TermStats,
@@ -107,7 +115,7 @@ def gather(question: str, query_used: str, hits: list[Hit], stats: TermStats,
     contexts = [cache.get(lead_ins[h.chunk.id]) if h.chunk.id in lead_ins else None for h in hits]
     vocabulary = frozenset().union(*(p.vocabulary for p in passages)) if passages else frozenset()
     credit = {t: _credits_with_synonyms(t, vocabulary) for t in q}  # sentence stem -> share of t it gives
-    asked = slot_values(f"{question} {query_used}")
+    asked = {k: v for k, v in slot_values(f"{question} {query_used}").items() if k not in EVIDENCE_IGNORES}
     named = slot_values(question)  # year and place the user named now (inherited ones are context)
     by_slot = _slot_terms(f"{question} {query_used}", q)
     age_terms = terms(" ".join(age_phrases(f"{question} {query_used}")))
@@ -211,7 +219,11 @@ def counted_unit(question: str, known=lambda stem: True) -> str | None:
         return None
     if m[2] and len(m[2]) > 3 and _PEOPLE.match(m[2]) and all(known(t) for t in terms(m[1])):
         return None  # «Hvor mange fattige barn …»: an adjective the report uses, before people
-    stems = terms(m.group(1))
+    word = m.group(1)
+    if (word.lower().endswith("e") and m[2] and len(m[2]) > 3 and not _PEOPLE.match(m[2])
+            and m[2].lower() not in _VERBS and terms(m[2])):
+        word = m[2]  # «Hvor mange utsatte grupper …»: the noun after the adjective is counted
+    stems = terms(word)
     return next(iter(stems)) if len(stems) == 1 else None
 
 
@@ -310,9 +322,12 @@ def _leans_back(sentence: str) -> bool:
 
 
 def _slot_terms(text: str, q: frozenset[str]) -> dict[str, tuple[str, str]]:
-    """Question stems that name a group, level, place or year: stem -> (slot, canonical value)."""
+    """Question stems that name a group, level, place or year: stem -> (slot, canonical value).
+    A parent («mor», «far») is a slot for follow-ups only; in a question it is part of the measure."""
     out = {}
     for name, values in slot_words(text).items():
+        if name in EVIDENCE_IGNORES:
+            continue
         for word, value in values:
             for t in terms(word) & q:
                 out[t] = (name, value)

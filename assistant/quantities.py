@@ -82,12 +82,26 @@ def age_phrases(text: str) -> list[str]:
 
 def ages_agree(asked: frozenset[str], said: frozenset[str]) -> bool:
     """Is a figure for the ``said`` age groups one for the ``asked`` ones? The same group, or
-    groups that end at the same age («unge under 30» and «mellom 15 og 29 år»); asked 25-34 år,
+    groups that end at the same age, the told one inside the asked one («unge under 30» and «mellom
+    15 og 29 år», but not «20–29 år» and «mellom 0 og 29 år»); asked 25-34 år,
     told 18-24 år is a near miss, and so is a figure that names no age group («129 874 innbyggere»
     for «Hvor mange 16–19-åringer bor i Bærum?»). Nothing asked agrees with anything."""
     if not asked or asked & said:
         return True
-    return bool({a.rpartition("-")[2] for a in asked} & {s.rpartition("-")[2] for s in said})
+    return any(_inside(s, a) for a in asked for s in said)
+
+
+def _inside(said: str, asked: str) -> bool:
+    """Same last age, and the said group starts no earlier: «unge under 30» (0-29) is answered by
+    «mellom 15 og 29 år», but «20–29 år» is not answered by «mellom 0 og 29 år»."""
+    s_lo, _, s_hi = said.rpartition("-")
+    a_lo, _, a_hi = asked.rpartition("-")
+    if s_hi != a_hi:
+        return False
+    try:
+        return int(s_lo) >= int(a_lo)
+    except ValueError:  # «over 18»
+        return True
 
 
 def stated_years(sentence: str) -> frozenset[str]:

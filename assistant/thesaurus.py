@@ -64,6 +64,8 @@ trangbodd: trangt                                             # adjective vs rep
 nabolag: nærmiljøet, nærområdet, lokalmiljøet                 # report's words for neighbourhood
 nærmiljø: nærområdet, lokalmiljøet, nabolaget                 # report alternates these for the same measure
 nærområde: nærmiljøet, lokalmiljøet                           # report alternates these for the same measure
+mobbet: plaget, utestengt, stengt, truet                      # Ungdata's «mobbing»: stengt ute, plaget eller truet
+mobbing: plaget, utestengt, stengt, truet
 utrygg: trygg, trygghet                                       # opposite pole of trygghet i nærmiljøet
 redd: trygg, trygghet                                         # «redd ute/i nabolaget» = (u)trygghet; no fear/angst measure uses «redd»
 bæring: innbyggere                                             # «bæringer» are the people of Bærum
@@ -71,7 +73,11 @@ lever: bor, bodde                                             # «lever i lavinn
 levde: bodde, bor                                             # the same in the past
 synke: reduseres, redusert, nedgang, nedadgående              # «gå ned», «synke»: the report's «reduseres»
 øke: økning                                                   # «gå opp», «øke»: the report's «økning»
-bor: innbyggere, bosatt                                       # «hvor mange bor i Bærum» = innbyggere
+bor: innbyggere, bosatt, befolkningen                         # «hvor mange bor i Bærum» = innbyggere
+bodde: innbyggere, bosatt, befolkningen                       # the same in the past
+start: inngangen, begynnelsen                                 # «ved starten av 2023» = «ved inngangen til 2023»
+mor: foreldre                                                 # «vold fra mor eller far» = «vold fra foreldre»
+far: foreldre
 folk: innbyggere, befolkning                                  # how many people live = innbyggere
 folketall: innbyggere, befolkning                             # population count
 innbyggertall: innbyggere, befolkning                         # population count

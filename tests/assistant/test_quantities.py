@@ -77,6 +77,8 @@ def test_age_groups_agree_when_they_end_at_the_same_age_and_a_figure_without_one
     assert not ages_agree(frozenset({"25-34"}), frozenset({"18-24"}))
     assert not ages_agree(frozenset({"16-19"}), frozenset())  # «129 874 innbyggere» is no 16–19 figure
     assert ages_agree(frozenset(), frozenset({"18-24"}))
+    # 4.2 gives «mellom 0 og 29 år»: no answer to «i alderen 20–29 år», which it only contains
+    assert not ages_agree(frozenset({"20-29"}), frozenset({"0-29"}))
 
 
 def test_how_many_people_is_not_answered_by_a_ratio_but_how_many_more_is():
@@ -104,6 +106,16 @@ def test_a_how_many_question_counts_things_not_people_or_verbs():
     # uses («polske») is, so that only a sentence counting it could answer
     assert counted_unit("Hvor mange fattige barn var det i Bærum i 2021?") is None
     assert counted_unit("Hvor mange polske innvandrere bor i Bærum?", known=lambda t: t != "polsk") == "polsk"
+    # 3.4: «Det var særlig fokus på fire kritiske grupper»: the noun after an adjective is what is counted
+    assert counted_unit("Hvor mange utsatte grupper så prosjektet Sammen om velferd spesielt på?") == "grupp"
+
+
+def test_what_the_user_leaves_out_is_no_measure_word():
+    from assistant.evidence import question_terms
+
+    q = "Hvor mange innvandrere bodde i Bærum ved starten av 2023, uten å regne med norskfødte barn av innvandrere?"
+    got = question_terms(q, q)
+    assert "norskfød" not in got and "innvandrer" in got  # asked for, so it stays
     assert counted_unit("Hvor mange jenter på videregående har hodepine?") is None
     assert counted_unit("Hvor mange fullfører videregående skole?") is None
 
