@@ -27,8 +27,9 @@ levde: lever                                                  # the same for «l
 øke: økt, økende                                              # «øke», «økt», «økende»: one verb
 """
 
-# Verbs with a particle («gå ned») are one word for the checks (``plain``): «gå» alone means little.
-PHRASES = {"gå ned": "synke", "går ned": "synke", "gått ned": "synke", "gikk ned": "synke",
+# Verbs with a particle («gå ned») are one word for the checks (``plain``): «gå» alone means little;
+# so is «lav inntekt», the report's «lavinntekt».
+PHRASES = {"lav inntekt": "lavinntekt", "gå ned": "synke", "går ned": "synke", "gått ned": "synke", "gikk ned": "synke",
            "gå opp": "øke", "går opp": "øke", "gått opp": "øke", "gikk opp": "øke"}
 _PHRASE = re.compile(r"(?<![\wæøå])(" + "|".join(map(re.escape, PHRASES)) + r")(?![\wæøå])", re.IGNORECASE)
 
@@ -56,6 +57,7 @@ PAIRS = """
 fattig: lavinntekt, fattigdom, barnefattigdom                 # poverty is measured as (vedvarende) lavinntekt
 fattigdom: lavinntekt, lavinntektsfamilier                    # report's poverty figures are lavinntekt
 barnefattigdom: lavinntekt, lavinntektsfamilier               # child poverty = barn i lavinntekt
+forsørger: hovedinntektstaker                                 # «forsørgeren kommer fra et annet land»
 hovedforsørger: hovedinntektstaker                             # «hovedforsørgeren» = the report's «hovedinntektstaker»
 penger: inntekt, lavinntekt, økonomi                          # «lite penger» = low income / familieøkonomi
 langvarig: vedvarende                                         # «langvarig fattigdom» = vedvarende lavinntekt
@@ -215,18 +217,30 @@ def plain(text: str) -> str:
     return _PHRASE.sub(lambda m: PHRASES[m[1].lower()], text)
 
 
+@lru_cache(maxsize=4096)
+def _entry(table: str, stem: str) -> tuple[str, ...]:
+    """The words ``table`` lists for ``stem``, or for the stem of ``stem``: Snowball stems an
+    inflected form short of its base («forsørgeren» -> «forsørger», «forsørger» -> «forsørg»), and
+    the entries are keyed by the base."""
+    tables = {"pairs": _table, "forms": _forms, "numbers": _numbers}
+    found = tables[table]().get(stem)
+    if found is None:
+        found = next((tables[table]()[s] for s in terms(stem) if s != stem and s in tables[table]()), ())
+    return found
+
+
 def report_words(stem: str) -> frozenset[str]:
     """The report's stems for the user's ``stem`` (empty when it has no entry)."""
-    return frozenset(terms(" ".join(_table().get(stem, ()))))
+    return frozenset(terms(" ".join(_entry("pairs", stem))))
 
 
 def other_forms(stem: str) -> frozenset[str]:
     """Stems of other forms of the word ``stem`` comes from («bor» -> «bodd», «tre» -> «3»)."""
-    return frozenset(terms(" ".join(_forms().get(stem, ()) + _numbers().get(stem, ()))))
+    return frozenset(terms(" ".join(_entry("forms", stem) + _entry("numbers", stem))))
 
 
 def expand(query: str) -> str:
     """``query`` with the report's words for its everyday ones added («… plass hjemme trangt
     trangboddhet»), for the BM25 search."""
-    extra = [w for stem in sorted(terms(plain(query))) for w in _forms().get(stem, ()) + _table().get(stem, ())]
+    extra = [w for stem in sorted(terms(plain(query))) for w in _entry("forms", stem) + _entry("pairs", stem)]
     return f"{query} {' '.join(extra)}" if extra else query

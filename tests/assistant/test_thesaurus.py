@@ -51,6 +51,13 @@ def test_a_number_in_words_is_the_number_in_digits_for_the_checks_but_not_for_bm
     assert added == ["fornøyd"]  # the report's word for «tilfreds», and no «åtte» or «ti» for the grades
 
 
+def test_an_inflected_word_finds_the_entry_of_its_base_form():
+    # Snowball stems «forsørger» to «forsørg» but «forsørgeren» to «forsørger»; both are the
+    # report's «hovedinntektstaker» (5.2.1, 6.1.3)
+    assert report_words(next(iter(terms("forsørgeren")))) == report_words(next(iter(terms("forsørger")))) \
+        == terms("hovedinntektstaker")
+
+
 def test_a_verb_with_a_particle_is_one_word_for_the_checks():
     from assistant.thesaurus import expand, plain
 
@@ -133,3 +140,13 @@ def test_bullying_is_the_reports_stengt_ute_plaget_eller_truet(assistant):
     answer = assistant.ask("Hvor mange barn blir mobbet på skolen eller i fritida?")
     lead = answer.answer.split("]. ")[0]
     assert "ti prosent" in lead and any(12 in c.pages for c in answer.citations)
+
+
+def test_an_inflected_everyday_word_reaches_the_reports_figure(assistant):
+    # 6.1.3, page 24: «… hovedinntektstaker har landbakgrunn fra et annet land enn Norge, med vedvarende
+    # lavinntekt, er 38 prosent»
+    answer = assistant.ask("Hvor mange av barna i familier der forsørgeren kommer fra et annet land, lever "
+                           "med lav inntekt over tid i Bærum?")
+    lead = answer.answer.split("]. ")[0]
+    assert "38 prosent" in lead
+    assert any(24 in c.pages or 17 in c.pages for c in answer.citations if "38 prosent" in c.quote)
