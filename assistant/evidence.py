@@ -70,6 +70,7 @@ class Evidence:
     vocabulary: frozenset[str] = frozenset()  # every stem of the retrieved passages
     passages: tuple[Passage, ...] = ()  # per hit: sentences with their stems and slots
     asked: Mapping[str, set[str]] = field(default_factory=dict)  # group, level, place, year asked
+    left_out: frozenset[str] = frozenset()  # stems of what the user leaves out («uten …»)
 
     def best(self) -> Candidate | None:
         return self.candidates[0] if self.candidates else None
@@ -87,14 +88,21 @@ def question_terms(question: str, query_used: str) -> frozenset[str]:
     """Content stems of the query actually searched (falls back to all its stems)."""
     query_used = plain(query_used)
     q = content_terms(query_used) or terms(query_used) or content_terms(plain(question))
-    left_out = terms(" ".join(m.group() for m in _LEFT_OUT.finditer(query_used)))
-    left_out -= terms(_LEFT_OUT.sub(" ", query_used))  # a word also asked for elsewhere stays
-    return frozenset(q - left_out) or frozenset(q)
+    return frozenset(q - left_out_terms(query_used)) or frozenset(q)
+
+
+def left_out_terms(query: str) -> frozenset[str]:
+    """Content stems of what the user leaves out («uten å regne med norskfødte …», «når man ikke
+    justerer for lokale inntektsgrenser»); a word also asked for elsewhere is not left out."""
+    query = plain(query)
+    out = content_terms(" ".join(m[1] for m in _LEFT_OUT.finditer(query)))
+    return frozenset(out - terms(_LEFT_OUT.sub(" ", query)))
 
 
 # «uten å regne med norskfødte barn av innvandrere»: what the user leaves out is no measure word
-_LEFT_OUT = re.compile(r"\b(?:uten\s+(?:å\s+(?:regne|telle)\s+med\s+)?|ikke\s+medregnet\s+|unntatt\s+|"
-                       r"eksklusive\s+)([^,.;?]+)", re.IGNORECASE)
+_LEFT_OUT = re.compile(r"\b(?:uten\s+(?:å\s+(?:regne|telle|justere)\s+(?:med|for)\s+)?|ikke\s+medregnet\s+|unntatt\s+|"
+                       r"eksklusive\s+|ikke\s+(?:justerer|justert|regner\s+med|tar\s+med)\s+(?:for\s+)?)([^,.;?]+)",
+                       re.IGNORECASE)
 
 
 def gather(question: str, query_used: str, hits: list[Hit], stats: TermStats,
@@ -106,6 +114,7 @@ def gather(question: str, query_used: str, hits: list[Hit], stats: TermStats,
     """
     cache = PassageCache() if cache is None else cache
     q = question_terms(question, query_used)
+    left_out = left_out_terms(query_used)
     idf = {t: stats.idf(t) for t in q}
     total = sum(idf.values()) or 1.0
     figure = is_figure_question(question) or is_figure_question(query_used)
@@ -153,6 +162,8 @@ def gather(question: str, query_used: str, hits: list[Hit], stats: TermStats,
             if figure and j > 0 and _leans_back(p.sentences[j].text):  # «Dette utgjør 23,9 prosent» is
                 said = {**p.slots[j - 1], **{k: v for k, v in said.items() if v}}  # about the group before
             score = coverage + RANK_BONUS / (i + 1) - _mismatch(asked, said)
+            if left_out and left_out & p.stems[j]:  # says what the user left out: another figure
+                score -= QUALIFIER_PENALTY
             agrees = True
             if figure:
                 agrees = _agrees(asked, named, p, j, asked_ages, contexts[i]) and (
@@ -165,7 +176,7 @@ def gather(question: str, query_used: str, hits: list[Hit], stats: TermStats,
             out.append(Candidate(i, j, s, matched, coverage, score, states, agrees, measure))
     out.sort(key=lambda c: (-c.score, c.hit_index, c.position))
     return Evidence(q, figure, tuple(out), tuple(p.sentences for p in passages), vocabulary,
-                    tuple(passages), asked)
+                    tuple(passages), asked, left_out)
 
 
 _HOW_OFTEN = re.compile(r"\bhvor\s+ofte\b", re.IGNORECASE)

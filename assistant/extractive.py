@@ -53,7 +53,7 @@ class ExtractiveComposer(Composer):
             return Draft("", True, "extractive", {})
         if ev.figure_question and any(c.has_figure for c in ev.candidates[:1]):
             pieces = self._figure_pieces(ev)
-            return _draft(pieces, hits, ev.asked, ev.question_terms)
+            return _draft(pieces, hits, ev.asked, ev.question_terms, ev.left_out)
         return _draft(self._general_pieces(ev), hits)
 
     def _general_pieces(self, ev: Evidence) -> list[list[tuple[int, list[Sentence]]]]:
@@ -136,7 +136,8 @@ def _merge_adjacent(pieces: list[list[tuple[int, list[Sentence]]]], hit_index: i
 
 
 def _draft(pieces: list[list[tuple[int, list[Sentence]]]], hits: list[Hit],
-           asked: Mapping[str, set[str]] | None = None, question: frozenset[str] = frozenset()) -> Draft:
+           asked: Mapping[str, set[str]] | None = None, question: frozenset[str] = frozenset(),
+           left_out: frozenset[str] = frozenset()) -> Draft:
     """Join quoted windows into answer text; a piece found in several passages cites them all.
 
     With ``asked`` (figure questions) the answer opens with a lead that states the figures.
@@ -155,7 +156,7 @@ def _draft(pieces: list[list[tuple[int, list[Sentence]]]], hits: list[Hit],
         text = _span(hits[piece[0][0]].chunk.text, piece[0][1])
         parts.append(f"{text} {''.join(markers)}")
         leads.append((piece[0][1], "".join(markers)))
-    opening = lead(leads, dict(asked), question) if asked is not None else ""
+    opening = lead(leads, dict(asked), question, left_out) if asked is not None else ""
     body = " ".join(parts)
     return Draft(f"{opening}. {body}" if opening else body, False, "extractive", quotes)
 

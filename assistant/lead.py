@@ -60,7 +60,7 @@ def _year(sentence: str, fig: Quantity, scope: str, carried: str | None) -> str 
 
 
 def _items(sentence: str, before: str, asked: dict[str, set[str]], question: frozenset[str],
-           carried: str | None, order: int) -> list[_Item]:
+           carried: str | None, order: int, left_out: frozenset[str] = frozenset()) -> list[_Item]:
     attributed = figure_slots(sentence, before)
     figures = [fig for fig, _ in attributed]
     out = []
@@ -73,6 +73,8 @@ def _items(sentence: str, before: str, asked: dict[str, set[str]], question: fro
         if any(name in ("gender", "background", "level") and asked.get(name) and value not in asked[name]
                for name, value, _ in quals):
             continue  # a figure for another group or level than the one asked
+        if left_out and left_out & terms(scope):
+            continue  # «Justert for lokale lavinntektsgrenser … 12,4 prosent» when asked without them
         on_topic = sum(1 for name, value, _ in quals if value in asked.get(name, ()))
         words = [w for _, _, w in quals]
         age = _AGE_GROUP.search(scope)
@@ -99,12 +101,12 @@ def _own_years(sentence: str) -> set[str]:
 
 
 def lead(pieces: Sequence[tuple[Sequence[Sentence], str]], asked: dict[str, set[str]],
-         question: frozenset[str] = frozenset()) -> str:
+         question: frozenset[str] = frozenset(), left_out: frozenset[str] = frozenset()) -> str:
     """The lead for quoted ``pieces`` (sentences of one window, its markers «[1][2]»).
 
     ``asked`` holds the group, level, place and year values the question names; ``question`` its
-    content stems (to put the figure that answers it first). Returns "" when no piece holds a
-    figure.
+    content stems (to put the figure that answers it first); ``left_out`` the stems of what it
+    leaves out (a figure stated for them is not given). Returns "" when no piece holds a figure.
     """
     parts: list[str] = []
     count = 0
@@ -116,7 +118,7 @@ def lead(pieces: Sequence[tuple[Sequence[Sentence], str]], asked: dict[str, set[
             if not own and k + 1 < len(window) and _REFERS_BACK.search(window[k + 1].text):
                 later = _own_years(window[k + 1].text)  # «… 12,4 prosent. I 2021 utgjorde dette …»
                 carried = next(iter(later)) if len(later) == 1 else carried
-            for item in _items(sentence.text, before, asked, question, carried, len(items)):
+            for item in _items(sentence.text, before, asked, question, carried, len(items), left_out):
                 if item.text not in (i.text for i in items):
                     items.append(item)
             carried = next(iter(own)) if len(own) == 1 else (carried if not own else None)

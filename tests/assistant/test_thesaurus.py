@@ -150,3 +150,13 @@ def test_an_inflected_everyday_word_reaches_the_reports_figure(assistant):
     lead = answer.answer.split("]. ")[0]
     assert "38 prosent" in lead
     assert any(24 in c.pages or 17 in c.pages for c in answer.citations if "38 prosent" in c.quote)
+
+
+def test_a_figure_for_what_the_user_leaves_out_is_not_given(assistant):
+    # 6.1.3, page 23: «Tilsvarende tall for Bærum er 6,5 prosent … Justert for lokale lavinntektsgrenser er
+    # andelen … i Bærum hele 12,4 prosent.»
+    answer = assistant.ask("Hvor stor andel av barna i Bærum lever i vedvarende lavinntekt når man ikke "
+                           "justerer for lokale inntektsgrenser?")
+    lead = answer.answer.split("]. ")[0]
+    assert lead.startswith("6,5 prosent")
+    assert "12,4 prosent" not in lead
