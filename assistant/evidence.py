@@ -95,7 +95,7 @@ def left_out_terms(query: str) -> frozenset[str]:
     """Content stems of what the user leaves out («uten å regne med norskfødte …», «når man ikke
     justerer for lokale inntektsgrenser»); a word also asked for elsewhere is not left out."""
     query = plain(query)
-    out = content_terms(" ".join(m[1] for m in _LEFT_OUT.finditer(query)))
+    out = content_terms(" ".join(m.group() for m in _LEFT_OUT.finditer(query)))
     return frozenset(out - terms(_LEFT_OUT.sub(" ", query)))
 
 
@@ -162,7 +162,7 @@ def gather(question: str, query_used: str, hits: list[Hit], stats: TermStats,
             if figure and j > 0 and _leans_back(p.sentences[j].text):  # «Dette utgjør 23,9 prosent» is
                 said = {**p.slots[j - 1], **{k: v for k, v in said.items() if v}}  # about the group before
             score = coverage + RANK_BONUS / (i + 1) - _mismatch(asked, said)
-            if left_out and left_out & p.stems[j]:  # says what the user left out: another figure
+            if left_out and left_out & st:  # says (or leans on) what the user left out: another figure
                 score -= QUALIFIER_PENALTY
             agrees = True
             if figure:
@@ -180,6 +180,7 @@ def gather(question: str, query_used: str, hits: list[Hit], stats: TermStats,
 
 
 _HOW_OFTEN = re.compile(r"\bhvor\s+ofte\b", re.IGNORECASE)
+_LENGE = re.compile(r"\bhvor\s+lenge\b", re.IGNORECASE)
 _HOW_LONG = re.compile(r"\bhvor\s+lenge\b|\bhvor\s+mange\s+(?:år|måneder|uker|dager|timer)\b", re.IGNORECASE)
 _ASKS_SHARE = re.compile(r"\bprosent\b|\bandel(?:en)?\b|\bhvor\s+stor\s+del\b", re.IGNORECASE)
 _ASKS_COUNT = re.compile(r"\b(?:antall(?:et)?|tallet\s+på)\s+(?:\w+\s+){0,2}?(?:barn|unge|ungdommer|elever|personer|"
@@ -195,7 +196,9 @@ def wanted_kinds(question: str) -> frozenset[str]:
     if _HOW_OFTEN.search(question):
         return frozenset({"frequency", "share", "count"})
     if _HOW_LONG.search(question):
-        return frozenset({"duration"})
+        return frozenset({"duration", "since"} if _LENGE.search(question) else {"duration"})
+    if _HOW_MUCH_MORE.search(question):  # «Hvor mye større er andelen jenter …» → «nesten dobbel så stor»
+        return frozenset({"ratio", "share", "count"})
     if _ASKS_COUNT.search(question):
         return frozenset({"count"})
     if _ASKS_SHARE.search(question):
@@ -205,6 +208,7 @@ def wanted_kinds(question: str) -> frozenset[str]:
     return frozenset({"share", "count", "ratio"})
 
 
+_HOW_MUCH_MORE = re.compile(r"\bhvor\s+mye\s+(?:større|høyere|mer|vanligere|lavere|mindre|oftere)\b", re.IGNORECASE)
 _HOW_MANY_PEOPLE = re.compile(r"\bhvor\s+mange\b(?!\s+(?:ganger|flere|færre))", re.IGNORECASE)
 _HOW_MANY = re.compile(r"\bhvor\s+mange\s+(?:(?:forskjellige|ulike|nye|andre|flere)\s+)?([a-zæøå][\wæøå-]*)"
                        r"(?:\s+([a-zæøå][\wæøå-]*))?", re.IGNORECASE)

@@ -121,12 +121,12 @@ _OWN_FIGURE = re.compile(r"\s*\(\s*\d")  # «fra 2014 (10 prosent)»
 _DURATION = re.compile(r"\s*(?:eller\s+(?:mer|flere|fler)\s+)?(?:år|måned|uke|dag|time)\w*", re.IGNORECASE)
 _FREQUENCY = re.compile(r"\s*ganger?\s+(?:i|per|pr\.?|om|hver)\s+(?:uka|uken|måneden|året|døgnet|dagen|uke|måned|år)\b",
                         re.IGNORECASE)
-_WORD_FREQUENCY = re.compile(r"\b(?:(?:frem|fram)\s+til\s+(?:19|20)\d\d|hvert?\s+(?:(?:annet|andre|tredje|fjerde|femte)\s+)?(?:år|måned|uke|dag|døgn)"
+_WORD_FREQUENCY = re.compile(r"\b(?:(?:frem|fram)\s+til\s+(?:19|20)\d\d|[Ss]iden\s+(?:19|20)\d\d|hvert?\s+(?:(?:annet|andre|tredje|fjerde|femte)\s+)?(?:år|måned|uke|dag|døgn)"
                              r"|annethvert\s+år|årlig|daglig|ukentlig|månedlig)\b", re.IGNORECASE)
 _WORD_DURATION = re.compile(r"\b(?:to|" + _CARDINAL + r")\s+(?:år|årene|måneder|månedene|uker|ukene)\b", re.IGNORECASE)
 _RATIO = re.compile(r"ganger|dobbel|halvert|doblet|tredoblet", re.IGNORECASE)
 _SHARE = re.compile(r"prosent|%|halvparten|tredjedel|fjerdedel|\bav\b", re.IGNORECASE)
-KINDS = ("share", "count", "ratio", "duration", "frequency")
+KINDS = ("share", "count", "ratio", "duration", "frequency", "since")  # «siden 2016» answers «Hvor lenge har …»
 
 
 @dataclass(frozen=True)
@@ -175,7 +175,7 @@ def quantities(sentence: str, explanations: bool = False, every: bool = False) -
         out += [Quantity(m.start(), m.end(), m.group(), False, "duration")
                 for m in _WORD_DURATION.finditer(sentence)]
         out += [Quantity(m.start(), m.end(), m.group(), False,
-                         "duration" if m.group()[0] in "fF" else "frequency")
+                         "since" if m.group()[0] in "sS" else "duration" if m.group()[0] in "fF" else "frequency")
                 for m in _WORD_FREQUENCY.finditer(sentence)]
     return sorted(out, key=lambda q: q.start)
 

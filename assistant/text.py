@@ -31,7 +31,7 @@ GENERIC_WORDS = (
     # how people frame a question: «Vet du cirka …», «Kan du si …», «Stemmer det at …», «… nå?»
     "vet cirka rundt kan si stemmer stemmer nå idag prosentandel lenge "
     # prepositions the stopword list lacks
-    "under over mellom blant verken person personer"
+    "under over mellom blant verken person personer fortsette fortsetter"
 )
 
 

@@ -81,6 +81,16 @@ def test_age_groups_agree_when_they_end_at_the_same_age_and_a_figure_without_one
     assert not ages_agree(frozenset({"20-29"}), frozenset({"0-29"}))
 
 
+def test_how_long_has_is_answered_by_since_but_how_many_hours_is_not():
+    from assistant.evidence import wanted_kinds
+
+    # 3.5: «Siden 2016 har Bærum kommune vært engasjert i et … samarbeidsprosjekt …»
+    kinds = [q.kind for q in quantities("Siden 2016 har Bærum kommune vært engasjert i et prosjekt.", every=True)]
+    assert kinds == ["since"]
+    assert "since" in wanted_kinds("Hvor lenge har kommunen hjulpet utsatte barnefamilier med startlån?")
+    assert "since" not in wanted_kinds("Hvor mange timer om dagen sitter ungdommer foran skjermen?")
+
+
 def test_how_many_people_is_not_answered_by_a_ratio_but_how_many_more_is():
     from assistant.evidence import wanted_kinds
 
@@ -88,6 +98,7 @@ def test_how_many_people_is_not_answered_by_a_ratio_but_how_many_more_is():
     assert "ratio" not in wanted_kinds("Hvor mange elever på videregående er plaget av ensomhet?")
     assert "ratio" in wanted_kinds("Hvor mange flere jenter enn gutter har mange psykiske plager?")
     assert "ratio" in wanted_kinds("Hvor mye vanligere er psykiske lidelser hos barn fra familier med lav inntekt?")
+    assert "ratio" in wanted_kinds("Hvor mye større er andelen jenter enn gutter som er plaget av ensomhet?")
 
 
 def test_a_compound_with_a_weak_last_part_is_carried_by_its_first_and_an_opposite_is_not():
@@ -116,6 +127,8 @@ def test_what_the_user_leaves_out_is_no_measure_word():
     q = "Hvor mange innvandrere bodde i Bærum ved starten av 2023, uten å regne med norskfødte barn av innvandrere?"
     got = question_terms(q, q)
     assert "norskfød" not in got and "innvandrer" in got  # asked for, so it stays
+    q = "Hvor mange innvandrere bor i Bærum i dag, ikke medregnet norskfødte med innvandrerforeldre?"
+    assert "medregn" not in question_terms(q, q)  # the words that leave it out go too
     assert counted_unit("Hvor mange jenter på videregående har hodepine?") is None
     assert counted_unit("Hvor mange fullfører videregående skole?") is None
 

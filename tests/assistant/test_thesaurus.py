@@ -160,3 +160,19 @@ def test_a_figure_for_what_the_user_leaves_out_is_not_given(assistant):
     lead = answer.answer.split("]. ")[0]
     assert lead.startswith("6,5 prosent")
     assert "12,4 prosent" not in lead
+
+
+@pytest.mark.parametrize("question, figure", [
+    # 4.1, page 10: «Aldersgruppen 6-15 år vil også reduseres frem til 2034 og deretter øke.»
+    ("Hvor lenge vil antallet barn i grunnskolealder, 6 til 15 år, fortsette å synke før det snur?", "2034"),
+    # 3.5, page 7: «Siden 2016 har Bærum kommune vært engasjert i et tverrsektorielt samarbeidsprosjekt for å
+    # gi Startlån til utsatte barnefamilier …»
+    ("Hvor lenge har kommunen hjulpet utsatte barnefamilier med startlån selv om de ikke fyller de vanlige "
+     "kravene?", "2016"),
+    # 6.3, page 28: «Ved inngangen til 2023 var det bosatt 25 342 innvandrere i Bærum»; 4.2's 31 050 counts
+    # the «norskfødte med innvandrerforelder» the question leaves out
+    ("Hvor mange innvandrere bor i Bærum i dag, ikke medregnet norskfødte med innvandrerforeldre?", "25 342"),
+])
+def test_how_long_and_left_out_questions_get_the_reports_figure(assistant, question, figure):
+    answer = assistant.ask(question)
+    assert not answer.abstained and figure in answer.answer, answer.answer
