@@ -30,6 +30,8 @@ _AGE_GROUP = re.compile(r"\b(?:barn|unge|ungdommer|personer)\s+(?:under|over|mel
 _SINCE = re.compile(r"\b(?:fra|siden|før)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)  # «fra 5,4 prosent i 2013»
 _REFERS_BACK = re.compile(r"\b(?:dette|disse|tallet|andelen|det utgjør)\b", re.IGNORECASE)
 _SINCE_YEAR = re.compile(r"\bsiden\s+(\d{4})\b", re.IGNORECASE)
+_APPROX = re.compile(r"\b(?:over|cirka|ca\.|rundt|omkring|omtrent|nesten|om lag|drøyt|knapt|opp mot|mer enn|"
+                     r"mindre enn|i overkant av|i underkant av)\s+$", re.IGNORECASE)
 _RISE_TO = re.compile(r"\btil\s+$", re.IGNORECASE)
 MAX_ITEMS = 8  # figures in the lead at most
 
@@ -87,9 +89,11 @@ def _items(sentence: str, before: str, asked: dict[str, set[str]], question: fro
         if year:
             words.append(year)
             on_topic += year[-4:] in asked.get("year", ())
-        words = [w for w in dict.fromkeys(words) if w.lower() not in fig.text.lower()]
+        approx = _APPROX.search(sentence, 0, fig.start)  # «over 150», «cirka 3300»: as the report says it
+        shown = sentence[approx.start():fig.end] if approx else fig.text
+        words = [w for w in dict.fromkeys(words) if w.lower() not in shown.lower()]
         words = [w for w in words if not any(w != o and w.lower() in o.lower() for o in words)]
-        text = f"{fig.text} ({', '.join(words)})" if words else fig.text
+        text = f"{shown} ({', '.join(words)})" if words else shown
         relevance = len(question & terms(scope)) / len(question) if question else 0.0
         unasked = any(name in ("gender", "background") and not asked.get(name) for name, _, _ in quals)
         out.append(_Item(text, on_topic, relevance, unasked, fig.baseline, order + k))

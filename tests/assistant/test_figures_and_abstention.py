@@ -92,6 +92,17 @@ def test_two_figures_joined_by_og_share_the_level_named_after_the_second():
     assert young.startswith("9 prosent (guttene, ungdomskolen)") and "11 prosent" not in young
 
 
+def test_lead_keeps_the_reports_approximation_of_a_figure():
+    # 6.3, page 28, and 5.2.1, page 16
+    s = ("Ved inngangen til 2023 var det bosatt 25 342 innvandrere i Bærum, med over 150 ulike nasjonaliteter og "
+         "nesten like mange språk.")
+    text = lead([(split_sentences(s), "[1]")], {})
+    assert "over 150 ulike nasjonaliteter" in text and "25 342 innvandrere" in text
+    assert lead([(split_sentences("Det utgjør cirka 3300 barn og unge i Bærum."), "[1]")], {}).startswith(
+        "cirka 3300 barn og unge")
+    assert unproven_numbers(text, [s]) == []
+
+
 def test_lead_is_empty_without_figures():
     assert lead([(split_sentences("Resiliens viser til egenskaper ved barnet."), "[1]")], {}) == ""
 
