@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from assistant.conversation import slot_words
+from assistant.slots import slot_words
 from assistant.quantities import Quantity, quantities
 
 SLOTS = ("gender", "background", "level", "place")
@@ -58,7 +58,7 @@ def figure_slots(sentence: str, before: str = "",
 def skipped_spans(text: str) -> list[tuple[int, int]]:
     """Spans of ``text`` whose place words name no setting: a measure («med den nasjonale
     inntekten»). A background («fra et annet land enn Norge») names no place at all
-    (``assistant.conversation.NOT_A_PLACE``)."""
+    (``assistant.slots.NOT_A_PLACE``)."""
     return [m.span() for m in MEASURE.finditer(text)]
 
 

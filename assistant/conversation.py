@@ -17,11 +17,11 @@ from typing import TYPE_CHECKING
 
 from assistant.quantities import age_phrases
 from assistant.records import Answer
+from assistant.slots import WORD, YEAR, lower_words, slot_of, slot_words
 
 if TYPE_CHECKING:  # pragma: no cover
     from assistant.assistant import Assistant
 
-_WORD = re.compile(r"[0-9A-Za-zÆØÅæøåÉéÜüÖöÄä-]+")
 
 # Openers that mark a follow-up, longest first (matched on lower-cased, punctuation-free text).
 _OPENERS = (
@@ -52,128 +52,21 @@ _QUESTION_WORDS = {"hva", "hvor", "hvem", "hvilke", "hvilken", "hvordan", "hvorf
                    "mange", "stor", "mye", "kan", "du", "blant", "gjelder", "enn", "sammen"}
 
 
-@dataclass(frozen=True)
-class _Slot:
-    """One kind of slot; ``values`` maps a canonical value to the word prefixes that name it."""
-
-    name: str
-    values: dict[str, tuple[str, ...]]
-    exact: bool = False  # whole words only («far» is not «farlig»)
-
-
-# Word forms are matched by prefix, so «ungdomsskoleelever» is level «ungdomsskole» and the swap
-# keeps the rest of the word («videregåendeelever», a form the report uses).
-_SLOTS = (
-    _Slot("gender", {
-        "jente": ("jente", "jenta", "jentene", "jenter", "kvinne", "kvinner", "jentenes"),
-        "gutt": ("gutt", "gutten", "guttene", "gutter", "menn", "mann", "guttenes"),
-    }),
-    _Slot("background", {
-        "innvandrer": ("innvandrer", "innvandring", "minoritet", "flyktning", "landbakgrunn"),
-        "funksjonsnedsettelse": ("funksjonsnedsett", "funksjonshem", "funksjonshindr",
-                                 "funksjonsvariasjon", "funksjonsevne"),
-        "skeiv": ("skeiv", "lhbt", "lhbtiq", "ikke-heterofil", "homofil", "bifil", "lesbisk", "transperson"),
-    }),
-    _Slot("parent", {
-        "mor": ("mor", "mora", "moren", "mødre", "mødrene", "mamma", "mammaen"),
-        "far": ("far", "faren", "fedre", "fedrene", "pappa", "pappaen"),
-    }, exact=True),
-    _Slot("level", {
-        "barneskole": ("barneskole", "barnetrinn", "mellomtrinn", "barnehage", "junior", "ungdata-junior"),
-        "ungdomsskole": ("ungdomsskole", "ungdomskole", "ungdomstrinn"),  # the report writes both
-        "videregående": ("videregående", "vgs"),
-    }),
-    _Slot("place", {
-        "Bærum": ("bærum", "bæring"),  # «bæringer»: the people of Bærum
-        "landet": ("landet", "nasjonalt", "norge", "landsbasis", "landsgjennomsnitt", "nasjonalt",
-                   "nasjonale", "nasjonalgjennomsnitt"),
-        "Viken": ("viken",),
-        "Oslo": ("oslo",),
-        "Asker": ("asker",),
-        # places the report gives no figures for: a question about them is a near miss
-        **{name.capitalize(): (name,) for name in (
-            "sandvika", "fornebu", "bekkestua", "stabekk", "lysaker", "kolsås", "østerås", "høvik",
-            "rykkinn", "eiksmarka", "haslum", "blommenholm", "drammen", "bergen", "trondheim", "stavanger",
-            "lillestrøm", "lørenskog", "kristiansand", "tromsø")},
-    }),
-)
 # Extra terms added with a new group so that compounds in the report are found too.
 _EXPANSIONS = {
     "innvandrer": "innvandrere innvandrerbakgrunn",
     "jente": "jenter",
     "gutt": "gutter",
 }
-_YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
-_GRADES = re.compile(r"\b(\d{1,2})\.\s*(?:[-–]\s*(\d{1,2})\.)?\s*-?\s*(?:trinn|klass)", re.IGNORECASE)
-_NOT_SLOTS = ("mennesk",)  # «mennesker» is not «menn»
-
-
-def _words(text: str) -> list[str]:
-    return _WORD.findall(text.lower())
-
-
-# (slot, value, prefix) in match order: slots in order, each value's prefixes longest first.
-_PREFIXES = tuple((slot.name, value, prefix) for slot in _SLOTS if not slot.exact
-                  for value, prefixes in slot.values.items()
-                  for prefix in sorted(prefixes, key=len, reverse=True))
-_EXACT = {word: (slot.name, value, word) for slot in _SLOTS if slot.exact
-          for value, words in slot.values.items() for word in words}
-_FIRST_LETTERS = frozenset(p[0] for _, _, p in _PREFIXES)
-
-
-def _slot_of(word: str) -> tuple[str, str, str] | None:
-    """(slot name, canonical value, matched prefix) of a lower-case word, or None."""
-    if word in _EXACT:
-        return _EXACT[word]
-    if not word or word[0] not in _FIRST_LETTERS or word.startswith(_NOT_SLOTS):
-        return None
-    for name, value, prefix in _PREFIXES:
-        if word.startswith(prefix):
-            return name, value, prefix
-    return None
-
-
-# «nasjonale inntektsgrenser», «de lokale grensene»: how a figure is measured, not where
-_MEASURED_BY = re.compile(r"\b(?:nasjonale?|lokale?)\s+(?=[\wæøå]*(?:grense|inntekt))", re.IGNORECASE)
-# a background, not a setting: «landbakgrunn fra et annet land enn Norge», «født utenfor Norge»
-NOT_A_PLACE = re.compile(r"\b(?:et\s+annet\s+land\s+enn|født\s+utenfor)\s+Norge\b", re.IGNORECASE)
-
-
-def _slots(text: str) -> dict[str, list[tuple[str, str]]]:
-    """Slot name -> [(word as written, canonical value)] found in ``text``."""
-    found: dict[str, list[tuple[str, str]]] = {}
-    for raw in _WORD.findall(NOT_A_PLACE.sub(" ", _MEASURED_BY.sub(" ", text))):
-        hit = _slot_of(raw.lower())
-        if hit:
-            found.setdefault(hit[0], []).append((raw, hit[1]))
-    for m in _GRADES.finditer(text):  # «8.–10. trinn», «5.-7.trinn», «7. klassinger»
-        last = int(m[2] or m[1])
-        level = "barneskole" if last <= 7 else "ungdomsskole" if last <= 10 else None
-        if level:
-            found.setdefault("level", []).append((m.group(), level))
-    for year in _YEAR.findall(text):
-        found.setdefault("year", []).append((year, year))
-    return found
-
-
-def slot_words(text: str) -> dict[str, list[tuple[str, str]]]:
-    """Slot name -> [(word as written, canonical value)] named in ``text``."""
-    return _slots(text)
-
-
-def slot_values(text: str) -> dict[str, set[str]]:
-    """Canonical group, level, place and year values named in ``text`` («jentene» -> gender: jente)."""
-    return {name: {c for _, c in vals} for name, vals in _slots(text).items()}
-
 
 def _content_words(text: str) -> list[str]:
     """Words that are neither stopwords, question/request/filler words nor slot words."""
     from bm25s.stopwords import STOPWORDS_NORWEGIAN
 
     out = []
-    for w in _words(text):
+    for w in lower_words(text):
         if (w in STOPWORDS_NORWEGIAN or w in _QUESTION_WORDS or w in _REQUEST or w in _ANAPHORA
-                or w in _FILLER or _slot_of(w) or _YEAR.fullmatch(w) or len(w) < 3):
+                or w in _FILLER or slot_of(w) or YEAR.fullmatch(w) or len(w) < 3):
             continue
         out.append(w)
     return out
@@ -201,7 +94,7 @@ def _refers_to(question: str, base: str) -> bool:
 
 def is_follow_up(question: str, base: str | None = None) -> bool:
     """True when ``question`` leans on an earlier turn (opener, anaphora, or no topic of its own)."""
-    words = _words(question)
+    words = lower_words(question)
     if not words:
         return False
     if _opener(words):
@@ -230,7 +123,7 @@ def _replace_word(text: str, old: str, new: str) -> str:
 
 def _swap(base: str, name: str, new_values: list[tuple[str, str]]) -> str:
     """Replace the words of slot ``name`` in ``base`` by the follow-up's values (or append them)."""
-    old = _slots(base).get(name, [])
+    old = slot_words(base).get(name, [])
     new_canon = [c for _, c in new_values]
     if old and set(c for _, c in old) == set(new_canon):
         return base
@@ -242,45 +135,39 @@ def _swap(base: str, name: str, new_values: list[tuple[str, str]]) -> str:
         if name == "year":
             base = _replace_word(base, raw, replacement)
             continue
-        hit = _slot_of(raw.lower())
-        new_hit = _slot_of(replacement_word.lower())
+        hit = slot_of(raw.lower())
+        new_hit = slot_of(replacement_word.lower())
         if hit and new_hit and len(raw) - len(hit[2]) >= 3 and hit[0] == "level":
             # keep the compound tail: «ungdomsskoleelever» -> «videregåendeelever»
             tail = raw[len(hit[2]):]
             word = replacement + tail
-        elif name == "gender":
-            word = _inflect_like(raw.lower(), replacement)
-        elif name == "parent":
-            word = _parent_like(raw.lower(), replacement)
+        elif name in _FALLBACK_FORM:
+            word = _inflect_like(raw.lower(), replacement, _FALLBACK_FORM[name])
         else:
             word = replacement_word
         base = _replace_word(base, raw, word)
     return base
 
 
-_GENDER_FORMS = {
+# Forms of a group word, in the same order for each value (singular, singular definite, plural, plural
+# definite), so a swap keeps the number and definiteness of the word it replaces.
+_FORMS = {
     "jente": ("jente", "jenta", "jenter", "jentene"),
     "gutt": ("gutt", "gutten", "gutter", "guttene"),
+    "mor": ("mor", "moren", "mødre", "mødrene"),
+    "far": ("far", "faren", "fedre", "fedrene"),
 }
+_ALIASES = {"mora": "moren", "mamma": "mor", "mammaen": "moren", "pappa": "far", "pappaen": "faren"}
+_FALLBACK_FORM = {"gender": 2, "parent": 0}  # a word of another form: «jenter», «far»
 
 
-def _inflect_like(old_word: str, new_canon: str) -> str:
-    """«guttene» + jente -> «jentene»: keep the number and definiteness of the word replaced."""
-    for forms in _GENDER_FORMS.values():
-        if old_word in forms:
-            return _GENDER_FORMS[new_canon][forms.index(old_word)]
-    return _GENDER_FORMS[new_canon][2]
-
-
-def _parent_like(old_word: str, new_canon: str) -> str:
-    """«mora» + far -> «faren»; «mødre» + far -> «fedre»."""
-    forms = {"mor": ("mor", "moren", "mødre", "mødrene"), "far": ("far", "faren", "fedre", "fedrene")}
-    old = {"mora": "moren", "mamma": "mor", "mammaen": "moren", "pappa": "far", "pappaen": "faren"}.get(
-        old_word, old_word)
-    for words in forms.values():
-        if old in words:
-            return forms[new_canon][words.index(old)]
-    return new_canon
+def _inflect_like(old_word: str, new_canon: str, fallback: int) -> str:
+    """«guttene» + jente -> «jentene», «mora» + far -> «faren»."""
+    old = _ALIASES.get(old_word, old_word)
+    for forms in _FORMS.values():
+        if old in forms:
+            return _FORMS[new_canon][forms.index(old)]
+    return _FORMS[new_canon][fallback]
 
 
 def _standalone_history(history: Sequence[str]) -> str | None:
@@ -299,7 +186,7 @@ _RELATIVE_YEAR = re.compile(r"\båret\s+(etter|før)\b", re.IGNORECASE)
 
 def _absolute_years(question: str, base: str) -> str:
     """«Og året etter?» after a question about 2020 -> «Og 2021?» (only when ``base`` names one year)."""
-    years = set(_YEAR.findall(base))
+    years = set(YEAR.findall(base))
     if len(years) != 1:
         return question
     year = int(next(iter(years)))
@@ -314,11 +201,11 @@ def _rewrite(question: str, base: str) -> str:
     if not is_follow_up(question, base):
         return question
     question = _absolute_years(question, base)
-    words = _words(question)
-    new = _slots(question)
+    words = lower_words(question)
+    new = slot_words(question)
     content = _content_words(question)
     compare = any(w.startswith(("sammenlign", "forhold")) for w in words) or "enn" in words[1:]
-    phrase_words = _WORD.findall(question)[len(_opener(words).split()):] if _opener(words) else []
+    phrase_words = WORD.findall(question)[len(_opener(words).split()):] if _opener(words) else []
     if (_opener(words) and content and not new and phrase_words
             and (phrase_words[0].lower() in _FILLER or phrase_words[0].lower() in _GROUP_PREPOSITIONS
                  or phrase_words[0].lower() in _CONDITIONS)):
@@ -331,11 +218,11 @@ def _rewrite(question: str, base: str) -> str:
         frame = _frame(base)
         if phrase_words[0].lower() in _QUESTION_WORDS:  # «Og hvor mange av dem …»: its own frame
             frame = ""
-            phrase_words = [w for w in _WORD.findall(question)]
+            phrase_words = [w for w in WORD.findall(question)]
             while phrase_words and phrase_words[0].lower() in _CONNECTIVES:
                 phrase_words = phrase_words[1:]
         kept = [w for name in ("gender", "parent", "background", "level", "place", "year")
-                for w, _ in _slots(base).get(name, [])]
+                for w, _ in slot_words(base).get(name, [])]
         if _ANAPHORA.intersection(w.lower() for w in phrase_words):  # «hvor mange av dem …»: them = the
             kept = _content_words(base) + kept  # earlier topic
         elif not frame and len(_content_words(" ".join(phrase_words))) >= 3:
@@ -351,9 +238,9 @@ def _rewrite(question: str, base: str) -> str:
         if name in new:
             query = _append(query, new[name]) if compare else _swap(query, name, new[name])
     age = [a for a in age_phrases(question) if a.lower() not in query.lower()]  # «… av dem er under 30 år?»
-    in_age = set(_words(" ".join(age)))
+    in_age = set(lower_words(" ".join(age)))
     extra = [w for w in words
-             if (w in _REQUEST or w in content) and w not in _SKIP and w not in _words(query) and w not in in_age]
+             if (w in _REQUEST or w in content) and w not in _SKIP and w not in lower_words(query) and w not in in_age]
     if extra or age:
         query = f"{query.rstrip(' ?.!')} {' '.join(extra + age)}"
     return query
@@ -374,7 +261,7 @@ _ALL = frozenset({"alle", "samlet", "totalt", "begge"})
 
 def _drop(base: str, name: str) -> str:
     """``base`` with «alle» for the words of slot ``name`` («av jentene på …» -> «av alle på …»)."""
-    for raw, _ in _slots(base).get(name, []):
+    for raw, _ in slot_words(base).get(name, []):
         base = _replace_word(base, raw, "alle")
     return re.sub(r"\balle(?:\s+(?:og|eller)\s+alle|\s+alle)+\b", "alle", base)
 

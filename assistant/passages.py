@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from assistant.attribution import MEASURE, figure_slots
-from assistant.conversation import slot_values
+from assistant.slots import slot_values
 from assistant.quantities import ages, quantities, stated_years
 from assistant.text import Sentence, split_sentences, terms_many
 
