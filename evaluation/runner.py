@@ -54,6 +54,7 @@ class EvalReport:
     per_query: list
     qrels: dict = field(default_factory=dict, repr=False)
     rankings: dict = field(default_factory=dict, repr=False)
+    answers: dict = field(default_factory=dict, repr=False)  # {qid: Answer} when answered
 
     def to_dict(self) -> dict:
         return {"config": self.config, "metrics": self.metrics, "by_kind": self.by_kind,
@@ -171,7 +172,7 @@ def evaluate(questions: Sequence[TestQuestion], retriever, *, mode: str = "hybri
            "fusion": str(getattr(retriever, "fusion", "")) if mode == "hybrid" else None,
            **(config or {})}
     return EvalReport(cfg, metrics, by_kind, rows, qrels=qrels,
-                      rankings={q: rankings[q][:depth] for q in rankings})
+                      rankings={q: rankings[q][:depth] for q in rankings}, answers=answers)
 
 
 def _manifest(retriever, name: str):

@@ -65,8 +65,9 @@ def test_runner_refuses_stale_evidence_before_scoring(retriever):
 @pytest.mark.slow
 def test_cli_writes_the_documented_json(report_index_path, tmp_path, capsys):
     out, run, qrels = tmp_path / "out.json", tmp_path / "run.trec", tmp_path / "qrels.txt"
+    answers = tmp_path / "answers.jsonl"
     code = main(["eval", "--split", "test", "--index", str(report_index_path), "--json", str(out),
-                 "--run", str(run), "--qrels", str(qrels)])
+                 "--run", str(run), "--qrels", str(qrels), "--answers", str(answers)])
     assert code == 0
     data = json.loads(out.read_text(encoding="utf-8"))
     assert list(data) == ["config", "metrics", "by_kind", "per_query"]
@@ -81,6 +82,12 @@ def test_cli_writes_the_documented_json(report_index_path, tmp_path, capsys):
     assert len(first) == 6 and first[1] == "Q0" and first[3] == "1"
     assert all(len(line.split()) == 4 for line in qrels.read_text().splitlines())
     assert "hit@5" in capsys.readouterr().out
+    records = [json.loads(line) for line in answers.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in records] == [row["id"] for row in data["per_query"]]
+    assert all("seconds" not in r and {"answer", "abstained", "query_used", "citations"} <= set(r)
+               for r in records)
+    by_id = {r["id"]: r for r in records}
+    assert by_id["q002"]["answer"] == next(row["answer"] for row in data["per_query"] if row["id"] == "q002")
 
 
 @pytest.mark.slow

@@ -33,6 +33,9 @@ def register(sub) -> None:
                    help="write the report as JSON (a list of reports with --compare); - for stdout")
     p.add_argument("--run", type=Path, default=None, metavar="FILE", help="write a TREC run file")
     p.add_argument("--qrels", type=Path, default=None, metavar="FILE", help="write the derived TREC qrels")
+    p.add_argument("--answers", type=Path, default=None, metavar="FILE",
+                   help="write every answer record as JSON Lines ({id, answer record without seconds}); "
+                        "diff two such files to see what a change did to the answers")
     outside = p.add_mutually_exclusive_group()
     outside.add_argument("--beir", type=Path, default=None, metavar="DIR",
                          help="BEIR folder: corpus.jsonl, queries.jsonl, qrels/test.tsv")
@@ -204,3 +207,14 @@ def _write_outputs(args, reports) -> None:
             write_run(_per_config(args.run, label, many), r.rankings, tag=tag)
         if args.qrels is not None:
             write_qrels(_per_config(args.qrels, label, many), r.qrels)
+        if args.answers is not None:
+            write_answers(_per_config(args.answers, label, many), r.answers)
+
+
+def write_answers(path: Path, answers: dict) -> None:
+    """One line per question: its id and its answer record, without the timing."""
+    with path.open("w", encoding="utf-8") as f:
+        for qid, answer in answers.items():
+            record = answer.to_dict()
+            record.pop("seconds", None)
+            f.write(json.dumps({"id": qid, **record}, ensure_ascii=False, sort_keys=True) + "\n")
