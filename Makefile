@@ -37,7 +37,7 @@ ingest: install
 	$(BIN)/kunnskap ingest
 
 eval: install
-	$(BIN)/kunnskap eval eval/devset.jsonl
+	$(BIN)/kunnskap eval testsets/devset.jsonl
 
 bench: install-test
 	$(BIN)/kunnskap bench --json docs/benchmarks.json

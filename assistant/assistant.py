@@ -10,24 +10,24 @@ import re
 import time
 from collections.abc import Sequence
 
-from assistant.abstention import ABSTAIN_MESSAGE, Thresholds, assess
-from assistant.citations import make_citation, nearest
-from assistant.composer import Composer, Draft
-from assistant.conversation import rewrite_query
-from assistant.evidence import Evidence, gather, lead_ins
-from assistant.extractive import ExtractiveComposer
-from assistant.passages import PassageCache
-from assistant.figures import (asks_for_figure, match_caption, card, describe, figure_numbers,
-                               find_figure, requested_figure)
-from assistant.records import Answer, Citation, FigureCard
-from assistant.retrieval import MODES
-from assistant.text import TermStats, split_sentences
-from assistant.validation import clean_question
+from assistant.compose.base import Composer, Draft
+from assistant.compose.extractive import ExtractiveComposer
+from assistant.evidence.abstention import ABSTAIN_MESSAGE, Thresholds, assess
+from assistant.evidence.captions import match_caption
+from assistant.evidence.passages import PassageCache
+from assistant.evidence.scoring import Evidence, gather, lead_ins
+from assistant.proof.cards import card, cards_for_citations, describe, figure_numbers, find_figure
+from assistant.proof.citations import make_citation, nearest
+from assistant.question.figures import asks_for_figure, requested_figure
+from assistant.question.followup import rewrite_query
+from assistant.question.validation import clean_question
+from assistant.reading.text import TermStats, split_sentences
+from assistant.records import Answer
+from assistant.search.retrieval import MODES
 from index.records import Hit
 from kunnskap.errors import AssistantError, UsageError
 
 _MARKER = re.compile(r"\[(\d+(?:\s*,\s*\d+)*)\]")
-_FIGURE_MENTION = re.compile(r"\bfigur(?:en)?\s+\d", re.IGNORECASE)
 FIGURE_EXTRA = 2  # a figure answer looks this many passages deeper for the figure (whether to answer is
 # decided on the first k; tune: figure answers 0.951 -> 0.965 on the older 254 questions, recall unchanged)
 FIGURE_SEARCH_DEPTH = 10  # passages searched for a caption when a chart is described
@@ -123,7 +123,7 @@ class Assistant:
             hit = hits[old_n - 1]
             quote = draft.quotes.get(old_n) or _best_quote(ev, old_n - 1)
             citations.append(make_citation(new_n, hit, quote, self.documents))
-        from assistant.numbers import unproven_numbers
+        from assistant.proof.numbers import unproven_numbers
 
         cited = [c.text for c in citations]
         note = draft.note
@@ -136,22 +136,8 @@ class Assistant:
                 return None
         verified = not unproven_numbers(text, cited)
         return Answer(answer=text, abstained=False, query_used=query, citations=tuple(citations),
-                      figures=self._cards(citations), numbers_verified=verified, mode=draft.mode,
+                      figures=cards_for_citations(citations, self.documents), numbers_verified=verified, mode=draft.mode,
                       note=note)
-
-    def _cards(self, citations: list[Citation]) -> tuple[FigureCard, ...]:
-        """Figure cards for cited captions and for figures a quoted sentence refers to."""
-        numbers: list[int] = []
-        for c in citations:
-            if c.chunk_id.endswith(tuple(f"fig{n}" for n in c.figures)) or _FIGURE_MENTION.search(c.quote):
-                numbers.extend(c.figures)
-        out, seen = [], set()
-        for n in numbers:
-            fig = find_figure(self.documents, n)
-            if fig is not None and n not in seen:
-                seen.add(n)
-                out.append(card(fig))
-        return tuple(out)
 
     def _numbered_figure(self, question: str, query: str, number: int, k: int, mode: str) -> Answer:
         fig = find_figure(self.documents, number)
@@ -173,7 +159,7 @@ class Assistant:
         text = f"{describe(fig)} [1]"
         hit = Hit(chunk=hit.chunk, score=hit.score, rank=1)
         citation = make_citation(1, hit, hit.chunk.text, self.documents)
-        from assistant.numbers import unproven_numbers
+        from assistant.proof.numbers import unproven_numbers
 
         verified = not unproven_numbers(text, [hit.chunk.text])
         return Answer(answer=text, abstained=False, query_used=query, citations=(citation,),
@@ -233,7 +219,7 @@ def _best_quote(ev: Evidence, hit_index: int) -> str:
 
 
 def _drop_unproven(text: str, cited: list[str]) -> str:
-    from assistant.numbers import unproven_numbers
+    from assistant.proof.numbers import unproven_numbers
 
     kept = [s.text for s in split_sentences(text) if not unproven_numbers(s.text, cited)]
     return " ".join(kept).strip()

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from assistant.numbers import extract_numbers, normalize_for_match, number_key
+from assistant.reading.numbers import extract_numbers, normalize_for_match, number_key
 from assistant.records import Answer
 
 from .testset import TestQuestion

@@ -4,7 +4,7 @@ A spec is a comma-separated list of configurations; each is one or more ``+``-jo
 a mode (``hybrid``, ``bm25``, ``dense``), ``mode=M``, ``embedder=E`` (or a bare embedder spec such as
 ``e5-small`` / ``st:NAME``), ``chunk=N`` (chunk size), ``overlap=N``, ``fusion=F`` (hybrid fusion, e.g.
 ``convex:0.4``, ``rrf:60``), ``abstain=FC:FM`` (the assistant's figure coverage and measure thresholds,
-see ``assistant.abstention``). Configurations that need
+see ``assistant.evidence.abstention``). Configurations that need
 another index (other embedder or chunk settings) get a temporary one built from the same corpus.
 
 Example:
@@ -88,11 +88,11 @@ def parse_compare(spec: str, base: EvalConfig = EvalConfig()) -> list[EvalConfig
             elif key == "overlap":
                 changes["chunk_overlap"] = _int(key, value, item)
             elif key == "fusion":
-                from assistant.fusion import Fusion
+                from assistant.search.fusion import Fusion
 
                 changes["fusion"] = str(Fusion.parse(value))  # validates now, not mid-run
             elif key == "abstain":
-                from assistant.abstention import Thresholds
+                from assistant.evidence.abstention import Thresholds
 
                 changes["abstain"] = str(Thresholds.parse(value))
             else:
@@ -119,7 +119,7 @@ def retriever_for(config: EvalConfig, base, workdir: Path, progress: bool = Fals
     The temporary index is built from the same source files as ``base`` with the changed
     embedder or chunk settings, under ``workdir``.
     """
-    from assistant.retrieval import Retriever
+    from assistant.search.retrieval import Retriever
     from index.build import ingest
     from index.store import load_index
     from ingest.records import ChunkSettings
@@ -147,8 +147,8 @@ def with_fusion(retriever, config: EvalConfig):
     """``retriever`` itself, or one over the same index with the configuration's fusion."""
     if config.fusion is None:
         return retriever
-    from assistant.fusion import Fusion
-    from assistant.retrieval import Retriever
+    from assistant.search.fusion import Fusion
+    from assistant.search.retrieval import Retriever
 
     return Retriever(retriever.index, fusion=Fusion.parse(config.fusion))
 
@@ -169,8 +169,8 @@ def _source_paths(index, default: Path) -> list[Path]:
 def make_assistant(retriever, mode: str, abstain: str | None = None):
     """The assistant over ``retriever``, or None when the assistant stage is not available."""
     try:
-        from assistant.abstention import Thresholds
         from assistant.assistant import Assistant
+        from assistant.evidence.abstention import Thresholds
     except ImportError:  # pragma: no cover - before the assistant stage exists
         return None
     return Assistant(retriever, mode=mode, thresholds=Thresholds.parse(abstain) if abstain else None)

@@ -167,7 +167,7 @@ def evaluate_corpus(corpus: OutsideCorpus, configs: Sequence[EvalConfig], *, emb
                     build_progress: bool = True) -> list[EvalReport]:
     """Index ``corpus`` in a temporary index (same reader, chunker and embedder as the report)
     and score every configuration; reports in the order given."""
-    from assistant.retrieval import Retriever
+    from assistant.search.retrieval import Retriever
     from evaluation.compare import with_fusion
     from index.build import ingest
     from index.embedders import DEFAULT_EMBEDDER

@@ -6,7 +6,7 @@ averaged over the answerable questions, overall and by kind. With an assistant, 
 also answered and the answer-level metrics are added.
 
 Example:
-    >>> from assistant.retrieval import open_retriever
+    >>> from assistant.search.retrieval import open_retriever
     >>> qs = read_testset(DEFAULT_TESTSET)
     >>> report = evaluate(qs, open_retriever(), mode="hybrid", k=10)
     >>> sorted(report.to_dict())
@@ -33,7 +33,7 @@ FOLLOWUP_METRIC = "hit@5"
 def default_rewriter() -> Callable[[str, Sequence[str]], str]:
     """The chat's query rewriting; plain concatenation when the assistant has none yet."""
     try:
-        from assistant.conversation import rewrite_query
+        from assistant.question.followup import rewrite_query
     except ImportError:  # pragma: no cover - only before the assistant stage exists
         def rewrite_query(question: str, history: Sequence[str]) -> str:
             return " ".join([*history, question])

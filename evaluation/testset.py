@@ -6,7 +6,7 @@ when its text contains any evidence string after NFKC and whitespace collapsing,
 survives any change to chunking.
 
 Example:
-    >>> qs = read_testset(REPO_ROOT / "eval" / "devset.jsonl")
+    >>> qs = read_testset(DEFAULT_TESTSET)
     >>> qs[0].id, qs[0].answer
     ('q001', '129 874')
 """
@@ -18,14 +18,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from assistant.numbers import normalize_for_match
+from assistant.reading.numbers import normalize_for_match
 from kunnskap.errors import TestSetError
-from kunnskap.paths import REPO_ROOT
+from kunnskap.paths import DEFAULT_TESTSET
 
 __all__ = ["TestQuestion", "read_testset", "relevant", "relevant_ids", "missing_evidence",
            "check_evidence", "DEFAULT_TESTSET", "SPLITS"]
 
-DEFAULT_TESTSET = REPO_ROOT / "eval" / "devset.jsonl"
 SPLITS = ("tune", "test")
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = REPO_ROOT / "data" / "kunnskapsgrunnlag-barn-og-unge-2023.txt"
+DEFAULT_TESTSET = REPO_ROOT / "testsets" / "devset.jsonl"  # the dev set that ships with the repo
 
 
 def data_home() -> Path:

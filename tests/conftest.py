@@ -59,7 +59,7 @@ def report_index(report_index_path):
 @pytest.fixture(scope="session")
 def retriever(report_index):
     """A retriever over the real index (hybrid by default)."""
-    from assistant.retrieval import Retriever
+    from assistant.search.retrieval import Retriever
 
     return Retriever(report_index)
 

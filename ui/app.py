@@ -10,7 +10,7 @@ import logging
 
 import streamlit as st
 
-from assistant.validation import clean_question
+from assistant.question.validation import clean_question
 from kunnskap.errors import IndexLoadError, KunnskapError, UsageError
 from ui import engine, sidebar, widgets
 from ui.render import md_escape

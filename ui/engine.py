@@ -9,7 +9,7 @@ import threading
 import streamlit as st
 
 from assistant.assistant import Assistant
-from assistant.retrieval import Retriever, open_retriever
+from assistant.search.retrieval import Retriever, open_retriever
 from kunnskap import paths
 
 LLM_ENV = "KUNNSKAP_LLM"
@@ -46,7 +46,7 @@ def _assistant(key: tuple[str, int, int], llm_spec: str | None,
                endpoint: tuple[str, str | None] | None) -> Assistant:
     composer = None
     if llm_spec:
-        from assistant.llm import LLMComposer
+        from assistant.compose.llm import LLMComposer
 
         composer = LLMComposer(llm_spec, base_url=endpoint[0], api_key=endpoint[1])
     return Assistant(_retriever(key), composer=composer)
@@ -57,7 +57,7 @@ def get_assistant(llm_spec: str | None = None) -> Assistant:
     by all sessions, ``ask`` is thread-safe."""
     endpoint = None
     if llm_spec:
-        from assistant.llm import parse_llm_spec, resolve_endpoint
+        from assistant.compose.llm import parse_llm_spec, resolve_endpoint
 
         endpoint = resolve_endpoint(parse_llm_spec(llm_spec))
     return _assistant(index_key(), llm_spec, endpoint)
@@ -74,7 +74,7 @@ def llm_reachability(spec: str) -> tuple[bool, str]:
     Raises:
         UsageError: ``spec`` is not «PROVIDER:MODEL» with a known provider.
     """
-    from assistant.llm import parse_llm_spec, resolve_endpoint
+    from assistant.compose.llm import parse_llm_spec, resolve_endpoint
 
     parsed = parse_llm_spec(spec)
     return _reachability(str(parsed), resolve_endpoint(parsed))
@@ -82,7 +82,7 @@ def llm_reachability(spec: str) -> tuple[bool, str]:
 
 @st.cache_data(ttl=60, show_spinner=False)
 def _reachability(spec: str, endpoint: tuple[str, str | None]) -> tuple[bool, str]:
-    from assistant.llm import llm_status
+    from assistant.compose.llm import llm_status
 
     return llm_status(spec, base_url=endpoint[0], api_key=endpoint[1])
 

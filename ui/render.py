@@ -11,7 +11,7 @@ import html
 import re
 from collections.abc import Sequence
 
-from assistant.numbers import extract_numbers
+from assistant.reading.numbers import extract_numbers
 from assistant.records import Citation, Source
 
 # Markdown, GitHub and Streamlit specials (emphasis, code, links, html, math, tables, directives).
@@ -99,7 +99,7 @@ def _number_pattern(number: str) -> str:
 
 
 def number_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of the numbers ``assistant.numbers.extract_numbers`` finds in ``text``."""
+    """Spans of the numbers ``assistant.reading.numbers.extract_numbers`` finds in ``text``."""
     spans, pos = [], 0
     for number in extract_numbers(text):
         m = re.compile(rf"(?<![\w,.\[]){_number_pattern(number)}(?![\d\]])").search(text, pos)

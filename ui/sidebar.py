@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from assistant.retrieval import MODES
+from assistant.search.retrieval import MODES
 from kunnskap.errors import KunnskapError
 from ui import engine
 from ui.export import conversation_markdown

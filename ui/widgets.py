@@ -12,10 +12,17 @@ from pathlib import Path
 import streamlit as st
 
 from assistant.feedback import FeedbackEntry, FeedbackLog, evidence_pieces
-from assistant.numbers import normalize_for_match
+from assistant.reading.numbers import normalize_for_match
 from assistant.records import Answer, Citation, FigureCard
-from ui.render import (answer_markdown, citation_heading, citation_label, md_escape, pages_label,
-                       passage_html, sources_html)
+from ui.render import (
+    answer_markdown,
+    citation_heading,
+    citation_label,
+    md_escape,
+    pages_label,
+    passage_html,
+    sources_html,
+)
 from ui.state import ChatMessage
 
 NOT_FOUND = "Det finner jeg ikke i kunnskapsgrunnlaget."

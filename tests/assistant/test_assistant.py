@@ -2,14 +2,14 @@
 
 import json
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import pytest
 
-from assistant.abstention import ABSTAIN_MESSAGE
-from assistant.numbers import unproven_numbers
+from assistant.evidence.abstention import ABSTAIN_MESSAGE
+from assistant.proof.numbers import unproven_numbers
+from kunnskap.paths import DEFAULT_TESTSET
 
-DEVSET = Path(__file__).resolve().parents[2] / "eval" / "devset.jsonl"
+DEVSET = DEFAULT_TESTSET
 LOW_INCOME = "Hvor mange barn i Bærum bor i familier med vedvarende lavinntekt?"
 BOYS = "Hvor mange gutter på videregående føler seg svært trygge i nærområdet?"
 

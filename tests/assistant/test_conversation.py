@@ -1,6 +1,6 @@
 import pytest
 
-from assistant.conversation import is_follow_up, rewrite_query
+from assistant.question.followup import is_follow_up, rewrite_query
 
 BOYS = "Hvor mange gutter på videregående føler seg svært trygge i nærområdet?"
 
@@ -69,7 +69,7 @@ def test_both_genders_together_drops_the_group_and_keeps_the_topic():
 def test_a_parent_is_swapped_like_a_group():
     q = rewrite_query("Og faren?", ["Hvor mange har opplevd at mora ble utsatt for vold hjemme?"])
     assert q == "Hvor mange har opplevd at faren ble utsatt for vold hjemme?"
-    from assistant.slots import slot_values
+    from assistant.reading.slots import slot_values
 
     assert "parent" not in slot_values("farlige steder om morgenen")  # whole words only
     assert slot_values("mødrene og pappa") == {"parent": {"mor", "far"}}

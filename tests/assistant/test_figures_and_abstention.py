@@ -9,11 +9,11 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from assistant.evidence import _credits
-from assistant.lead import lead
-from assistant.numbers import unproven_numbers
-from assistant.passages import PassageCache, analyse
-from assistant.text import is_figure_question, split_sentences
+from assistant.compose.lead import lead
+from assistant.evidence.passages import PassageCache, analyse
+from assistant.evidence.scoring import _credits
+from assistant.proof.numbers import unproven_numbers
+from assistant.reading.text import is_figure_question, split_sentences
 
 TRYGG = ("70 prosent av guttene på videregående skole rapporter at de føler seg svært trygg i "
          "nærområder der de bor, mens det 41 prosent av jentene rapportere det samme.")

@@ -7,10 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from assistant.llm import (LLMComposer, LLMSpec, LLMUnavailable, check_draft, llm_status,
-                           parse_llm_spec, resolve_endpoint)
-from assistant.numbers import extract_numbers
-from assistant.prompt import ABSTAIN, INJECTION_GUARD, SYSTEM_PROMPT
+from assistant.compose.llm import (
+    LLMComposer,
+    LLMSpec,
+    LLMUnavailable,
+    check_draft,
+    llm_status,
+    parse_llm_spec,
+    resolve_endpoint,
+)
+from assistant.compose.prompt import ABSTAIN, INJECTION_GUARD, SYSTEM_PROMPT
+from assistant.reading.numbers import extract_numbers
 from index.records import Hit
 from kunnskap.errors import UsageError
 
@@ -300,6 +307,6 @@ def test_fake_server_streams_server_sent_events(fake_openai):
 
 
 def _draft(text: str):
-    from assistant.composer import Draft
+    from assistant.compose.base import Draft
 
     return Draft(text, False, "llm:test", {})

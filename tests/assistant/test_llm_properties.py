@@ -3,10 +3,10 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assistant.composer import Draft
-from assistant.llm import check_draft, evidence_text
-from assistant.numbers import unproven_numbers
-from assistant.prompt import markers_in, split_answer
+from assistant.compose.base import Draft
+from assistant.compose.llm import check_draft, evidence_text
+from assistant.compose.prompt import markers_in, split_answer
+from assistant.proof.numbers import unproven_numbers
 from index.records import Hit
 from ingest.records import Chunk
 

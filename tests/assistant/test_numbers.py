@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.numbers import extract_numbers, normalize_for_match, number_key, unproven_numbers
+from assistant.proof.numbers import unproven_numbers
+from assistant.reading.numbers import extract_numbers, normalize_for_match, number_key
 
 REPORT = Path(__file__).resolve().parents[2] / "data" / "kunnskapsgrunnlag-barn-og-unge-2023.txt"
 

@@ -5,7 +5,8 @@ import string
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assistant.numbers import extract_numbers, normalize_for_match, number_key, unproven_numbers
+from assistant.proof.numbers import unproven_numbers
+from assistant.reading.numbers import extract_numbers, normalize_for_match, number_key
 
 PROPS = settings(derandomize=True, max_examples=300, deadline=None)
 

@@ -10,9 +10,9 @@ videregående only), 5.2.2 (trangbodde: shares only), 6.1.2 («65 prosent øknin
 
 import pytest
 
-from assistant.asking import counted_unit
-from assistant.conversation import rewrite_query
-from assistant.quantities import ages, ages_agree, quantities, stated_years
+from assistant.question.asking import counted_unit
+from assistant.question.followup import rewrite_query
+from assistant.reading.quantities import ages, ages_agree, quantities, stated_years
 
 
 @pytest.mark.parametrize("sentence, expected", [
@@ -82,7 +82,7 @@ def test_age_groups_agree_when_they_end_at_the_same_age_and_a_figure_without_one
 
 
 def test_how_long_has_is_answered_by_since_but_how_many_hours_is_not():
-    from assistant.asking import wanted_kinds
+    from assistant.question.asking import wanted_kinds
 
     # 3.5: «Siden 2016 har Bærum kommune vært engasjert i et … samarbeidsprosjekt …»
     kinds = [q.kind for q in quantities("Siden 2016 har Bærum kommune vært engasjert i et prosjekt.", every=True)]
@@ -92,7 +92,7 @@ def test_how_long_has_is_answered_by_since_but_how_many_hours_is_not():
 
 
 def test_how_many_people_is_not_answered_by_a_ratio_but_how_many_more_is():
-    from assistant.asking import wanted_kinds
+    from assistant.question.asking import wanted_kinds
 
     # 5.1.3: «… nesten dobbel så stor som for gutter …» is no answer to «Hvor mange elever …?»
     assert "ratio" not in wanted_kinds("Hvor mange elever på videregående er plaget av ensomhet?")
@@ -102,7 +102,7 @@ def test_how_many_people_is_not_answered_by_a_ratio_but_how_many_more_is():
 
 
 def test_a_compound_with_a_weak_last_part_is_carried_by_its_first_and_an_opposite_is_not():
-    from assistant.evidence import _credits
+    from assistant.evidence.scoring import _credits
 
     assert _credits("lavinntektsfamili", frozenset({"lavinntekt"}))["lavinntekt"] == 1.0
     assert _credits("fritidsklubb", frozenset({"fritid"}))["fritid"] < 0.5
@@ -122,7 +122,7 @@ def test_a_how_many_question_counts_things_not_people_or_verbs():
 
 
 def test_what_the_user_leaves_out_is_no_measure_word():
-    from assistant.asking import question_terms
+    from assistant.question.asking import question_terms
 
     q = "Hvor mange innvandrere bodde i Bærum ved starten av 2023, uten å regne med norskfødte barn av innvandrere?"
     got = question_terms(q, q)
@@ -197,7 +197,7 @@ def test_how_often_and_how_long_are_answered_by_frequencies_and_durations(assist
 
 
 def test_a_question_for_a_year_age_or_grade_is_answered_with_a_sentence_that_names_one(assistant):
-    from assistant.quantities import asked_detail, states_detail
+    from assistant.reading.quantities import asked_detail, states_detail
 
     assert asked_detail("Fra hvilket år har andelen økt?") == "year"
     assert asked_detail("Hvilken aldersgruppe gjelder tallet?") == "age"

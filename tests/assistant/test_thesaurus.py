@@ -7,9 +7,9 @@ vedvarende lavinntekt» (p. 23).
 
 import pytest
 
-from assistant.evidence import _credits_with_synonyms
-from assistant.thesaurus import SYNONYM_CREDIT, _parse, _table, other_forms, report_words
-from assistant.text import terms
+from assistant.evidence.scoring import _credits_with_synonyms
+from assistant.question.thesaurus import SYNONYM_CREDIT, _parse, _table, other_forms, report_words
+from assistant.reading.text import terms
 
 
 def test_a_user_word_is_carried_by_the_report_word_with_less_than_full_credit():
@@ -42,7 +42,7 @@ def test_a_definition_that_lives_in_a_footnote_is_found_and_cited_with_its_page(
 
 
 def test_a_number_in_words_is_the_number_in_digits_for_the_checks_but_not_for_bm25():
-    from assistant.thesaurus import expand
+    from assistant.question.thesaurus import expand
 
     # 5.1.2: «trener minst 3 ganger i uken»; 5.1.1: «ti prosent av de som har svart»
     assert _credits_with_synonyms("tre", frozenset({"3"}))["3"] == 1.0
@@ -59,7 +59,7 @@ def test_an_inflected_word_finds_the_entry_of_its_base_form():
 
 
 def test_a_verb_with_a_particle_is_one_word_for_the_checks():
-    from assistant.thesaurus import expand, plain
+    from assistant.question.thesaurus import expand, plain
 
     assert plain("Har andelen gått ned siden 2014?") == "Har andelen synke siden 2014?"
     assert plain("Går tallet opp?") == "Går tallet opp?"  # the particle must follow the verb
@@ -68,7 +68,7 @@ def test_a_verb_with_a_particle_is_one_word_for_the_checks():
 
 
 def test_bm25_search_adds_the_reports_words_for_everyday_ones(retriever):
-    from assistant.thesaurus import expand
+    from assistant.question.thesaurus import expand
 
     assert expand("lite plass hjemme").split()[3:] == ["trangt", "trangboddhet"]
     hits = retriever.search("Hvor mange prosent av barna har for lite plass hjemme?", k=5, mode="bm25")

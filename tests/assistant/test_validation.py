@@ -1,6 +1,6 @@
 import pytest
 
-from assistant.validation import MAX_QUESTION_CHARS, clean_question
+from assistant.question.validation import MAX_QUESTION_CHARS, clean_question
 from kunnskap.errors import UsageError
 
 

@@ -8,7 +8,7 @@ import sys
 import numpy as np
 import pytest
 
-from evaluation.bench_stats import figure, latency, run_child
+from evaluation.bench.stats import figure, latency, run_child
 
 SECTIONS = ("ingest", "load", "cold_start", "warm", "quality", "memory", "scaling", "naive",
             "ratios", "ui")
@@ -65,7 +65,7 @@ def test_child_rss_is_per_process():
 
 
 def test_grown_index_keeps_real_chunks_first(report_index):
-    from evaluation.bench_scaling import grow
+    from evaluation.bench.scaling import grow
 
     grown, info = grow(report_index, 3)
     n = len(report_index.chunks)
@@ -77,7 +77,7 @@ def test_grown_index_keeps_real_chunks_first(report_index):
 
 @pytest.mark.slow
 def test_quick_bench_writes_every_section(tmp_path, kunnskap_home):
-    from evaluation.bench import BenchSettings, run_bench
+    from evaluation.bench.run import BenchSettings, run_bench
 
     md, js = tmp_path / "BENCHMARKS.md", tmp_path / "bench.json"
     run_bench(BenchSettings.make(quick=True), out=md, json_path=js, log=lambda _m: None)

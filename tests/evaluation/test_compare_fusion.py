@@ -2,8 +2,8 @@
 
 import pytest
 
-from assistant.fusion import Fusion
-from assistant.retrieval import Retriever
+from assistant.search.fusion import Fusion
+from assistant.search.retrieval import Retriever
 from evaluation.compare import EvalConfig, parse_compare, with_fusion
 from kunnskap.errors import UsageError
 
@@ -29,7 +29,7 @@ def test_with_fusion_keeps_the_index_and_changes_the_fusion():
 
 
 def test_abstention_thresholds_are_compared_as_abstain_items(retriever):
-    from assistant.abstention import Thresholds
+    from assistant.evidence.abstention import Thresholds
     from evaluation.compare import make_assistant
 
     configs = parse_compare("abstain=0.2:0.2,abstain=0.41:0.26")

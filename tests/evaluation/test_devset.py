@@ -48,7 +48,7 @@ def test_dev_set_shape_matches_the_issue():
     assert all(len(e) <= 120 for q in qs for e in q.evidence)
 
 
-TUNE_ONLY_FROM = "q188"  # q188–q347 widen the tune half only (eval/README.md)
+TUNE_ONLY_FROM = "q188"  # q188–q347 widen the tune half only (testsets/README.md)
 
 
 def test_split_is_balanced_within_every_kind():

@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from evaluation.compare import EvalConfig, parse_compare
+from evaluation.compare import parse_compare
 from evaluation.runner import evaluate, load_questions, select_split
-from evaluation.testset import TestQuestion, read_testset, DEFAULT_TESTSET
+from evaluation.testset import DEFAULT_TESTSET, TestQuestion, read_testset
 from kunnskap.errors import TestSetError, UsageError
 from ui.cli import main
 

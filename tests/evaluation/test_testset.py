@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-import json
 from types import SimpleNamespace
 
 import pytest
 
-from evaluation.testset import (TestQuestion, check_evidence, missing_evidence, read_testset,
-                                relevant, relevant_ids)
+from evaluation.testset import (
+    TestQuestion,
+    check_evidence,
+    missing_evidence,
+    read_testset,
+    relevant,
+    relevant_ids,
+)
 from kunnskap.errors import TestSetError
 
 

@@ -10,10 +10,20 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assistant.numbers import extract_numbers, normalize_for_match, number_key, unproven_numbers
+from assistant.proof.numbers import unproven_numbers
+from assistant.reading.numbers import extract_numbers, normalize_for_match, number_key
 from evaluation.testset import read_testset
-from ingest import (Block, ChunkSettings, Document, Page, Section, chunk_document, join_lines,
-                    normalize_spaces, strip_note_markers)
+from ingest import (
+    Block,
+    ChunkSettings,
+    Document,
+    Page,
+    Section,
+    chunk_document,
+    join_lines,
+    normalize_spaces,
+    strip_note_markers,
+)
 from kunnskap.errors import TestSetError
 
 robustness = pytest.mark.robustness

@@ -1,6 +1,6 @@
 """English and nynorsk questions: answered as well as the index allows, never a crash.
 
-Ten dev-set questions (``eval/devset.jsonl``), translated by hand, keep their evidence. The
+Ten dev-set questions (``testsets/devset.jsonl``), translated by hand, keep their evidence. The
 hit@5 is for information only (README «Robusthet»); the test fails on a crash or a malformed answer.
 """
 

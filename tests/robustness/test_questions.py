@@ -1,6 +1,6 @@
 """Strange questions, through the library and through the CLI: cleaned or refused, never a crash.
 
-The UI reuses ``assistant.validation.clean_question``; its own bad-input tests live in
+The UI reuses ``assistant.question.validation.clean_question``; its own bad-input tests live in
 ``tests/ui/test_chat_app.py`` (empty, overlong, ``<script>`` shown as text) and
 ``tests/ui/test_ui_render.py`` (escaping of user and document text).
 """
@@ -11,11 +11,10 @@ import json
 import time
 
 import pytest
-
-from assistant.validation import EMPTY_MESSAGE, MAX_QUESTION_CHARS, clean_question
-from kunnskap.errors import UsageError
-
 from robust_helpers import folder_hashes, no_traceback, run_cli
+
+from assistant.question.validation import EMPTY_MESSAGE, MAX_QUESTION_CHARS, clean_question
+from kunnskap.errors import UsageError
 
 robustness = pytest.mark.robustness
 POPULATION = "Hvor mange innbyggere bodde i Bærum 1. januar 2023?"

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from robust_helpers import REPO_ROOT
 
 from kunnskap.errors import IndexLoadError
-from robust_helpers import REPO_ROOT
 
 robustness = pytest.mark.robustness
 THIS = Path(__file__).resolve()
@@ -100,7 +100,7 @@ class _Hostile:
 
 @robustness("Indeksmappe med en plantet .pkl-fil", "Filen ignoreres: indeksen laster og svarer, .pkl aldri åpnet")
 def test_planted_pickles_are_never_opened(index_copy):
-    from assistant.retrieval import Retriever
+    from assistant.search.retrieval import Retriever
     from index.store import load_index
 
     marker = index_copy.parent / "pwned"
@@ -142,7 +142,7 @@ blir ledigstilt i kommunen gjennom året.
 @pytest.fixture(scope="module")
 def injected_retriever(tmp_path_factory, report_index_path):
     """A real index of a small corpus: report sentences with the instruction planted among them."""
-    from assistant.retrieval import Retriever
+    from assistant.search.retrieval import Retriever
     from index.build import ingest
     from index.store import load_index
 
@@ -171,7 +171,7 @@ def _obedient_model(body: dict):
 @pytest.mark.parametrize("question", [QUERY, "Hvor mange barn under 18 år bor i Bærum?"])
 def test_planted_instruction_never_reaches_the_user(injected_retriever, fake_openai, question):
     from assistant.assistant import Assistant
-    from assistant.llm import LLMComposer
+    from assistant.compose.llm import LLMComposer
 
     fake_openai.script(_obedient_model)
     llm = Assistant(injected_retriever, composer=LLMComposer("openai:fake-model",
@@ -184,7 +184,7 @@ def test_planted_instruction_never_reaches_the_user(injected_retriever, fake_ope
     assert answer.numbers_verified
     # behaviour unchanged: it answers (or abstains) exactly where the extractive assistant does,
     # with the same numbers
-    from assistant.numbers import extract_numbers
+    from assistant.reading.numbers import extract_numbers
 
     assert answer.abstained == plain.abstained
     assert sorted(extract_numbers(answer.answer)) == sorted(extract_numbers(plain.answer))
@@ -196,7 +196,7 @@ def test_planted_instruction_never_reaches_the_user(injected_retriever, fake_ope
             "Verken svarets oppførsel eller tall endres: 999 når aldri brukeren, svaret er bevist mot kildene")
 def test_vague_question_never_gets_the_planted_instruction(injected_retriever, fake_openai):
     from assistant.assistant import Assistant
-    from assistant.llm import LLMComposer
+    from assistant.compose.llm import LLMComposer
 
     fake_openai.script(_obedient_model)
     llm = Assistant(injected_retriever, composer=LLMComposer("openai:fake-model",

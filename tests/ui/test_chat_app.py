@@ -161,7 +161,7 @@ def test_empty_input_is_ignored(app):
 
 
 def test_overlong_input_is_cut_with_a_notice(app):
-    from assistant.validation import MAX_QUESTION_CHARS
+    from assistant.question.validation import MAX_QUESTION_CHARS
 
     ask(app, POPULATION + " " + "barn " * 5000)
     question = app.session_state.messages[0].content

@@ -6,7 +6,7 @@ import json
 import sys
 from pathlib import Path
 
-from assistant.retrieval import MODES
+from assistant.search.retrieval import MODES
 
 RESET_WORDS = {"ny", "nytt", "/ny"}
 QUIT_WORDS = {"avslutt", "slutt", "exit", "quit", "/avslutt"}
@@ -37,11 +37,11 @@ def _common(p) -> None:
 
 def _assistant(args, quiet: bool):
     from assistant.assistant import Assistant
-    from assistant.retrieval import open_retriever
+    from assistant.search.retrieval import open_retriever
 
     composer = None
     if args.llm:
-        from assistant.llm import LLMComposer
+        from assistant.compose.llm import LLMComposer
 
         composer = LLMComposer(args.llm)
     retriever = open_retriever(index_path=args.index, progress=not quiet)
@@ -49,7 +49,7 @@ def _assistant(args, quiet: bool):
 
 
 def run_ask(args) -> int:
-    from assistant.validation import clean_question
+    from assistant.question.validation import clean_question
 
     history = list(args.history)
     question = args.question

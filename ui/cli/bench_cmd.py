@@ -24,7 +24,7 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from evaluation.bench import BenchSettings, run_bench
+    from evaluation.bench.run import BenchSettings, run_bench
 
     extra = {"devset": args.devset} if args.devset else {}
     settings = BenchSettings.make(quick=args.quick, repeats=args.repeats, queries=args.queries,

@@ -8,7 +8,7 @@ import sys
 from contextlib import contextmanager
 from pathlib import Path
 
-from assistant.retrieval import MODES
+from assistant.search.retrieval import MODES
 
 METRIC_ROWS = ("n_answerable", "hit@1", "hit@3", "hit@5", "hit@10", "mrr@10", "ndcg@10")
 KIND_COLUMNS = ("hit@1", "hit@5", "mrr@10", "ndcg@10")
@@ -19,7 +19,7 @@ def register(sub) -> None:
                        description="Score the retriever (and the assistant's answers) on a test "
                                    "set, or on an outside corpus (--beir / --squad).")
     p.add_argument("testset", nargs="?", type=Path, default=None,
-                   help="test set .jsonl (default: the bundled eval/devset.jsonl)")
+                   help="test set .jsonl (default: the bundled testsets/devset.jsonl)")
     p.add_argument("--mode", choices=MODES, default="hybrid", help="retrieval mode (default hybrid)")
     p.add_argument("--k", type=int, default=10, help="passages retrieved per question (default 10)")
     p.add_argument("--embedder", default=None,
@@ -104,11 +104,11 @@ def _title(args) -> str:
     if args.beir or args.squad:
         return f"kunnskap eval {args.beir or args.squad}"
     split = f" (split {args.split})" if args.split else ""
-    return f"kunnskap eval {args.testset or 'eval/devset.jsonl'}{split}"
+    return f"kunnskap eval {args.testset or 'testsets/devset.jsonl'}{split}"
 
 
 def _testset(args, configs, err):
-    from assistant.retrieval import open_retriever
+    from assistant.search.retrieval import open_retriever
     from evaluation.compare import compare
     from evaluation.runner import load_questions
 

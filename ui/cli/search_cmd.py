@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from assistant.retrieval import MODES
+from assistant.search.retrieval import MODES
 
 
 def register(sub) -> None:
@@ -29,8 +29,8 @@ def hit_to_json(hit) -> dict:
 
 
 def run(args) -> int:
-    from assistant.retrieval import open_retriever
-    from assistant.validation import clean_question
+    from assistant.question.validation import clean_question
+    from assistant.search.retrieval import open_retriever
 
     query = clean_question(args.query).text
     retriever = open_retriever(index_path=args.index, progress=not args.json)

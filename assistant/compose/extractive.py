@@ -1,0 +1,168 @@
+"""The default composer: quote the report's own sentences, offline, with [n] markers.
+
+General questions get the one to three best sentences. Figure questions lead with the sentence
+holding the figure, completed by the sentences that qualify it, and give every passage that
+states a figure for the same thing (local vs national limits, 2020 vs 2021, boys vs girls).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from assistant.compose.base import Composer, Draft
+from assistant.compose.lead import lead
+from assistant.evidence.passages import PassageCache
+from assistant.evidence.scoring import Candidate, Evidence, figure_window, gather
+from assistant.reading.text import Sentence, TermStats
+from index.records import Hit
+
+MAX_SENTENCES = 3  # general questions
+MAX_FIGURE_PASSAGES = 3  # figure questions: passages whose figures are all given
+KEEP_RATIO = 0.7  # a further sentence must score at least this share of the best one
+FIGURE_KEEP_RATIO = 0.5  # figure questions: share of the best figure sentence's coverage
+SCORE_FLOOR = 0.5  # figure questions: share of the best figure sentence's score
+
+_WS = re.compile(r"\s+")
+
+
+def _norm(text: str) -> str:
+    return _WS.sub(" ", text).strip().lower()
+
+
+class ExtractiveComposer(Composer):
+    """Answers with sentences quoted from the passages. ``stats`` gives corpus IDF for scoring."""
+
+    name = "extractive"
+
+    def __init__(self, stats: TermStats | None = None, passages: PassageCache | None = None):
+        self.stats = stats
+        self.passages = PassageCache() if passages is None else passages
+
+    def compose(self, question: str, query_used: str, hits: list[Hit]) -> Draft:
+        if not hits:
+            return Draft("", True, "extractive", {})
+        stats = self.stats or TermStats(h.chunk.text for h in hits)
+        ev = gather(question, query_used, hits, stats, self.passages)
+        return self.compose_from(ev, hits)
+
+    def compose_from(self, ev: Evidence, hits: list[Hit]) -> Draft:
+        """Compose from already scored evidence (the assistant scores once for abstention too)."""
+        best = ev.best()
+        if best is None or not best.matched:
+            return Draft("", True, "extractive", {})
+        if ev.figure_question and any(c.has_figure for c in ev.candidates[:1]):
+            pieces = self._figure_pieces(ev)
+            return _draft(pieces, hits, ev.asked, ev.question_terms, ev.left_out)
+        return _draft(self._general_pieces(ev), hits)
+
+    def _general_pieces(self, ev: Evidence) -> list[list[tuple[int, list[Sentence]]]]:
+        best = ev.candidates[0]
+        chosen = [best]
+        covered = set(best.matched)
+        seen = {_norm(best.sentence.text)}
+        for c in ev.candidates[1:]:
+            if len(chosen) >= MAX_SENTENCES or c.score < KEEP_RATIO * best.score:
+                break
+            key = _norm(c.sentence.text)
+            adjacent = any(c.hit_index == x.hit_index and abs(c.position - x.position) == 1
+                           for x in chosen)
+            if key in seen or not (c.matched - covered or adjacent):
+                continue
+            chosen.append(c)
+            covered |= c.matched
+            seen.add(key)
+        # sentences of one passage in reading order; passages in order of first use
+        order: dict[int, list[Candidate]] = {}
+        for c in chosen:
+            order.setdefault(c.hit_index, []).append(c)
+        return [[(i, [c.sentence for c in sorted(cs, key=lambda c: c.position)])]
+                for i, cs in order.items()]
+
+    def _figure_pieces(self, ev: Evidence) -> list[list[tuple[int, list[Sentence]]]]:
+        """Every passage that states a figure for what was asked (for the asked group, level,
+        place and year when any sentence does), each window quoted once."""
+        figures = [c for c in ev.candidates if c.has_figure]
+        pool = [c for c in figures if c.agrees] or figures
+        top = max(c.coverage for c in pool)
+        best_score = pool[0].score
+        pieces: list[list[tuple[int, list[Sentence]]]] = []
+        used: set[tuple[int, int]] = set()
+        by_text: dict[str, int] = {}
+        for c in pool:
+            if len(pieces) >= MAX_FIGURE_PASSAGES:
+                break
+            if (c.coverage < FIGURE_KEEP_RATIO * top or c.score < SCORE_FLOOR * best_score
+                    or (c.hit_index, c.position) in used):
+                continue
+            window = figure_window(ev, c)
+            first = ev.sentences[c.hit_index].index(window[0])
+            positions = [first + k for k in range(len(window))]
+            # keep the run around the figure sentence that no earlier piece quoted
+            lo = hi = positions.index(c.position)
+            while lo > 0 and (c.hit_index, positions[lo - 1]) not in used:
+                lo -= 1
+            while hi + 1 < len(positions) and (c.hit_index, positions[hi + 1]) not in used:
+                hi += 1
+            window, positions = window[lo:hi + 1], positions[lo:hi + 1]
+            used.update((c.hit_index, p) for p in positions)
+            merged = _merge_adjacent(pieces, c.hit_index, window, ev)
+            if merged:  # next to a window already quoted from this passage: one quote
+                continue
+            key = _norm(" ".join(s.text for s in window))
+            if key in by_text:  # the same statement in another section: cite both places
+                pieces[by_text[key]].append((c.hit_index, window))
+                continue
+            by_text[key] = len(pieces)
+            pieces.append([(c.hit_index, window)])
+        return pieces
+
+
+def _merge_adjacent(pieces: list[list[tuple[int, list[Sentence]]]], hit_index: int,
+                    window: list[Sentence], ev: Evidence) -> bool:
+    """Join ``window`` to a quoted window of the same passage that it touches; True if it did."""
+    sents = ev.sentences[hit_index]
+    first, last = sents.index(window[0]), sents.index(window[-1])
+    for piece in pieces:
+        if len(piece) != 1 or piece[0][0] != hit_index:
+            continue
+        other = piece[0][1]
+        a, b = sents.index(other[0]), sents.index(other[-1])
+        if first == b + 1 or last == a - 1:
+            lo, hi = min(a, first), max(b, last)
+            piece[0] = (hit_index, list(sents[lo:hi + 1]))
+            return True
+    return False
+
+
+def _draft(pieces: list[list[tuple[int, list[Sentence]]]], hits: list[Hit],
+           asked: Mapping[str, set[str]] | None = None, question: frozenset[str] = frozenset(),
+           left_out: frozenset[str] = frozenset()) -> Draft:
+    """Join quoted windows into answer text; a piece found in several passages cites them all.
+
+    With ``asked`` (figure questions) the answer opens with a lead that states the figures.
+    """
+    parts: list[str] = []
+    quotes: dict[int, str] = {}
+    leads: list[tuple[list[Sentence], str]] = []
+    for piece in pieces:
+        markers = []
+        for hit_index, window in piece:
+            n = hit_index + 1
+            quote = _span(hits[hit_index].chunk.text, window)
+            quotes[n] = f"{quotes[n]} … {quote}" if n in quotes else quote
+            if f"[{n}]" not in markers:
+                markers.append(f"[{n}]")
+        text = _span(hits[piece[0][0]].chunk.text, piece[0][1])
+        parts.append(f"{text} {''.join(markers)}")
+        leads.append((piece[0][1], "".join(markers)))
+    opening = lead(leads, dict(asked), question, left_out) if asked is not None else ""
+    body = " ".join(parts)
+    return Draft(f"{opening}. {body}" if opening else body, False, "extractive", quotes)
+
+
+def _span(text: str, window: list[Sentence]) -> str:
+    """The exact passage text from the first to the last sentence of a window."""
+    a = window[0].start
+    b = window[-1].start + len(window[-1].text)
+    return text[a:b]

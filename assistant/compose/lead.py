@@ -1,0 +1,135 @@
+"""The lead of a figure answer: the figures first, exactly as the report writes them.
+
+«56 prosent (guttene, videregående) [1]» or «12 prosent (barn under 18 år, etter lokale
+lavinntektsgrenser, 2020), 7 prosent (med den nasjonale inntekten, 2020) [2]». Nothing is
+paraphrased: each figure keeps its unit, and each qualifier (group, level, place, the limit it is
+measured by, year) is a span of the quoted sentence, so every number stays provable.
+
+Qualifiers are read per figure, not per sentence: a sentence often compares («56 prosent av
+guttene … og kun 38 prosent av jentene»), so a group belongs to the figure it follows («N prosent
+av jentene») or, failing that, to the nearest one before it («andelen jenter … på 24 prosent»);
+a level or place is the nearest one in the sentence. Figures are ordered by how well their own
+stretch of the sentence matches the question, and a figure for another group or level than the
+one asked is left out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from assistant.evidence.attribution import MEASURE, SLOTS, figure_slots
+from assistant.reading.quantities import YEAR, Quantity
+from assistant.reading.text import Sentence, terms
+
+_PLACE_PHRASE = re.compile(r"\b(?:på landsbasis|i hele landet|resten av landet|i Norge|nasjonalt)\b",
+                           re.IGNORECASE)
+_AGE_GROUP = re.compile(r"\b(?:barn|unge|ungdommer|personer)\s+(?:under|over|mellom)\s+\d+"
+                        r"(?:\s*(?:-|og|til)\s*\d+)?\s+år\b", re.IGNORECASE)
+_SINCE = re.compile(r"\b(?:fra|siden|før)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)  # «fra 5,4 prosent i 2013»
+_REFERS_BACK = re.compile(r"\b(?:dette|disse|tallet|andelen|det utgjør)\b", re.IGNORECASE)
+_SINCE_YEAR = re.compile(r"\bsiden\s+(\d{4})\b", re.IGNORECASE)
+_APPROX = re.compile(r"\b(?:over|cirka|ca\.|rundt|omkring|omtrent|nesten|om lag|drøyt|knapt|opp mot|mer enn|"
+                     r"mindre enn|i overkant av|i underkant av)\s+$", re.IGNORECASE)
+_RISE_TO = re.compile(r"\btil\s+$", re.IGNORECASE)
+MAX_ITEMS = 8  # figures in the lead at most
+
+
+@dataclass(frozen=True)
+class _Item:
+    text: str
+    on_topic: int  # asked group/level/place values it names
+    relevance: float  # share of the question's stems in its own stretch of the sentence
+    unasked: bool  # stated for a group the question does not name («28 prosent» of innvandrere)
+    baseline: bool
+    order: int
+
+
+def _year(sentence: str, fig: Quantity, scope: str, carried: str | None) -> str | None:
+    """The year a figure is stated for: in its stretch, else in its sentence, else ``carried``."""
+    years = YEAR.findall(scope) or YEAR.findall(sentence)
+    if len(set(years)) == 1:
+        since = _SINCE_YEAR.search(sentence)  # «stabilt lavt på 6 prosent siden 2014»: not a 2014 figure
+        return since.group() if since and since[1] == years[0] else years[0]
+    if years:  # «fra 79 prosent til 70 prosent i perioden 2014 til 2022»
+        if fig.baseline:
+            return min(years)
+        if _RISE_TO.search(sentence, 0, fig.start):
+            return max(years)
+        return None
+    return carried
+
+
+def _items(sentence: str, before: str, asked: dict[str, set[str]], question: frozenset[str],
+           carried: str | None, order: int, left_out: frozenset[str] = frozenset()) -> list[_Item]:
+    attributed = figure_slots(sentence, before)
+    figures = [fig for fig, _ in attributed]
+    out = []
+    for k, (fig, slots) in enumerate(attributed):
+        prev_end = figures[k - 1].end if k else 0
+        next_start = figures[k + 1].start if k + 1 < len(figures) else len(sentence)
+        scope = sentence[prev_end:next_start]
+        quals = [(name, value, word) for name in SLOTS for value, word in slots[name]
+                 if name != "place" or len(slots[name]) == 1]  # two places before it: say neither
+        if any(name in ("gender", "background", "level") and asked.get(name) and value not in asked[name]
+               for name, value, _ in quals):
+            continue  # a figure for another group or level than the one asked
+        if left_out and left_out & terms(scope):
+            continue  # «Justert for lokale lavinntektsgrenser … 12,4 prosent» when asked without them
+        on_topic = sum(1 for name, value, _ in quals if value in asked.get(name, ()))
+        words = [w for _, _, w in quals]
+        age = _AGE_GROUP.search(scope)
+        if age:
+            words.insert(0, age.group())
+        measure = MEASURE.search(scope) or (MEASURE.search(sentence) if len(figures) == 1 else None)
+        place = _PLACE_PHRASE.search(scope)
+        words += [m.group()[0].lower() + m.group()[1:] for m in (measure, place) if m]
+        year = _year(sentence, fig, scope, carried)
+        if year:
+            words.append(year)
+            on_topic += year[-4:] in asked.get("year", ())
+        approx = _APPROX.search(sentence, 0, fig.start)  # «over 150», «cirka 3300»: as the report says it
+        shown = sentence[approx.start():fig.end] if approx else fig.text
+        words = [w for w in dict.fromkeys(words) if w.lower() not in shown.lower()]
+        words = [w for w in words if not any(w != o and w.lower() in o.lower() for o in words)]
+        text = f"{shown} ({', '.join(words)})" if words else shown
+        relevance = len(question & terms(scope)) / len(question) if question else 0.0
+        unasked = any(name in ("gender", "background") and not asked.get(name) for name, _, _ in quals)
+        out.append(_Item(text, on_topic, relevance, unasked, fig.baseline, order + k))
+    return out
+
+
+def _own_years(sentence: str) -> set[str]:
+    return {m.group() for m in YEAR.finditer(sentence) if not _SINCE.search(sentence, 0, m.start())}
+
+
+def lead(pieces: Sequence[tuple[Sequence[Sentence], str]], asked: dict[str, set[str]],
+         question: frozenset[str] = frozenset(), left_out: frozenset[str] = frozenset()) -> str:
+    """The lead for quoted ``pieces`` (sentences of one window, its markers «[1][2]»).
+
+    ``asked`` holds the group, level, place and year values the question names; ``question`` its
+    content stems (to put the figure that answers it first); ``left_out`` the stems of what it
+    leaves out (a figure stated for them is not given). Returns "" when no piece holds a figure.
+    """
+    parts: list[str] = []
+    count = 0
+    for window, markers in pieces:
+        items: list[_Item] = []
+        before, carried = "", None  # the year a sentence without one inherits («I 2020 … . Det …»)
+        for k, sentence in enumerate(window):
+            own = _own_years(sentence.text)
+            if not own and k + 1 < len(window) and _REFERS_BACK.search(window[k + 1].text):
+                later = _own_years(window[k + 1].text)  # «… 12,4 prosent. I 2021 utgjorde dette …»
+                carried = next(iter(later)) if len(later) == 1 else carried
+            for item in _items(sentence.text, before, asked, question, carried, len(items), left_out):
+                if item.text not in (i.text for i in items):
+                    items.append(item)
+            carried = next(iter(own)) if len(own) == 1 else (carried if not own else None)
+            before = sentence.text
+        items.sort(key=lambda i: (-i.on_topic, i.unasked, i.baseline, -i.relevance, i.order))
+        items = items[:max(MAX_ITEMS - count, 0)]
+        if items:
+            count += len(items)
+            parts.append(f"{', '.join(i.text for i in items)} {markers}")
+    return "; ".join(parts)

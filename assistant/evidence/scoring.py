@@ -1,0 +1,343 @@
+"""Score the sentences of retrieved passages against what the question asks for.
+
+Shared by the extractive composer (which sentences to quote) and abstention (is the asked-for
+thing in any of them). A sentence scores by the IDF-weighted share of the question's content
+stems it contains, plus a little for its passage's rank; figure questions prefer sentences
+with a number.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+
+from assistant.evidence.passages import Passage, PassageCache
+from assistant.question.asking import (
+    counted_unit,
+    counts,
+    left_out_terms,
+    proper_terms,
+    question_terms,
+    wanted_kinds,
+)
+from assistant.question.thesaurus import SYNONYM_CREDIT, other_forms, report_words
+from assistant.reading.quantities import age_phrases, ages, ages_agree, asked_detail, states_detail
+from assistant.reading.slots import slot_values, slot_words
+from assistant.reading.text import Sentence, TermStats, is_figure_question, terms
+from index.records import Hit
+
+RANK_BONUS = 0.12  # added to a sentence of the top passage; 1/rank of it for the others
+NUMBER_BONUS = 0.15  # figure questions: a sentence with a number
+NO_NUMBER_PENALTY = 0.25  # figure questions: a sentence without one
+DETAIL_BONUS = 0.1  # «Fra hvilket år …?», «Hvilken aldersgruppe …?»: a sentence that names one
+QUALIFIER_PENALTY = 0.2  # the sentence is about a group the question did not ask about
+PLACE_PENALTY = 0.1  # the sentence is about another place than the one asked about
+MAX_WINDOW = 5  # sentences quoted together around a figure
+EVIDENCE_IGNORES = ("parent",)  # slots the answer checks read as measure words
+MAX_ANAPHORA = 3  # sentences followed back through «Det …», «Tilsvarende …» for the measure
+HEAD_CREDIT = 0.6  # a sentence has only the last part of a compound question term
+MODIFIER_CREDIT = 0.3  # … only its first part («fritid» for «fritidsklubb»)
+# Last parts that add little to a compound: its first part carries all of it
+# («lavinntektsfamilier» asks for «lavinntekt», «innvandrergruppen» for «innvandrer»).
+WEAK_HEADS = ("famili", "grupp", "husholdning")
+
+_ANAPHORIC_START = re.compile(r"^(det|dette|denne|disse|de|her|tilsvarende|tallet|andelen)\b",
+                              re.IGNORECASE)
+_LEANING = re.compile(r"\b(?:her|der|tilsvarende|samme|slike?|dem|deres|disse|denne|den gruppen)\b",
+                      re.IGNORECASE)
+_FIGURE_FIRST = re.compile(r"^(?:\d|(?:kun|hele|omtrent|cirka|ca\.)\s+\d)")  # «4 prosent svarer at …»
+_REFERS_BACK = re.compile(r"\b(det|dette|disse|tallet|tallene|andelen|tilsvarende|sammenlignet|"
+                          r"sammenligner|samme)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One sentence of one retrieved passage and how well it matches the question."""
+
+    hit_index: int  # 0-based position in the hits list
+    position: int  # index of the sentence in its passage
+    sentence: Sentence
+    matched: frozenset[str]
+    coverage: float  # IDF-weighted share of the question's content stems in the sentence
+    score: float
+    has_figure: bool = False  # states a quantity of a kind the question wants (wanted_kinds)
+    agrees: bool = True  # names the group, level, place and year the question asks about
+    measure: float = 0.0  # like coverage, over the question's stems that are not a group/level/place/year
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """All scored sentences for one question, best first, with the passages split once."""
+
+    question_terms: frozenset[str]
+    figure_question: bool
+    candidates: tuple[Candidate, ...]
+    sentences: tuple[tuple[Sentence, ...], ...]  # per hit, in passage order
+    vocabulary: frozenset[str] = frozenset()  # every stem of the retrieved passages
+    passages: tuple[Passage, ...] = ()  # per hit: sentences with their stems and slots
+    asked: Mapping[str, set[str]] = field(default_factory=dict)  # group, level, place, year asked
+    left_out: frozenset[str] = frozenset()  # stems of what the user leaves out («uten …»)
+
+    def best(self) -> Candidate | None:
+        return self.candidates[0] if self.candidates else None
+
+    def within(self, k: int) -> "Evidence":
+        """The evidence of the first ``k`` hits only. A sentence scores the same whatever comes
+        after its passage, so this equals ``gather`` over ``hits[:k]`` without scoring twice."""
+        passages = self.passages[:k]
+        return replace(self, candidates=tuple(c for c in self.candidates if c.hit_index < k),
+                       sentences=self.sentences[:k], passages=passages,
+                       vocabulary=frozenset().union(*(p.vocabulary for p in passages)))
+
+
+def gather(question: str, query_used: str, hits: list[Hit], stats: TermStats,
+           cache: PassageCache | None = None, lead_ins: Mapping[str, str] | None = None) -> Evidence:
+    """Score every sentence of the retrieved passages against the question.
+
+    ``cache`` holds the passages already split and stemmed (the assistant keeps one per index);
+    without it they are analysed here.
+    """
+    cache = PassageCache() if cache is None else cache
+    q = question_terms(question, query_used)
+    left_out = left_out_terms(query_used)
+    idf = {t: stats.idf(t) for t in q}
+    total = sum(idf.values()) or 1.0
+    figure = is_figure_question(question) or is_figure_question(query_used)
+    wanted = wanted_kinds(question if is_figure_question(question) else query_used)
+    passages = [cache.get(h.chunk.text) for h in hits]
+    lead_ins = lead_ins or {}
+    contexts = [cache.get(lead_ins[h.chunk.id]) if h.chunk.id in lead_ins else None for h in hits]
+    vocabulary = frozenset().union(*(p.vocabulary for p in passages)) if passages else frozenset()
+    credit = {t: _credits_with_synonyms(t, vocabulary) for t in q}  # sentence stem -> share of t it gives
+    asked = {k: v for k, v in slot_values(f"{question} {query_used}").items() if k not in EVIDENCE_IGNORES}
+    named = slot_values(question)  # year and place the user named now (inherited ones are context)
+    by_slot = _slot_terms(f"{question} {query_used}", q)
+    age_terms = terms(" ".join(age_phrases(f"{question} {query_used}")))
+    measure_terms = [t for t in q if t not in by_slot and not t.isdigit() and t not in age_terms]
+    measure_total = sum(idf[t] for t in measure_terms) or 1.0
+    asked_ages = ages(f"{question} {query_used}")
+    proper = proper_terms(question) - set(by_slot)
+    unit = counted_unit(question, known=lambda t: stats.df.get(t, 0) > 0 or bool(report_words(t)))  # own words
+    detail = None if figure else asked_detail(question)  # «Fra hvilket år …?»: a sentence with a year
+    out = []
+    for i, p in enumerate(passages):
+        for j, (s, st) in enumerate(zip(p.sentences, p.stems)):
+            if p.instructions and p.instructions[j]:  # planted instructions are never evidence
+                continue
+            if (figure or detail) and j > 0 and _leans_back(p.sentences[j].text):  # read with the one before
+                st = st | p.stems[j - 1]  # it, through a chain of «Det utgjør …», «Tilsvarende …»
+                k = j - 1
+                while k > 0 and j - k < MAX_ANAPHORA and _leans_back(p.sentences[k].text):
+                    k -= 1
+                    st = st | p.stems[k]
+            got = {t: max((c for w, c in credit[t].items() if w in (p.stems[j] if t in proper else st)),
+                          default=0.0) for t in q}
+            if any(got[t] for t in q if t not in by_slot):  # the measure is there: a group
+                for t, (name, value) in by_slot.items():  # may be named otherwise («landbakgrunn»)
+                    if got[t] < 1.0 and value in _said(p, j, name, contexts[i]):
+                        got[t] = 1.0
+            if asked_ages and asked_ages & _ages_said(p, j):  # «yngre enn 30» said «mellom 0 og 29 år»
+                got.update({t: 1.0 for t in age_terms if t in got})
+            matched = frozenset(t for t, c in got.items() if c > 0)
+            coverage = sum(idf[t] * c for t, c in got.items()) / total
+            # a question that names only a group, place, age or year («unge under 30 med
+            # innvandrerbakgrunn») asks for no measure beyond them
+            measure = sum(idf[t] * got[t] for t in measure_terms) / measure_total if measure_terms else 1.0
+            said = p.slots[j]
+            if figure and j > 0 and _leans_back(p.sentences[j].text):  # «Dette utgjør 23,9 prosent» is
+                said = {**p.slots[j - 1], **{k: v for k, v in said.items() if v}}  # about the group before
+            score = coverage + RANK_BONUS / (i + 1) - _mismatch(asked, said)
+            if left_out and left_out & st:  # says (or leans on) what the user left out: another figure
+                score -= QUALIFIER_PENALTY
+            agrees = True
+            if figure:
+                agrees = _agrees(asked, named, p, j, asked_ages, contexts[i]) and (
+                    unit is None or counts(p.sentences[j].text, unit))
+            states = bool(p.kinds[j] & wanted) if figure else p.figures[j]
+            if figure:
+                score += NUMBER_BONUS if states else -NO_NUMBER_PENALTY
+            elif detail and matched and states_detail(p.sentences[j].text, detail):
+                score += DETAIL_BONUS
+            out.append(Candidate(i, j, s, matched, coverage, score, states, agrees, measure))
+    out.sort(key=lambda c: (-c.score, c.hit_index, c.position))
+    return Evidence(q, figure, tuple(out), tuple(p.sentences for p in passages), vocabulary,
+                    tuple(passages), asked, left_out)
+
+
+def lead_ins(chunks) -> dict[str, str]:
+    """Chunk id -> the text of the chunk before it in the same section (where a paragraph's level
+    or place was named when a chunk starts mid-paragraph)."""
+    out: dict[str, str] = {}
+    previous = None
+    for chunk in chunks:
+        if chunk.kind != "text":
+            continue
+        if previous is not None and (previous.doc, previous.section) == (chunk.doc, chunk.section):
+            out[chunk.id] = previous.text
+        previous = chunk
+    return out
+
+
+def _credits(term: str, vocabulary: frozenset[str]) -> dict[str, float]:
+    """The passage stems that carry ``term``, and how much of it (1 = all of it).
+
+    Norwegian compounds carry their meaning in the last part: a sentence stem that is the term or
+    extends it («ufør» ~ «uføretrygded»), or ends with it («famili» ~ «lavinntektsfamili»), carries
+    all of it. A stem that is only the head of a compound term («elev» of «ungdomsskoleelev»)
+    carries part; one that is only its first part («fritid» of «fritidsklubb») carries little,
+    unless the last part is a weak one (``WEAK_HEADS``: «lavinntekt» of «lavinntektsfamili»).
+    """
+    out: dict[str, float] = {}
+    for s in vocabulary:
+        if s == term:
+            out[s] = 1.0
+        elif len(term) >= 4 and (s.startswith(term) or s.endswith(term)):
+            if s in (f"mis{term}", f"u{term}"):  # «misfornøyd» is the opposite of «fornøyd»
+                continue
+            out[s] = 1.0
+        elif len(s) >= 4 and term.endswith(s):
+            out[s] = HEAD_CREDIT
+        elif len(s) >= 5 and term.startswith(s):
+            rest = term[len(s):]
+            out[s] = 1.0 if rest.removeprefix("s") in WEAK_HEADS else MODIFIER_CREDIT
+    return out
+
+
+def _credits_with_synonyms(term: str, vocabulary: frozenset[str]) -> dict[str, float]:
+    """``_credits`` of ``term``, and of the report's words for it (``assistant.question.thesaurus``) at
+    ``SYNONYM_CREDIT``: «plass» is carried by «trangt»; other forms of it in full."""
+    out = _credits(term, vocabulary)
+    for word in other_forms(term):  # «bodde» is «bor»
+        for s, c in _credits(word, vocabulary).items():
+            out[s] = max(out.get(s, 0.0), c)
+    for word in report_words(term):
+        for s, c in _credits(word, vocabulary).items():
+            out[s] = max(out.get(s, 0.0), c * SYNONYM_CREDIT)
+    return out
+
+
+def _mismatch(asked: dict[str, set[str]], said: Mapping[str, frozenset[str]]) -> float:
+    """Penalty for a sentence about another group or place than the question asks about."""
+    penalty = 0.0
+    for name in ("gender", "background"):
+        if said.get(name) and not (said[name] & asked.get(name, set())):
+            penalty += QUALIFIER_PENALTY
+    if asked.get("place") and said.get("place") and not (said["place"] & asked["place"]):
+        penalty += PLACE_PENALTY
+    return penalty
+
+
+def _leans_back(sentence: str) -> bool:
+    """Does a figure sentence need the one before it to say what it counts («Det utgjør …»,
+    «Her har 31 prosent …», «… er tallet på 7 prosent»)?"""
+    return bool(_ANAPHORIC_START.match(sentence) or _REFERS_BACK.search(sentence)
+                or _LEANING.search(sentence) or _FIGURE_FIRST.match(sentence))
+
+
+def _slot_terms(text: str, q: frozenset[str]) -> dict[str, tuple[str, str]]:
+    """Question stems that name a group, level, place or year: stem -> (slot, canonical value).
+    A parent («mor», «far») is a slot for follow-ups only; in a question it is part of the measure."""
+    out = {}
+    for name, values in slot_words(text).items():
+        if name in EVIDENCE_IGNORES:
+            continue
+        for word, value in values:
+            for t in terms(word) & q:
+                out[t] = (name, value)
+    return out
+
+
+SETTINGS = ("level", "place")  # named once for a paragraph («På videregående …»), not per sentence
+
+
+def _said(passage: Passage, j: int, name: str, context: Passage | None = None) -> frozenset[str]:
+    """Values of slot ``name`` sentence ``j`` names, else those of the sentence before it
+    («På mellomtrinnet …. Her har 31 prosent av jentene …»). A level or place is read further
+    back: from the nearest earlier sentence of the passage, or of ``context`` (the text before the
+    passage in its section), that names one."""
+    own = passage.slots[j].get(name)
+    if own:
+        return own
+    if name not in SETTINGS:  # a group is inherited only when the sentence before names one
+        before = (passage.slots[j - 1].get(name) if j > 0 else None) or frozenset()
+        return before if len(before) == 1 else frozenset()
+    earlier = [passage.slots[k] for k in range(j - 1, -1, -1)]
+    if context is not None:
+        earlier += list(reversed(context.slots))
+    return next((slots[name] for slots in earlier if slots.get(name)), frozenset())
+
+
+def _ages_said(passage: Passage, j: int) -> frozenset[str]:
+    """The age groups sentence ``j`` names, else those of the sentence before it, else (for a
+    sentence that leans back: «I Bærum er 9,7 prosent av unge mellom 15-29 år …. Bærum skiller seg
+    ikke ut …. Dette utgjør allikevel 1860 barn og unge») those of the chain it leans back through."""
+    if passage.ages[j] or j == 0:
+        return passage.ages[j]
+    k = j
+    while k > 0 and j - k < MAX_ANAPHORA and (k == j or _leans_back(passage.sentences[k].text)):
+        k -= 1
+        if passage.ages[k]:
+            return passage.ages[k]
+        if k == j - 1 and not _leans_back(passage.sentences[j].text):
+            break
+    return frozenset()
+
+
+def _agrees(asked: dict[str, set[str]], named: dict[str, set[str]], passage: Passage, j: int,
+            asked_ages: frozenset[str] = frozenset(), context: Passage | None = None) -> bool:
+    """Does sentence ``j`` state a figure for the group, level, place and age group the question
+    asks about, and for the year the question ``named``? Each figure is read with its own group,
+    level and place (``assistant.evidence.attribution``): «flere jenter enn gutter … (22 prosent versus
+    12 prosent), og tallene slår enda høyere ut på ungdomsskolen» gives no figure for ungdomsskolen."""
+    figures = passage.attributions[j] if passage.attributions else ()
+    if not any(_fits(asked, named, slots, passage, j, context) for slots in (figures or ({},))):
+        return False
+    if not ages_agree(asked_ages, _ages_said(passage, j)):  # asked 25-34 år, told 18-24 år
+        return False
+    return named.get("year", set()) <= _years(passage, j)
+
+
+def _fits(asked: Mapping[str, set[str]], named: Mapping[str, set[str]], slots: Mapping[str, frozenset[str]],
+          passage: Passage, j: int, context: Passage | None) -> bool:
+    """Is one figure (its ``slots``; a slot it lacks is read from the context) stated for what was asked?"""
+    def said(name: str) -> frozenset[str]:
+        return slots.get(name) or _said(passage, j, name, context)
+
+    for name in ("gender", "background", "level"):
+        if asked.get(name) and not (asked[name] & said(name)):
+            return False
+    places = asked.get("place", set())
+    where = said("place")
+    if places - {"Bærum"} and not (places & where):
+        return False
+    if named.get("place") == {"Bærum"} and where and "Bærum" not in where:  # told the nation's
+        return False
+    return True
+
+
+def _years(passage: Passage, j: int) -> frozenset[str]:
+    """Years sentence ``j`` states its figure for: its own or the sentence before's, else those of
+    the nearest earlier sentence that states any («I 2020 … . Det utgjør …»). A baseline («en økning
+    fra 2019») is not the figure's year."""
+    own = passage.years_stated[j] | (passage.years_stated[j - 1] if j > 0 else frozenset())
+    if own:
+        return own
+    return next((passage.years_stated[k] for k in range(j - 2, -1, -1) if passage.years_stated[k]),
+                frozenset())
+
+
+def figure_window(ev: Evidence, cand: Candidate) -> list[Sentence]:
+    """The figure sentence with the neighbours that complete it («Det utgjør cirka 3300 barn»)."""
+    sents = ev.sentences[cand.hit_index]
+    lo = hi = cand.position
+    while lo > 0 and cand.position - lo < MAX_ANAPHORA and _ANAPHORIC_START.match(sents[lo].text):
+        lo -= 1  # back to the sentence that says what «Det» / «Tilsvarende tall» refers to
+    while hi + 1 < len(sents) and hi - lo + 1 < MAX_WINDOW:
+        nxt = sents[hi + 1]
+        nxt_terms = ev.passages[cand.hit_index].stems[hi + 1] if ev.passages else terms(nxt.text)
+        continues = _REFERS_BACK.search(nxt.text) or (ev.question_terms & nxt_terms)
+        if not (nxt.has_number and continues):
+            break
+        hi += 1
+    return list(sents[lo:hi + 1])

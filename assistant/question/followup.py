@@ -1,0 +1,278 @@
+"""Follow-ups: rewrite a question asked after others into a standalone query, without an LLM.
+
+A follow-up («Og jentene?», «Hva med på videregående?», «Enn innvandrerne?», «Hva med i 2014?»)
+inherits the topic and measure of the conversation. Its *slots* (group, school level, place,
+year) replace the matching slots of the earlier query, so «… gutter på videregående … trygge
+i nærområdet?» + «Og jentene?» becomes «… jenter på videregående … trygge i nærområdet?»,
+which retrieves the passage about girls rather than the one about boys.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from assistant.reading.quantities import age_phrases
+from assistant.reading.slots import WORD, YEAR, lower_words, slot_of, slot_words
+
+# Openers that mark a follow-up, longest first (matched on lower-cased, punctuation-free text).
+_OPENERS = (
+    "hva så med", "hvordan er det sammenlignet", "hvordan er dette sammenlignet", "sammenlignet med",
+    "hva med resten", "hvordan er det med", "hvordan er det for", "hvordan med", "hva med",
+    "hva om", "hva gjelder", "gjelder det også", "gjelder dette også", "samme for", "og for",
+    "og hva", "og hvor", "og blant", "og", "enn", "men", "også", "blant",
+)
+# Words that refer back to the earlier turn.
+_ANAPHORA = {"det", "dette", "de", "disse", "dem", "den", "der", "tilsvarende", "samme"}
+# Content-free request words: a follow-up made only of these keeps the earlier topic.
+_REQUEST = {
+    "eksempel", "eksempler", "eksemplene", "flere", "mer", "detaljer", "utdype", "forklare",
+    "forklar", "hvorfor", "tall", "tallet", "tallene", "andel", "andelen", "prosent", "antall",
+    "kilde", "kilden", "kildene", "gi", "vis", "si", "fortell", "nevn", "utvikling", "utviklingen",
+    "tiltak", "årsak", "årsaker", "årsaken", "sammenlignet", "sammenligne", "forskjell",
+}
+_ANAPHORA_SUBJECT = {"den", "dette", "disse", "dem"}
+_FILLER = {"resten", "ellers", "øvrig", "andre", "annet", "blant", "særlig", "spesielt", "mest", "minst", "også",
+           "samlet", "totalt", "begge", "kjønn", "kjønnene",  # «Og samlet for begge kjønn?»: no new topic
+           "barn", "barna", "barnet", "unge", "ungdom", "ungdommer", "ungdommene", "elever",
+           "elevene", "gruppe", "gruppen", "grupper", "gruppene"}
+_GROUP_PREPOSITIONS = {"i", "blant", "hos", "for"}
+_CONDITIONS = {"hvis", "om", "med", "etter", "justert", "målt", "uten"}
+_CONNECTIVES = {"og", "men", "enn", "så", "også"}
+_SKIP = {"gi", "vis", "si", "fortell", "nevn", "sammenlignet", "sammenligne"}
+_QUESTION_WORDS = {"hva", "hvor", "hvem", "hvilke", "hvilken", "hvordan", "hvorfor", "når",
+                   "mange", "stor", "mye", "kan", "du", "blant", "gjelder", "enn", "sammen"}
+
+
+# Extra terms added with a new group so that compounds in the report are found too.
+_EXPANSIONS = {
+    "innvandrer": "innvandrere innvandrerbakgrunn",
+    "jente": "jenter",
+    "gutt": "gutter",
+}
+
+def _content_words(text: str) -> list[str]:
+    """Words that are neither stopwords, question/request/filler words nor slot words."""
+    from bm25s.stopwords import STOPWORDS_NORWEGIAN
+
+    out = []
+    for w in lower_words(text):
+        if (w in STOPWORDS_NORWEGIAN or w in _QUESTION_WORDS or w in _REQUEST or w in _ANAPHORA
+                or w in _FILLER or slot_of(w) or YEAR.fullmatch(w) or len(w) < 3):
+            continue
+        out.append(w)
+    return out
+
+
+def _opener(words: list[str]) -> str | None:
+    text = " ".join(words)
+    return next((o for o in _OPENERS if text == o or text.startswith(o + " ")), None)
+
+
+_DEMONSTRATIVE = re.compile(r"\b(?:i|for|om|på|av|med|fra)\s+(?:den|denne|dette|disse|det)\s+[a-zæøå]{3,}(?:en|et|ene|a)\b",
+                            re.IGNORECASE)
+_PARTITIVE = re.compile(r"\b(?:av|blant)\s+(?:dem|disse|de)\b(?!\s+\w+(?:ene|ne)\b)", re.IGNORECASE)
+_DEFINITION = re.compile(r"^(hva er|hva betyr|hva menes|hva står|hvem er|hva heter|hva gjør)\b")
+_DEFINITE = re.compile(r"\w{3,}(?:et|en|ene|a)$")
+
+
+def _refers_to(question: str, base: str) -> bool:
+    """True when a definite noun of ``question`` («prosjektet») names something in ``base``."""
+    from assistant.reading.text import terms
+
+    base_terms = terms(base)
+    return any(_DEFINITE.fullmatch(w) and terms(w) & base_terms for w in _content_words(question))
+
+
+def is_follow_up(question: str, base: str | None = None) -> bool:
+    """True when ``question`` leans on an earlier turn (opener, anaphora, or no topic of its own)."""
+    words = lower_words(question)
+    if not words:
+        return False
+    if _opener(words):
+        return True
+    content = _content_words(question)
+    if len(words) <= 6 and not content:  # «Hva var andelen i 2014?»: nothing but slots and request words
+        return True
+    if len(words) <= 4 and len(content) == 1 and not _DEFINITION.match(" ".join(words)):
+        return True
+    if len(words) <= 6 and len(content) <= 1 and _ANAPHORA.intersection(words):
+        return True
+    if len(words) > 2 and _ANAPHORA_SUBJECT.intersection(words[1:3]):  # «Hva sa den om …»
+        return True
+    if len(words) > 2 and words[1] in _ANAPHORA and len(content) <= 1:  # «Er det vanligere her enn …?»
+        return True
+    if _PARTITIVE.search(question):  # «Hvor mange av dem er under 30 år?»
+        return True
+    if _DEMONSTRATIVE.search(question):  # «… i den definisjonen?», «… i denne undersøkelsen?»
+        return True
+    return bool(base) and _refers_to(question, base)
+
+
+def _replace_word(text: str, old: str, new: str) -> str:
+    return re.sub(rf"(?<![\wæøåÆØÅ]){re.escape(old)}(?![\wæøåÆØÅ])", new, text, count=1)
+
+
+def _swap(base: str, name: str, new_values: list[tuple[str, str]]) -> str:
+    """Replace the words of slot ``name`` in ``base`` by the follow-up's values (or append them)."""
+    old = slot_words(base).get(name, [])
+    new_canon = [c for _, c in new_values]
+    if old and set(c for _, c in old) == set(new_canon):
+        return base
+    if not old:
+        words = [w for w, _ in new_values] + [_EXPANSIONS[c] for _, c in new_values if c in _EXPANSIONS]
+        return f"{base.rstrip(' ?.!')} {' '.join(words)}"
+    replacement_word, replacement = new_values[0]
+    for raw, canon in old:
+        if name == "year":
+            base = _replace_word(base, raw, replacement)
+            continue
+        hit = slot_of(raw.lower())
+        new_hit = slot_of(replacement_word.lower())
+        if hit and new_hit and len(raw) - len(hit[2]) >= 3 and hit[0] == "level":
+            # keep the compound tail: «ungdomsskoleelever» -> «videregåendeelever»
+            tail = raw[len(hit[2]):]
+            word = replacement + tail
+        elif name in _FALLBACK_FORM:
+            word = _inflect_like(raw.lower(), replacement, _FALLBACK_FORM[name])
+        else:
+            word = replacement_word
+        base = _replace_word(base, raw, word)
+    return base
+
+
+# Forms of a group word, in the same order for each value (singular, singular definite, plural, plural
+# definite), so a swap keeps the number and definiteness of the word it replaces.
+_FORMS = {
+    "jente": ("jente", "jenta", "jenter", "jentene"),
+    "gutt": ("gutt", "gutten", "gutter", "guttene"),
+    "mor": ("mor", "moren", "mødre", "mødrene"),
+    "far": ("far", "faren", "fedre", "fedrene"),
+}
+_ALIASES = {"mora": "moren", "mamma": "mor", "mammaen": "moren", "pappa": "far", "pappaen": "faren"}
+_FALLBACK_FORM = {"gender": 2, "parent": 0}  # a word of another form: «jenter», «far»
+
+
+def _inflect_like(old_word: str, new_canon: str, fallback: int) -> str:
+    """«guttene» + jente -> «jentene», «mora» + far -> «faren»."""
+    old = _ALIASES.get(old_word, old_word)
+    for forms in _FORMS.values():
+        if old in forms:
+            return _FORMS[new_canon][forms.index(old)]
+    return _FORMS[new_canon][fallback]
+
+
+def _standalone_history(history: Sequence[str]) -> str | None:
+    """The last standalone query the conversation reached (each turn resolved in order)."""
+    resolved: str | None = None
+    for q in history:
+        q = q.strip()
+        if not q:
+            continue
+        resolved = _rewrite(q, resolved) if resolved is not None else q
+    return resolved
+
+
+_RELATIVE_YEAR = re.compile(r"\båret\s+(etter|før)\b", re.IGNORECASE)
+
+
+def _absolute_years(question: str, base: str) -> str:
+    """«Og året etter?» after a question about 2020 -> «Og 2021?» (only when ``base`` names one year)."""
+    years = set(YEAR.findall(base))
+    if len(years) != 1:
+        return question
+    year = int(next(iter(years)))
+
+    def sub(m: re.Match[str]) -> str:
+        return str(year + 1 if m[1].lower() == "etter" else year - 1)
+
+    return _RELATIVE_YEAR.sub(sub, question)
+
+
+def _rewrite(question: str, base: str) -> str:
+    if not is_follow_up(question, base):
+        return question
+    question = _absolute_years(question, base)
+    words = lower_words(question)
+    new = slot_words(question)
+    content = _content_words(question)
+    compare = any(w.startswith(("sammenlign", "forhold")) for w in words) or "enn" in words[1:]
+    phrase_words = WORD.findall(question)[len(_opener(words).split()):] if _opener(words) else []
+    if (_opener(words) and content and not new and phrase_words
+            and (phrase_words[0].lower() in _FILLER or phrase_words[0].lower() in _GROUP_PREPOSITIONS
+                 or phrase_words[0].lower() in _CONDITIONS)):
+        # «Og for barna i grunnskolealder?», «Og i resten av befolkningen?»: the same measure for
+        # another group the slots do not know; the earlier query with the group added keeps it.
+        # «Og hvis man bruker nasjonale inntektsgrenser?»: the same measure, measured otherwise
+        return f"{base.rstrip(' ?.!')} {' '.join(phrase_words)}"
+    if _opener(words) and content and not new:
+        # «Hva med vold fra andre ungdommer?»: a new topic in the frame and slots of the old one
+        frame = _frame(base)
+        if phrase_words[0].lower() in _QUESTION_WORDS:  # «Og hvor mange av dem …»: its own frame
+            frame = ""
+            phrase_words = [w for w in WORD.findall(question)]
+            while phrase_words and phrase_words[0].lower() in _CONNECTIVES:
+                phrase_words = phrase_words[1:]
+        kept = [w for name in ("gender", "parent", "background", "level", "place", "year")
+                for w, _ in slot_words(base).get(name, [])]
+        if _ANAPHORA.intersection(w.lower() for w in phrase_words):  # «hvor mange av dem …»: them = the
+            kept = _content_words(base) + kept  # earlier topic
+        elif not frame and len(_content_words(" ".join(phrase_words))) >= 3:
+            kept = []  # «Og hvor mange har sett en voksen hjemme slå søsknene sine?»: a question of its own
+        phrase = " ".join(phrase_words)
+        return " ".join([frame, phrase, *(k for k in dict.fromkeys(kept) if k.lower() not in words)]).strip()
+    query = base
+    if _ALL.intersection(words):  # «Og for alle ungdomsskoleelevene?»: no longer only the girls
+        for name in ("gender", "background"):
+            if name not in new:
+                query = _drop(query, name)
+    for name in ("gender", "parent", "background", "level", "place", "year"):
+        if name in new:
+            query = _append(query, new[name]) if compare else _swap(query, name, new[name])
+    age = [a for a in age_phrases(question) if a.lower() not in query.lower()]  # «… av dem er under 30 år?»
+    in_age = set(lower_words(" ".join(age)))
+    extra = [w for w in words
+             if (w in _REQUEST or w in content) and w not in _SKIP and w not in lower_words(query) and w not in in_age]
+    if extra or age:
+        query = f"{query.rstrip(' ?.!')} {' '.join(extra + age)}"
+    return query
+
+
+_FRAME = re.compile(r"^(hvor (?:mange|stor(?:e)? andel|mye|stor)|hva|hvilke|hvordan|hvorfor)\b",
+                    re.IGNORECASE)
+
+
+def _frame(base: str) -> str:
+    """The question frame of the earlier query («Hvor mange», «Hvor stor andel»), "" if none."""
+    m = _FRAME.match(base.strip())
+    return m.group() if m else ""
+
+
+_ALL = frozenset({"alle", "samlet", "totalt", "begge"})
+
+
+def _drop(base: str, name: str) -> str:
+    """``base`` with «alle» for the words of slot ``name`` («av jentene på …» -> «av alle på …»)."""
+    for raw, _ in slot_words(base).get(name, []):
+        base = _replace_word(base, raw, "alle")
+    return re.sub(r"\balle(?:\s+(?:og|eller)\s+alle|\s+alle)+\b", "alle", base)
+
+
+def _append(base: str, values: list[tuple[str, str]]) -> str:
+    words = [w for w, _ in values]
+    return f"{base.rstrip(' ?.!')} {' '.join(words)}"
+
+
+def rewrite_query(question: str, history: Sequence[str]) -> str:
+    """The standalone query to search with for ``question`` asked after ``history`` (oldest first).
+
+    A question that is not a follow-up is returned unchanged.
+
+    Example:
+        >>> rewrite_query("Og jentene?", ["Hvor mange gutter på videregående føler seg trygge?"])
+        'Hvor mange jenter på videregående føler seg trygge?'
+    """
+    base = _standalone_history(history)
+    if base is None:
+        return question
+    return _rewrite(question, base)

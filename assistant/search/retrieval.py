@@ -1,0 +1,104 @@
+"""Ranked passages from the index: BM25, dense, or both fused (the default).
+
+Example:
+    >>> from assistant.search.retrieval import open_retriever
+    >>> hits = open_retriever().search("Hvor mange innbyggere bodde i Bærum i 2023?", k=3)
+    >>> hits[0].chunk.pages
+    (9,)
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from assistant.question.thesaurus import expand
+from index.records import Hit
+from ingest.records import DocumentInfo
+from kunnskap.errors import UsageError
+
+from .fusion import Fusion
+
+MODES = ("hybrid", "bm25", "dense")
+DEFAULT_FUSION = Fusion("convex", 0.5)
+CANDIDATE_DEPTH = 50  # candidates each retriever contributes to fusion
+
+
+class Retriever:
+    """Searches one loaded index. Holds no per-query state, so it is safe across threads."""
+
+    def __init__(self, index, fusion: Fusion = DEFAULT_FUSION, depth: int = CANDIDATE_DEPTH):
+        self.index = index
+        self.fusion = fusion
+        self.depth = depth
+
+    @property
+    def documents(self) -> dict[str, DocumentInfo]:
+        return self.index.documents
+
+    def search(self, query: str, k: int = 5, mode: str = "hybrid") -> list[Hit]:
+        """Return the ``k`` best passages for ``query``.
+
+        Args:
+            query: the question, in Norwegian.
+            k: number of passages (1..number of chunks in the index).
+            mode: "hybrid" (fused), "bm25" or "dense".
+
+        Raises:
+            UsageError: unknown mode, k < 1 or empty query.
+        """
+        if mode not in MODES:
+            raise UsageError(f"Unknown search mode {mode!r}; choose one of: {', '.join(MODES)}.")
+        if k < 1:
+            raise UsageError(f"k must be at least 1, got {k}.")
+        if not query or not query.strip():
+            raise UsageError("The query is empty; give a question to search for.")
+        n = len(self.index.chunks)
+        depth = min(max(self.depth, k), n)
+        bm25 = self._bm25(query, depth) if mode in ("hybrid", "bm25") else {}
+        dense = self._dense(query, depth) if mode in ("hybrid", "dense") else {}
+        if mode == "bm25":
+            fused = dict(bm25)
+        elif mode == "dense":
+            fused = dict(dense)
+        else:
+            fused = self.fusion.fuse(bm25, dense)
+        order = sorted(fused, key=lambda i: (-fused[i], i))[:k]
+        bm25_rank = _ranks(bm25)
+        dense_rank = _ranks(dense)
+        return [
+            Hit(
+                chunk=self.index.chunks[i],
+                score=float(fused[i]),
+                rank=r,
+                bm25_rank=bm25_rank.get(i),
+                bm25_score=bm25.get(i),
+                dense_rank=dense_rank.get(i),
+                dense_score=dense.get(i),
+            )
+            for r, i in enumerate(order, start=1)
+        ]
+
+    def _bm25(self, query: str, depth: int) -> dict[int, float]:
+        ids, scores = self.index.lexical.search(expand(query), depth)
+        return {int(i): float(s) for i, s in zip(ids, scores) if s > 0}
+
+    def _dense(self, query: str, depth: int) -> dict[int, float]:
+        qvec = self.index.embedder.embed_query(query)
+        ids, scores = self.index.dense.search(qvec, depth)
+        return {int(i): float(s) for i, s in zip(ids, scores) if i >= 0}
+
+
+def _ranks(scores: dict[int, float]) -> dict[int, int]:
+    ordered = sorted(scores, key=lambda i: (-scores[i], i))
+    return {i: r for r, i in enumerate(ordered, start=1)}
+
+
+def open_retriever(index_path: Path | None = None, embedder: str | None = None,
+                   build_if_missing: bool = True, progress: bool = False,
+                   fusion: Fusion = DEFAULT_FUSION) -> Retriever:
+    """Load (or, for the default index, build) an index and return a retriever over it."""
+    from index.build import open_index
+
+    index = open_index(index_path=index_path, embedder=embedder,
+                       build_if_missing=build_if_missing, progress=progress)
+    return Retriever(index, fusion=fusion)
