@@ -14,11 +14,12 @@ Example:
 from __future__ import annotations
 
 import csv
+import statistics
 import json
 import re
 import tempfile
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from kunnskap.errors import TestSetError
@@ -40,6 +41,7 @@ class OutsideCorpus:
     docs: dict[str, str]  # doc id -> text
     queries: dict[str, str]  # query id -> text
     qrels: dict[str, dict[str, int]]  # query id -> {doc id: relevance}
+    answers: dict[str, tuple[str, ...]] = field(default_factory=dict)  # query id -> gold spans (SQuAD)
 
 
 def _read_json(path: Path):
@@ -64,6 +66,7 @@ def load_squad(path: str | Path) -> OutsideCorpus:
     by_text: dict[str, str] = {}
     queries: dict[str, str] = {}
     qrels: dict[str, dict[str, int]] = {}
+    golds: dict[str, tuple[str, ...]] = {}
     for e_i, entry in enumerate(entries):
         paragraphs = entry.get("paragraphs", [entry]) if isinstance(entry, dict) else None
         if not isinstance(paragraphs, list):
@@ -89,9 +92,11 @@ def load_squad(path: str | Path) -> OutsideCorpus:
                     qid = f"{qid}-{n}"
                 queries[qid] = qa["question"]
                 qrels[qid] = {doc_id: 1}
+                golds[qid] = tuple(a["text"] for a in qa.get("answers") or ()
+                                   if isinstance(a, dict) and isinstance(a.get("text"), str))
     if not queries:
         raise TestSetError(f"{path}: no answerable questions found.")
-    return OutsideCorpus(path.name, docs, queries, qrels)
+    return OutsideCorpus(path.name, docs, queries, qrels, golds)
 
 
 def _jsonl(path: Path) -> list[dict]:
@@ -162,11 +167,16 @@ def _doc_ranking(hits, names: dict[str, str], depth: int) -> list[tuple[str, flo
 
 
 def evaluate_corpus(corpus: OutsideCorpus, configs: Sequence[EvalConfig], *, embedder: str | None = None,
-                    settings=None, k: int = 10,
+                    settings=None, k: int = 10, answers: bool = False,
                     progress: Callable[[str, int, int], None] | None = None,
                     build_progress: bool = True) -> list[EvalReport]:
     """Index ``corpus`` in a temporary index (same reader, chunker and embedder as the report)
-    and score every configuration; reports in the order given."""
+    and score every configuration; reports in the order given.
+
+    With ``answers`` (and gold spans, as SQuAD has), every question is also answered by the
+    assistant with its default settings: ``answer_contains_gold`` is the share of answers whose
+    text contains a gold span, ``abstained`` the share it refused (every question is answerable).
+    """
     from assistant.search.retrieval import Retriever
     from evaluation.compare import with_fusion
     from index.build import ingest
@@ -195,19 +205,22 @@ def evaluate_corpus(corpus: OutsideCorpus, configs: Sequence[EvalConfig], *, emb
             retriever = with_fusion(built[key], config)
             indexed = {c.doc for c in retriever.index.chunks}
             search_k = min(len(retriever.index.chunks), max(depth * 5, 50))
-            rankings = {}
+            assistant = _assistant(retriever, config) if answers and corpus.answers else None
+            rankings, given = {}, {}
             for i, (qid, text) in enumerate(corpus.queries.items(), start=1):
                 hits = retriever.search(text, k=search_k, mode=config.mode)
                 rankings[qid] = _doc_ranking(hits, names, depth)
+                if assistant is not None:
+                    given[qid] = assistant.ask(text, mode=config.mode)
                 if progress:
                     progress(config.label, i, len(corpus.queries))
             run = {q: run_from_ranking([d for d, _ in r]) for q, r in rankings.items()}
             metrics = {"n": len(corpus.queries), "n_answerable": len(corpus.queries),
-                       **evaluate_run(corpus.qrels, run, METRICS)}
+                       **evaluate_run(corpus.qrels, run, METRICS), **_gold_metrics(corpus, given)}
             scores = per_query(corpus.qrels, run, METRICS)
             rows = [{"id": q, "kind": corpus.name, "query_used": corpus.queries[q],
                      "ranks": [r for r, (d, _) in enumerate(rankings[q], 1) if d in corpus.qrels[q]],
-                     **scores[q]} for q in corpus.queries]
+                     **scores[q], **_answer_row(corpus, given, q)} for q in corpus.queries]
             cfg = {"label": config.label, "mode": config.mode, "k": k, "depth": depth,
                    "corpus": corpus.name, "documents": len(corpus.docs),
                    "documents_indexed": sum(1 for n in names if n in indexed),
@@ -215,5 +228,35 @@ def evaluate_corpus(corpus: OutsideCorpus, configs: Sequence[EvalConfig], *, emb
                    "chunk_settings": {"chunk_size": cs.chunk_size, "chunk_overlap": cs.chunk_overlap,
                                       "version": cs.version}}
             reports.append(EvalReport(cfg, metrics, {corpus.name: metrics}, rows,
-                                      qrels=corpus.qrels, rankings=rankings))
+                                      qrels=corpus.qrels, rankings=rankings, answers=given))
     return reports
+
+
+def _assistant(retriever, config: EvalConfig):
+    from evaluation.compare import make_assistant
+
+    return make_assistant(retriever, config.mode, config.abstain)
+
+
+def _gold_metrics(corpus: OutsideCorpus, given: dict) -> dict:
+    """``answer_contains_gold`` and the share of abstentions, over the questions answered."""
+    from evaluation.answers import answer_words, contains_gold
+
+    if not given:
+        return {}
+    n = len(given)
+    words = sorted(answer_words(a.answer) for a in given.values() if not a.abstained)
+    return {"answer_contains_gold": sum(1 for q, a in given.items() if not a.abstained
+                                        and contains_gold(a.answer, corpus.answers.get(q, ()))) / n,
+            "abstained": sum(1 for a in given.values() if a.abstained) / n,
+            "answer_words_median": float(statistics.median(words)) if words else None}
+
+
+def _answer_row(corpus: OutsideCorpus, given: dict, qid: str) -> dict:
+    from evaluation.answers import contains_gold
+
+    a = given.get(qid)
+    if a is None:
+        return {}
+    return {"answer": a.answer, "abstained": a.abstained,
+            "contains_gold": (not a.abstained) and contains_gold(a.answer, corpus.answers.get(qid, ()))}

@@ -43,6 +43,12 @@ class TestQuestion:
     section: str = ""
     page: int | None = None
     split: str = ""
+    form: str = ""  # what the question asks for when ``kind`` does not say («figure» for a figure follow-up)
+
+    @property
+    def asks(self) -> str:
+        """The question's form: ``form`` when given, else ``kind``."""
+        return self.form or self.kind
 
     @property
     def answerable(self) -> bool:
@@ -104,7 +110,8 @@ def _parse(obj, where: str) -> TestQuestion:
         raise TestSetError(f"{where}: 'split' is {split!r}; use one of: {', '.join(SPLITS)}.")
     return TestQuestion(id=qid, question=question, evidence=evidence, history=history,
                         kind=_str(obj, "kind", where), answer=_str(obj, "answer", where),
-                        section=_str(obj, "section", where), page=page, split=split)
+                        section=_str(obj, "section", where), page=page, split=split,
+                        form=_str(obj, "form", where))
 
 
 def read_testset(path: str | Path) -> list[TestQuestion]:

@@ -127,7 +127,7 @@ def _outside(args, configs, err):
               "indexing into a temporary index …")
     with _progress(err, True) as update:
         return evaluate_corpus(corpus, configs, embedder=args.embedder, k=args.k, progress=update,
-                               build_progress=True)
+                               answers=not args.no_answers, build_progress=True)
 
 
 def _fmt(value) -> str:
