@@ -3,7 +3,8 @@
 A spec is a comma-separated list of configurations; each is one or more ``+``-joined settings:
 a mode (``hybrid``, ``bm25``, ``dense``), ``mode=M``, ``embedder=E`` (or a bare embedder spec such as
 ``e5-small`` / ``st:NAME``), ``chunk=N`` (chunk size), ``overlap=N``, ``fusion=F`` (hybrid fusion, e.g.
-``convex:0.4``, ``rrf:60``), ``abstain=FC:FM`` (the assistant's figure coverage and measure thresholds,
+``convex:0.4``, ``rrf:60``), ``rerank=W`` (weight of a passage's best sentence in the hybrid
+score), ``abstain=FC:FM`` (the assistant's figure coverage and measure thresholds,
 see ``assistant.evidence.abstention``). Configurations that need
 another index (other embedder or chunk settings) get a temporary one built from the same corpus.
 
@@ -29,7 +30,7 @@ from .testset import TestQuestion
 __all__ = ["EvalConfig", "parse_compare", "compare", "retriever_for", "make_assistant"]
 
 _MODES = ("hybrid", "bm25", "dense")
-_KEYS = ("mode", "embedder", "chunk", "overlap", "fusion", "abstain")
+_KEYS = ("mode", "embedder", "chunk", "overlap", "fusion", "abstain", "rerank")
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ class EvalConfig:
     chunk_overlap: int | None = None
     fusion: str | None = None  # e.g. "convex:0.5"; None = the retriever's default
     abstain: str | None = None  # e.g. "0.2:0.2"; None = the assistant's default thresholds
+    rerank: float | None = None  # weight of the best sentence in the hybrid score; None = default
 
 
 def _int(key: str, value: str, item: str) -> int:
@@ -91,6 +93,15 @@ def parse_compare(spec: str, base: EvalConfig = EvalConfig()) -> list[EvalConfig
                 from assistant.search.fusion import Fusion
 
                 changes["fusion"] = str(Fusion.parse(value))  # validates now, not mid-run
+            elif key == "rerank":
+                try:
+                    weight = float(value)
+                except ValueError:
+                    weight = -1.0
+                if not 0.0 <= weight <= 1.0:
+                    raise UsageError(f"--compare item {item!r}: rerank={value!r} must be a number "
+                                     "between 0 and 1 (the best sentence's weight; 0 = off).")
+                changes["rerank"] = weight
             elif key == "abstain":
                 from assistant.evidence.abstention import Thresholds
 
@@ -144,13 +155,16 @@ def retriever_for(config: EvalConfig, base, workdir: Path, progress: bool = Fals
 
 
 def with_fusion(retriever, config: EvalConfig):
-    """``retriever`` itself, or one over the same index with the configuration's fusion."""
-    if config.fusion is None:
+    """``retriever`` itself, or one over the same index with the configuration's fusion and
+    sentence re-ranking."""
+    if config.fusion is None and config.rerank is None:
         return retriever
     from assistant.search.fusion import Fusion
     from assistant.search.retrieval import Retriever
 
-    return Retriever(retriever.index, fusion=Fusion.parse(config.fusion))
+    fusion = Fusion.parse(config.fusion) if config.fusion is not None else retriever.fusion
+    rerank = config.rerank if config.rerank is not None else retriever.rerank
+    return Retriever(retriever.index, fusion=fusion, rerank=rerank)
 
 
 def _source_paths(index, default: Path) -> list[Path]:

@@ -13,6 +13,7 @@ from index import lexical
 from index.cache import embed_cached
 from index.embedders import DEFAULT_EMBEDDER, get_embedder
 from index.records import IngestReport, Manifest, SourceFile
+from index.sentences import SentenceVectors
 from index.store import FORMAT_VERSION, Index, check_manifest, load_index, read_manifest, write_index
 from ingest.records import Chunk, ChunkSettings, Document, DocumentInfo
 from kunnskap import __version__
@@ -86,6 +87,7 @@ def ingest(paths: Sequence[Path] | None = None, embedder: str = DEFAULT_EMBEDDER
                           f"Failures: {listing}")
 
     vectors, embedded = embed_cached(emb, [c.text for c in chunks], progress=progress)
+    sentences, embedded_sentences = SentenceVectors.build(chunks, emb, progress=progress)
     infos = [DocumentInfo.of(d) for d in docs]
     counts = _counts(docs, len(chunks))
     manifest = Manifest(
@@ -93,8 +95,8 @@ def ingest(paths: Sequence[Path] | None = None, embedder: str = DEFAULT_EMBEDDER
         dim=int(vectors.shape[1]), chunk_settings=wanted, sources=tuple(used), counts=counts,
         lexical=lexical.settings(),
         built_at=datetime.now(timezone.utc).isoformat(timespec="seconds"))
-    write_index(target, manifest, chunks, infos, vectors)
-    return _report(counts, emb.id, started, skipped=False, embedded=embedded,
+    write_index(target, manifest, chunks, infos, vectors, sentences)
+    return _report(counts, emb.id, started, skipped=False, embedded=embedded + embedded_sentences,
                    index_path=target, errors=errors)
 
 

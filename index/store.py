@@ -1,7 +1,8 @@
 """An index on disk: a folder of plain files, written atomically, checked when loaded.
 
-Files: ``manifest.json``, ``chunks.jsonl``, ``documents.jsonl``, ``dense.faiss`` and the bm25s
-files under ``bm25/``. Nothing is ever unpickled; unknown files in the folder are ignored.
+Files: ``manifest.json``, ``chunks.jsonl``, ``documents.jsonl``, ``dense.faiss``, the bm25s
+files under ``bm25/`` and the sentence vectors (``index.sentences``). Nothing is ever unpickled;
+unknown files in the folder are ignored.
 """
 
 from __future__ import annotations
@@ -21,11 +22,12 @@ from index.dense import DenseIndex
 from index.embedders import DEFAULT_EMBEDDER, Embedder, get_embedder
 from index.lexical import LexicalIndex
 from index.records import Hit, Manifest
+from index.sentences import SentenceVectors
 from ingest.records import Chunk, ChunkSettings, DocumentInfo
 from kunnskap import __version__
 from kunnskap.errors import EmbedderError, IndexLoadError
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: sentence vectors
 MANIFEST, CHUNKS, DOCUMENTS, DENSE, BM25_DIR = (
     "manifest.json", "chunks.jsonl", "documents.jsonl", "dense.faiss", "bm25")
 
@@ -34,12 +36,22 @@ class Index:
     """A loaded index: chunks, document info, dense and lexical search, and its embedder."""
 
     def __init__(self, path: Path, manifest: Manifest, chunks: Sequence[Chunk],
-                 documents: dict[str, DocumentInfo], dense: DenseIndex, lexical: LexicalIndex):
+                 documents: dict[str, DocumentInfo], dense: DenseIndex, lexical: LexicalIndex,
+                 sentences: SentenceVectors | None = None):
         self.path, self.manifest = path, manifest
         self.chunks: tuple[Chunk, ...] = tuple(chunks)
         self.documents = documents
         self.dense, self.lexical = dense, lexical
+        self.sentences = sentences
+        self._rows = {c.id: i for i, c in enumerate(self.chunks)}
         self._embedder: Embedder | None = None
+
+    def sentence_vectors(self, chunk_id: str) -> tuple[tuple[int, ...], np.ndarray] | None:
+        """Start offsets and vectors of a chunk's sentences; None when the index has none."""
+        row = self._rows.get(chunk_id)
+        if self.sentences is None or row is None:
+            return None
+        return self.sentences.of_chunk(row)
 
     @property
     def embedder(self) -> Embedder:
@@ -66,7 +78,8 @@ class Index:
 
 
 def write_index(target: Path, manifest: Manifest, chunks: Sequence[Chunk],
-                documents: Sequence[DocumentInfo], vectors: np.ndarray) -> None:
+                documents: Sequence[DocumentInfo], vectors: np.ndarray,
+                sentences: SentenceVectors) -> None:
     """Write an index folder atomically; an old index at ``target`` is replaced only on success."""
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -76,6 +89,7 @@ def write_index(target: Path, manifest: Manifest, chunks: Sequence[Chunk],
         tmp.mkdir()
         DenseIndex.build(vectors).save(tmp / DENSE)
         LexicalIndex.build([c.text for c in chunks]).save(tmp / BM25_DIR)
+        sentences.save(tmp)
         _write_jsonl(tmp / CHUNKS, (c.to_dict() for c in chunks))
         _write_jsonl(tmp / DOCUMENTS, (d.to_dict() for d in documents))
         # the manifest goes last: a folder without one is never taken for an index
@@ -238,4 +252,8 @@ def load_index(path: Path, expect_embedder: str | None = None) -> Index:
     if dense.dim != manifest.dim:
         raise IndexLoadError(f"the index at {path} holds {dense.dim}-d vectors, the manifest "
                              f"says {manifest.dim}; {hint}")
-    return Index(path, manifest, chunks, {d.source: d for d in docs}, dense, lexical)
+    try:
+        sentences = SentenceVectors.load(path, len(chunks), manifest.dim)
+    except IndexLoadError as exc:
+        raise IndexLoadError(f"the index at {path}: {exc}; {hint}") from exc
+    return Index(path, manifest, chunks, {d.source: d for d in docs}, dense, lexical, sentences)

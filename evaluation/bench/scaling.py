@@ -65,6 +65,6 @@ def grow(index: Index, factor: int, seed: int = SEED) -> tuple[Index, dict]:
     t2 = time.perf_counter()
     lexical = LexicalIndex.build([c.text for c in chunks])
     t3 = time.perf_counter()
-    grown = Index(index.path, index.manifest, chunks, index.documents, dense, lexical)
+    grown = Index(index.path, index.manifest, chunks, index.documents, dense, lexical, index.sentences)
     return grown, {"chunks": len(chunks), "synthetic": extra, "make_texts_s": t1 - t0,
                    "faiss_build_s": t2 - t1, "bm25_build_s": t3 - t2}

@@ -6,12 +6,15 @@ A subclass sets ``id`` and ``dim`` and implements one method, ``_embed_batch``.
 from __future__ import annotations
 
 import sys
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 
 import numpy as np
 
 from kunnskap.errors import EmbedderError, UsageError
 
+QUERY_CACHE = 256  # recent query vectors kept per embedder
 ProgressCallback = Callable[[int, int], None]
 """Called as ``progress(done, total)`` after each batch."""
 
@@ -63,10 +66,39 @@ class Embedder:
         return out
 
     def embed_query(self, text: str) -> np.ndarray:
-        """Embed one query as a ``(dim,)`` float32 vector, L2-normalised."""
+        """Embed one query as a ``(dim,)`` float32 vector, L2-normalised (read-only).
+
+        The last ``QUERY_CACHE`` queries are kept: retrieval and sentence scoring embed the same
+        query once per question, not twice.
+        """
         if not isinstance(text, str):
             raise UsageError(f"embed_query() takes a string, got {type(text).__name__}")
-        return self._checked([text], is_query=True)[0]
+        with self._query_lock:
+            hit = self._queries.get(text)
+            if hit is not None:
+                self._queries.move_to_end(text)
+                return hit
+        vec = self._checked([text], is_query=True)[0]
+        vec.flags.writeable = False
+        with self._query_lock:
+            self._queries[text] = vec
+            while len(self._queries) > QUERY_CACHE:
+                self._queries.popitem(last=False)
+        return vec
+
+    @property
+    def _queries(self) -> "OrderedDict[str, np.ndarray]":
+        cache = self.__dict__.get("_query_cache")
+        if cache is None:
+            cache = self.__dict__.setdefault("_query_cache", OrderedDict())
+        return cache
+
+    @property
+    def _query_lock(self) -> threading.Lock:
+        lock = self.__dict__.get("_query_lock_")
+        if lock is None:
+            lock = self.__dict__.setdefault("_query_lock_", threading.Lock())
+        return lock
 
     def _checked(self, texts: list[str], is_query: bool) -> np.ndarray:
         vecs = np.asarray(self._embed_batch(texts, is_query), dtype=np.float32)

@@ -20,7 +20,7 @@ from kunnskap.errors import IndexLoadError, IngestError
 
 def test_manifest_of_the_real_report(report_index_path):
     m = json.loads((report_index_path / "manifest.json").read_text(encoding="utf-8"))
-    assert m["format_version"] == 1
+    assert m["format_version"] == 2  # 2: sentence vectors
     assert m["package_version"] == __version__
     assert m["embedder"] == "e5-small" and m["dim"] == 384
     assert m["chunk_settings"] == dataclasses.asdict(ChunkSettings())
@@ -62,15 +62,23 @@ def test_unchanged_rerun_is_skipped_quickly(report_index_path):
     assert report.to_dict()["index_path"] == str(report_index_path)
 
 
+def _texts(doc, settings: ChunkSettings) -> set[str]:
+    """Every text an index of ``doc`` embeds: its chunks and their sentences."""
+    from ingest.sentences import split_sentences
+
+    chunks = [c.text for c in chunk_document(doc, settings)]
+    return set(chunks) | {s.text for c in chunks for s in split_sentences(c)}
+
+
 def test_rechunking_embeds_only_new_texts(tmp_path, excerpt):
     path = tmp_path / "idx"
+    doc = read_document(excerpt)
+    old = _texts(doc, ChunkSettings(chunk_size=800))
     first = ingest([excerpt], settings=ChunkSettings(chunk_size=800), index_path=path,
                    progress=False)
-    assert not first.skipped and first.embedded == first.chunks
+    assert not first.skipped and first.embedded == len(old) > first.chunks
     small = ChunkSettings(chunk_size=400, chunk_overlap=60)
-    doc = read_document(excerpt)
-    old = {c.text for c in chunk_document(doc, ChunkSettings(chunk_size=800))}
-    new = {c.text for c in chunk_document(doc, small)}
+    new = _texts(doc, small)
     assert old & new and new - old  # some texts shared (e.g. the caption), some new
     second = ingest([excerpt], settings=small, index_path=path, progress=False)
     assert not second.skipped
@@ -150,3 +158,28 @@ def test_open_index_rebuilds_a_stale_default_of_the_bundled_report(monkeypatch, 
     with pytest.raises(IndexLoadError, match="0.0.1"):
         load_index(path)
     assert open_index().manifest.package_version == __version__
+
+
+def test_every_sentence_of_every_chunk_has_its_vector(report_index):
+    """The sentence files cover each chunk's sentences, in order, with the right offsets."""
+    from ingest.sentences import split_sentences
+
+    total = 0
+    for chunk in report_index.chunks:
+        starts, vectors = report_index.sentence_vectors(chunk.id)
+        assert starts == tuple(s.start for s in split_sentences(chunk.text))
+        assert vectors.shape == (len(starts), 384)
+        total += len(starts)
+    assert total == len(report_index.sentences) > 600  # the report has some 700 sentences
+    assert np.allclose(np.linalg.norm(report_index.sentences.vectors, axis=1), 1.0, atol=1e-4)
+
+
+def test_sentence_vectors_mean_what_the_sentence_says(report_index):
+    """The defining sentence of «utenforskap» (6.1, page 22) is the report's sentence nearest a
+    question about it, among the sentences of its chunk."""
+    chunk = next(c for c in report_index.chunks
+                 if "Utenforskap betegner mennesker eller grupper" in c.text)
+    starts, vectors = report_index.sentence_vectors(chunk.id)
+    q = report_index.embedder.embed_query("Hva betyr utenforskap?")
+    best = starts[int(np.argmax(vectors @ q))]
+    assert chunk.text[best:].startswith("Utenforskap betegner")

@@ -56,6 +56,21 @@ def more_chunks(path: Path) -> None:
     (path / "chunks.jsonl").write_text("".join(lines + lines[-1:]), encoding="utf-8")
 
 
+def missing_sentences(path: Path) -> None:
+    (path / "sentence_vectors.npy").unlink()
+
+
+def fewer_sentence_vectors(path: Path) -> None:
+    import numpy as np
+
+    vectors = np.load(path / "sentence_vectors.npy", allow_pickle=False)
+    np.save(path / "sentence_vectors.npy", vectors[:-5], allow_pickle=False)
+
+
+def old_format(path: Path) -> None:
+    _edit_manifest(path, format_version=1)
+
+
 BREAKS = {  # name → (break the folder, case, words the error must contain)
     "truncated_faiss": (truncated_faiss, "Avkuttet FAISS-fil", "FAISS"),
     "garbage_faiss": (garbage_faiss, "FAISS-fil med søppel", "FAISS"),
@@ -65,6 +80,10 @@ BREAKS = {  # name → (break the folder, case, words the error must contain)
                                "e5-large-ukjent"),
     "fewer_chunks": (fewer_chunks, "Chunk-fil med færre linjer enn vektorer", "counts differ"),
     "more_chunks": (more_chunks, "Chunk-fil med flere linjer enn vektorer", "counts differ"),
+    "missing_sentences": (missing_sentences, "Setningsvektorene mangler", "sentence vectors"),
+    "fewer_sentence_vectors": (fewer_sentence_vectors, "Færre setningsvektorer enn setninger",
+                               "sentence spans but"),
+    "old_format": (old_format, "Indeks i et eldre format (uten setningsvektorer)", "index format 1"),
 }
 BEHAVIOUR = "Tydelig feil som sier hvordan indeksen bygges på nytt (`kunnskap ingest`); aldri et svar"
 
