@@ -9,11 +9,13 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Sequence
+from dataclasses import replace
 
 from assistant.compose.base import Composer, Draft
 from assistant.compose.extractive import ExtractiveComposer
 from assistant.evidence.abstention import ABSTAIN_MESSAGE, Thresholds, assess
 from assistant.evidence.captions import match_caption
+from assistant.evidence.meanings import sentence_meanings
 from assistant.evidence.passages import PassageCache
 from assistant.evidence.scoring import Evidence, gather, lead_ins
 from assistant.proof.cards import card, cards_for_citations, describe, figure_numbers, find_figure
@@ -86,7 +88,8 @@ class Assistant:
             if hit is not None:
                 return self._figure_answer(query, hit)
         deeper = self.retriever.search(query, k=k + FIGURE_EXTRA, mode=mode)
-        deep_ev = gather(question, query, deeper, self.stats, self.passages, self.lead_ins)
+        meanings = sentence_meanings(self.retriever.index, self.passages, query, deeper)
+        deep_ev = gather(question, query, deeper, self.stats, self.passages, self.lead_ins, meanings)
         hits, ev = deeper[:k], deep_ev.within(k)
         verdict = assess(ev, thresholds=self.thresholds)
         if not verdict.answerable:
@@ -135,9 +138,11 @@ class Assistant:
             if not text:
                 return None
         verified = not unproven_numbers(text, cited)
+        renumbered = {old: new for new, old in enumerate(order, start=1)}
+        stated = tuple(replace(f, n=renumbered[f.n]) for f in draft.figures if f.n in renumbered)
         return Answer(answer=text, abstained=False, query_used=query, citations=tuple(citations),
-                      figures=cards_for_citations(citations, self.documents), numbers_verified=verified, mode=draft.mode,
-                      note=note)
+                      figures=cards_for_citations(citations, self.documents), numbers_verified=verified,
+                      mode=draft.mode, note=note, stated_figures=stated)
 
     def _numbered_figure(self, question: str, query: str, number: int, k: int, mode: str) -> Answer:
         fig = find_figure(self.documents, number)

@@ -41,6 +41,24 @@ class FigureCard:
 
 
 @dataclass(frozen=True)
+class StatedFigure:
+    """A figure the answer states: «12,4» «prosent» for «barn», «Bærum», «2021», cited as [n].
+
+    ``what`` is the figure's own clause of the report sentence (what it measures); ``asked`` marks
+    the figure that answers the question (the chat bolds it).
+    """
+
+    value: str
+    unit: str
+    what: str
+    group: str
+    place: str
+    year: str
+    n: int
+    asked: bool = False
+
+
+@dataclass(frozen=True)
 class Answer:
     """What the assistant returns for one question.
 
@@ -59,6 +77,7 @@ class Answer:
     note: str = ""
     question: str = ""
     nearest: tuple[Citation, ...] = field(default_factory=tuple)  # shown when abstaining
+    stated_figures: tuple[StatedFigure, ...] = ()  # figure answers: each figure the text states
 
     def to_dict(self) -> dict:
         """JSON-ready dict with the documented field names."""

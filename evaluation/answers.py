@@ -17,7 +17,8 @@ Computed from (question, Answer) pairs the assistant produced:
   abstentions), [n] markers left out, the figure lead (``lead_of``) not counted;
 - ``lead_figures_median``: for figure questions answered, the number of figures (quantities: not
   years, ages or grades) stated in the lead; ``lead_first_expected``: the share whose first lead
-  figure is an expected number.
+  figure is an expected number (when the expected answer is a year, age or period, the share whose
+  lead states it).
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from index.lexical import tokenize
 from .testset import TestQuestion
 
 __all__ = ["ANSWER_METRICS", "contains_expected", "answer_metrics", "answer_recall", "answer_words",
-           "lead_of", "lead_figures", "is_expected", "contains_gold"]
+           "lead_of", "lead_figures", "is_expected", "first_is_expected", "contains_gold"]
 
 ANSWER_METRICS = ("answer_figure_match", "numbers_verified", "abstention_precision",
                   "abstention_recall", "false_abstention_rate", "answer_recall",
@@ -101,6 +102,15 @@ def lead_figures(answer: Answer) -> list[str]:
     return [q.text for q in quantities(_plain(lead_of(answer)), explanations=True)]
 
 
+def first_is_expected(answer: Answer, expected: str) -> bool:
+    """Is the lead's first figure an expected one? When the expected answer is no quantity (a year,
+    an age, a period: «2019-2022», «13 år»), the lead must state it."""
+    if not quantities(expected, explanations=True):
+        return contains_expected(_plain(lead_of(answer)), expected)
+    figures = lead_figures(answer)
+    return bool(figures) and is_expected(figures[0], expected)
+
+
 def contains_gold(answer_text: str, golds: Sequence[str]) -> bool:
     """Does the answer contain a gold span (NFKC, case and whitespace folded, markers left out)?"""
     text = normalize_for_match(_plain(answer_text)).casefold()
@@ -157,6 +167,6 @@ def answer_metrics(pairs: Sequence[tuple[TestQuestion, Answer]]) -> dict[str, fl
         "answer_words_median": float(statistics.median(words)) if words else None,
         "answer_words_p90": _p90(words),
         "lead_figures_median": float(statistics.median(len(f) for _, f in leads)) if leads else None,
-        "lead_first_expected": _share(sum(1 for q, f in leads if f and is_expected(f[0], q.answer)),
+        "lead_first_expected": _share(sum(1 for q, a in figures if not a.abstained and first_is_expected(a, q.answer)),
                                       len(leads)),
     }

@@ -23,6 +23,16 @@ from kunnskap.errors import IndexLoadError
 SPANS, VECTORS = "sentence_spans.npy", "sentence_vectors.npy"
 
 
+def sentence_spans(chunks: Sequence[Chunk]) -> tuple[np.ndarray, list[str]]:
+    """Each chunk's sentences: an (n, 3) int32 array (chunk row, start, end) and their texts."""
+    spans, texts = [], []
+    for row, chunk in enumerate(chunks):
+        for s in split_sentences(chunk.text):
+            spans.append((row, s.start, s.start + len(s.text)))
+            texts.append(s.text)
+    return np.asarray(spans, dtype=np.int32).reshape(-1, 3), texts
+
+
 class SentenceVectors:
     """The sentence vectors of an index, looked up by chunk row."""
 
@@ -46,14 +56,9 @@ class SentenceVectors:
               progress: bool | ProgressCallback = False) -> tuple["SentenceVectors", int]:
         """Split and embed every chunk's sentences (through the cache); also returns how many
         distinct sentences were newly embedded."""
-        spans, texts = [], []
-        for row, chunk in enumerate(chunks):
-            for s in split_sentences(chunk.text):
-                spans.append((row, s.start, s.start + len(s.text)))
-                texts.append(s.text)
+        spans, texts = sentence_spans(chunks)
         vectors, embedded = embed_cached(embedder, texts, progress=progress)
-        span_array = np.asarray(spans, dtype=np.int32).reshape(-1, 3)
-        return cls(span_array, vectors.reshape(-1, embedder.dim)), embedded
+        return cls(spans, vectors.reshape(-1, embedder.dim)), embedded
 
     def save(self, folder: Path) -> None:
         np.save(folder / SPANS, self.spans, allow_pickle=False)

@@ -27,7 +27,7 @@ from ingest.records import Chunk, ChunkSettings, DocumentInfo
 from kunnskap import __version__
 from kunnskap.errors import EmbedderError, IndexLoadError
 
-FORMAT_VERSION = 2  # 2: sentence vectors
+FORMAT_VERSION = 3  # 2: sentence vectors; 3: the splitter reads abbreviations as whole words
 MANIFEST, CHUNKS, DOCUMENTS, DENSE, BM25_DIR = (
     "manifest.json", "chunks.jsonl", "documents.jsonl", "dense.faiss", "bm25")
 

@@ -10,9 +10,15 @@ from dataclasses import dataclass
 # A sentence ends at . ! ? (optionally followed by a closing quote or bracket) before whitespace and
 # an upper-case letter, a digit, a quote or a bullet. «1. januar» and «ca. 3300» do not end one.
 _BOUNDARY = re.compile(r"(?<=[.!?])[»\")]?\s+(?=[A-ZÆØÅ0-9«\"•–-])|\s+(?=•)|\n+")
-_ABBREVIATIONS = ("ca.", "bl.a.", "f.eks.", "pr.", "nr.", "jf.", "mht.", "kap.", "s.", "dvs.", "mv.",
-                  "evt.", "osv.", "inkl.", "ekskl.", "fig.", "tlf.", "kl.")
+# Abbreviations end a piece only as whole words («ca.», not the «s.» of «landsbasis.»), and so does
+# an initial («H. Ibsen»).
+_ABBREVIATION = re.compile(
+    r"(?:^|[\s(«\"/-])(?:ca|bl\.a|f\.eks|pr|nr|jf|mht|kap|s|dvs|mv|evt|osv|inkl|ekskl|fig|tlf|kl|st|mr|mrs|dr|"
+    r"prof|jr|sr|f\.kr|e\.kr|o\.l|m\.m|m\.fl|bl\.\s?a|pkt|ref|red|vol|jan|feb|aug|sep|sept|okt|nov|des)\.$",
+    re.IGNORECASE)
+_INITIAL = re.compile(r"(?:^|\s)[A-ZÆØÅ]\.$")
 _LIST_NUMBER = re.compile(r"(?:[:,]|\bog|\beller)\s+\d{1,2}\.$")  # «definert som følgende: 1. Antall rom …»
+_ITEM_NUMBER = re.compile(r"^\d{1,2}[.)]$")  # «1.» opening a numbered list item on its own line
 
 _NUMBER = re.compile(r"\d")
 
@@ -35,7 +41,8 @@ def split_sentences(text: str) -> list[Sentence]:
     pending = 0  # where the current sentence began (an abbreviation may join two pieces)
     for m in _BOUNDARY.finditer(text):
         piece = text[pending:m.start()].rstrip()
-        if "\n" not in m.group() and (piece.lower().endswith(_ABBREVIATIONS) or _LIST_NUMBER.search(piece)):
+        if "\n" not in m.group() and (_ABBREVIATION.search(piece) or _INITIAL.search(piece)
+                                       or _LIST_NUMBER.search(piece) or _ITEM_NUMBER.match(piece.strip())):
             continue
         _emit(out, text, pending, m.start())
         pending = m.end()

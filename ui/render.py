@@ -11,8 +11,8 @@ import html
 import re
 from collections.abc import Sequence
 
-from assistant.reading.numbers import extract_numbers
-from assistant.records import Citation, Source
+from assistant.reading.numbers import extract_numbers, number_key
+from assistant.records import Citation, Source, StatedFigure
 
 # Markdown, GitHub and Streamlit specials (emphasis, code, links, html, math, tables, directives).
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~$&!])")
@@ -127,12 +127,52 @@ def _runs(text: str, layers: Sequence[list[tuple[int, int]]]) -> list[tuple[str,
     return runs
 
 
-def answer_markdown(text: str) -> str:
-    """An answer as escaped markdown with its numbers in bold."""
+def answer_markdown(text: str, bold: Sequence[str] = ()) -> str:
+    """An answer as escaped markdown; the numbers of ``bold`` (the asked figure) in bold, no other."""
+    keys = {number_key(n) for value in bold for n in extract_numbers(value)}
+    spans = [(a, b) for a, b in number_spans(text) if number_key(text[a:b]) in keys][:1]
     out = []
-    for run, (strong,) in _runs(text, [number_spans(text)]):
+    for run, (strong,) in _runs(text, [spans]):
         out.append(f"**{md_escape(run)}**" if strong else md_escape(run))
     return "".join(out)
+
+
+FIGURE_TABLE_HEADER = ("Tall", "Gjelder", "År", "Kilde")
+
+
+def figure_rows(stated: Sequence[StatedFigure], citations: Sequence[Citation]) -> list[tuple[str, str, str, str]]:
+    """The figures an answer states as rows of plain text: Tall · Gjelder · År · Kilde.
+
+    «Gjelder» is the group and place it is stated for and what it measures, in the report's words;
+    «Kilde» the citation [n] and the report's own source for it (the first footnote of the passage).
+    """
+    by_n = {c.n: c for c in citations}
+    rows = []
+    for f in stated:
+        applies = ", ".join(x for x in (f.group, f.place) if x)
+        what = f"{applies}: {f.what}" if applies and f.what else applies or f.what
+        c = by_n.get(f.n)
+        names = dict.fromkeys(_source_name(x.text) for x in (c.sources if c is not None else ()))
+        source = " ".join([f"[{f.n}]", "; ".join(n for n in list(names)[:2] if n)]).strip()
+        rows.append((" ".join(x for x in (f.value, f.unit) if x), what, f.year, source))
+    return rows
+
+
+def _source_name(text: str) -> str:
+    """«Kilde: Bufdir» -> «Bufdir»; «Helsedirektoratet, 2019. Retningslinjer …» -> «Helsedirektoratet»."""
+    text = re.sub(r"^\s*kilde\s*:\s*", "", text, flags=re.IGNORECASE)
+    return re.split(r"[.,(:]", text, maxsplit=1)[0].strip()
+
+
+def figure_table_markdown(stated: Sequence[StatedFigure], citations: Sequence[Citation]) -> str:
+    """``figure_rows`` as an escaped markdown table ("" when there is nothing to show)."""
+    rows = figure_rows(stated, citations)
+    if not rows:
+        return ""
+    cell = lambda text: md_escape(text, inline=True) or "–"  # noqa: E731
+    lines = ["| " + " | ".join(FIGURE_TABLE_HEADER) + " |", "|" + "---|" * len(FIGURE_TABLE_HEADER)]
+    lines += ["| " + " | ".join(cell(x) for x in row) + " |" for row in rows]
+    return "\n".join(lines)
 
 
 def passage_html(text: str, quote: str) -> str:

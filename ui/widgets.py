@@ -16,6 +16,7 @@ from assistant.reading.numbers import normalize_for_match
 from assistant.records import Answer, Citation, FigureCard
 from ui.render import (
     answer_markdown,
+    figure_table_markdown,
     citation_heading,
     citation_label,
     md_escape,
@@ -99,7 +100,11 @@ def render_answer(answer: Answer, question: str, known: dict[int, FigureCard] | 
             for c in nearest:
                 citation_card(c, figures)
         return
-    st.markdown(answer_markdown(answer.answer))
+    asked = [f"{f.value} {f.unit}" for f in answer.stated_figures if f.asked]
+    st.markdown(answer_markdown(answer.answer, bold=asked))
+    table = figure_table_markdown(answer.stated_figures, answer.citations)
+    if table:
+        st.markdown(table)
     if answer.note:
         st.info(md_escape(answer.note))
     if not answer.numbers_verified and not answer.note:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 
+from assistant.records import StatedFigure
 from index.records import Hit
 
 
@@ -24,6 +25,7 @@ class Draft:
     mode: str  # "extractive" | "llm:<model>"
     quotes: dict[int, str]
     note: str = ""  # one line for the user, e.g. why the LLM was not used
+    figures: tuple[StatedFigure, ...] = ()  # figures the text states; ``n`` refers to hits[n-1]
 
 
 class Composer(ABC):

@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from assistant.compose import figure
 from assistant.compose.base import Composer, Draft
+from assistant.compose.general import general_pieces
 from assistant.compose.lead import lead
 from assistant.evidence.passages import PassageCache
 from assistant.evidence.scoring import Candidate, Evidence, figure_window, gather
@@ -52,9 +54,10 @@ class ExtractiveComposer(Composer):
         if best is None or not best.matched:
             return Draft("", True, "extractive", {})
         if ev.figure_question and any(c.has_figure for c in ev.candidates[:1]):
-            pieces = self._figure_pieces(ev)
-            return _draft(pieces, hits, ev.asked, ev.question_terms, ev.left_out)
-        return _draft(self._general_pieces(ev), hits)
+            draft = _figure_draft(self._figure_pieces(ev), hits, ev)
+            if draft is not None:
+                return draft
+        return _draft(general_pieces(ev), hits)
 
     def _general_pieces(self, ev: Evidence) -> list[list[tuple[int, list[Sentence]]]]:
         best = ev.candidates[0]
@@ -166,3 +169,36 @@ def _span(text: str, window: list[Sentence]) -> str:
     a = window[0].start
     b = window[-1].start + len(window[-1].text)
     return text[a:b]
+
+
+def _figure_draft(pieces: list[list[tuple[int, list[Sentence]]]], hits: list[Hit], ev: Evidence) -> Draft | None:
+    """The figure answer (``assistant.compose.figure``): the asked figure first, nothing twice."""
+    compares = ev.form == "comparison" or any(len(ev.asked.get(k, ())) > 1 for k in ("gender", "year", "level"))
+    scores = {(c.hit_index, c.sentence.start): c.score for c in ev.candidates}
+    parts, stated = figure.compose(pieces, ev.asked, ev.question_terms, ev.left_out, ev.wanted, ev.noun,
+                                   compares, scores)
+    if not parts:
+        return None
+    used: dict[int, list[Sentence]] = {}
+    text = []
+    for sentence, markers, source in parts:
+        for h in markers:
+            used.setdefault(h, []).append(source)
+        text.append(f"{sentence.rstrip()} {''.join(f'[{h + 1}]' for h in markers)}")
+    quotes = {h + 1: _quote(hits[h].chunk.text, sentences) for h, sentences in used.items()}
+    figures = tuple(figure.stated_figure(item, h + 1, asked=(i == 0)) for i, (item, h) in enumerate(stated))
+    return Draft(" ".join(text), False, "extractive", quotes, figures=figures)
+
+
+def _quote(text: str, sentences: list[Sentence]) -> str:
+    """The exact text of the quoted sentences of one passage: runs of adjacent sentences as one
+    span, separate runs joined by « … »."""
+    ordered = sorted({s.start: s for s in sentences}.values(), key=lambda s: s.start)
+    runs: list[list[Sentence]] = []
+    for s in ordered:
+        gap = text[runs[-1][-1].start + len(runs[-1][-1].text):s.start] if runs else "x"
+        if runs and not gap.strip():
+            runs[-1].append(s)
+        else:
+            runs.append([s])
+    return " … ".join(_span(text, run) for run in runs)

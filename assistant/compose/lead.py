@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.evidence.attribution import MEASURE, SLOTS, figure_slots
 from assistant.reading.quantities import YEAR, Quantity
@@ -37,13 +37,27 @@ MAX_ITEMS = 8  # figures in the lead at most
 
 
 @dataclass(frozen=True)
-class _Item:
-    text: str
+class Item:
+    """One figure of a quoted sentence, as the answer states it, and how well it fits the question."""
+
+    text: str  # the figure with its qualifiers: «12 prosent (barn under 18 år, Bærum, 2020)»
     on_topic: int  # asked group/level/place values it names
     relevance: float  # share of the question's stems in its own stretch of the sentence
     unasked: bool  # stated for a group the question does not name («28 prosent» of innvandrere)
     baseline: bool
     order: int
+    group_miss: bool = False  # the question asks for a group (gender, background) this figure is not for
+    shown: str = ""  # the figure as the report writes it, «cirka 3300 barn og unge»
+    kind: str = "count"  # share, count, ratio … (``assistant.reading.quantities``)
+    sentence: int = 0  # position of its sentence in the quoted window
+    start: int = 0  # offsets of the figure in its sentence
+    end: int = 0
+    scope: str = ""  # its own stretch of the sentence
+    groups: tuple[str, ...] = ()  # qualifier words: group, level, age group
+    place: str = ""
+    place_value: str = ""  # canonical place («Bærum», «Norge») or ""
+    year: str = ""
+    measure: str = ""  # «etter lokale lavinntektsgrenser»
 
 
 def _year(sentence: str, fig: Quantity, scope: str, carried: str | None) -> str | None:
@@ -62,7 +76,8 @@ def _year(sentence: str, fig: Quantity, scope: str, carried: str | None) -> str 
 
 
 def _items(sentence: str, before: str, asked: dict[str, set[str]], question: frozenset[str],
-           carried: str | None, order: int, left_out: frozenset[str] = frozenset()) -> list[_Item]:
+           carried: str | None, order: int, left_out: frozenset[str] = frozenset(),
+           position: int = 0) -> list[Item]:
     attributed = figure_slots(sentence, before)
     figures = [fig for fig, _ in attributed]
     out = []
@@ -78,6 +93,8 @@ def _items(sentence: str, before: str, asked: dict[str, set[str]], question: fro
         if left_out and left_out & terms(scope):
             continue  # «Justert for lokale lavinntektsgrenser … 12,4 prosent» when asked without them
         on_topic = sum(1 for name, value, _ in quals if value in asked.get(name, ()))
+        group_miss = any(asked.get(name) and not any(n == name and v in asked[name] for n, v, _ in quals)
+                         for name in ("gender", "background"))
         words = [w for _, _, w in quals]
         age = _AGE_GROUP.search(scope)
         if age:
@@ -96,12 +113,43 @@ def _items(sentence: str, before: str, asked: dict[str, set[str]], question: fro
         text = f"{shown} ({', '.join(words)})" if words else shown
         relevance = len(question & terms(scope)) / len(question) if question else 0.0
         unasked = any(name in ("gender", "background") and not asked.get(name) for name, _, _ in quals)
-        out.append(_Item(text, on_topic, relevance, unasked, fig.baseline, order + k))
+        place_words = [w for name, _, w in quals if name == "place"] + ([place.group()] if place else [])
+        place_values = [v for name, v, _ in quals if name == "place"] + (["Norge"] if place else [])
+        group_words = ([age.group()] if age else []) + [w for name, _, w in quals if name != "place"]
+        out.append(Item(text, on_topic, relevance, unasked, fig.baseline, order + k, group_miss, shown=shown,
+                        kind=fig.kind, sentence=position, start=approx.start() if approx else fig.start,
+                        end=fig.end, scope=scope, groups=tuple(dict.fromkeys(group_words)),
+                        place=place_words[0] if place_words else "",
+                        place_value=place_values[0] if place_values else "", year=year or "",
+                        measure=measure.group() if measure else ""))
     return out
 
 
 def _own_years(sentence: str) -> set[str]:
     return {m.group() for m in YEAR.finditer(sentence) if not _SINCE.search(sentence, 0, m.start())}
+
+
+def window_items(window: Sequence[Sentence], asked: dict[str, set[str]], question: frozenset[str] = frozenset(),
+                 left_out: frozenset[str] = frozenset()) -> list[Item]:
+    """The figures of a quoted window, each with what it is stated for, in reading order."""
+    items: list[Item] = []
+    before, carried = "", None  # the year a sentence without one inherits («I 2020 … . Det …»)
+    for k, sentence in enumerate(window):
+        own = _own_years(sentence.text)
+        if not own and k + 1 < len(window) and _REFERS_BACK.search(window[k + 1].text):
+            later = _own_years(window[k + 1].text)  # «… 12,4 prosent. I 2021 utgjorde dette …»
+            carried = next(iter(later)) if len(later) == 1 else carried
+        previous = [i for i in items if i.sentence == k - 1] if k and _REFERS_BACK.search(sentence.text) else []
+        restates = max((i.on_topic for i in previous), default=0)  # «Dette utgjør 23,9 prosent»: the group before
+        restated_miss = all(i.group_miss for i in previous) if previous else False
+        for item in _items(sentence.text, before, asked, question, carried, len(items), left_out, k):
+            if item.on_topic < restates and not item.groups:  # restated for the group before
+                item = replace(item, on_topic=restates, group_miss=restated_miss)
+            if item.text not in (i.text for i in items):
+                items.append(item)
+        carried = next(iter(own)) if len(own) == 1 else (carried if not own else None)
+        before = sentence.text
+    return items
 
 
 def lead(pieces: Sequence[tuple[Sequence[Sentence], str]], asked: dict[str, set[str]],
@@ -115,18 +163,7 @@ def lead(pieces: Sequence[tuple[Sequence[Sentence], str]], asked: dict[str, set[
     parts: list[str] = []
     count = 0
     for window, markers in pieces:
-        items: list[_Item] = []
-        before, carried = "", None  # the year a sentence without one inherits («I 2020 … . Det …»)
-        for k, sentence in enumerate(window):
-            own = _own_years(sentence.text)
-            if not own and k + 1 < len(window) and _REFERS_BACK.search(window[k + 1].text):
-                later = _own_years(window[k + 1].text)  # «… 12,4 prosent. I 2021 utgjorde dette …»
-                carried = next(iter(later)) if len(later) == 1 else carried
-            for item in _items(sentence.text, before, asked, question, carried, len(items), left_out):
-                if item.text not in (i.text for i in items):
-                    items.append(item)
-            carried = next(iter(own)) if len(own) == 1 else (carried if not own else None)
-            before = sentence.text
+        items = window_items(window, asked, question, left_out)
         items.sort(key=lambda i: (-i.on_topic, i.unasked, i.baseline, -i.relevance, i.order))
         items = items[:max(MAX_ITEMS - count, 0)]
         if items:

@@ -3,17 +3,23 @@
 Shared by the extractive composer (which sentences to quote) and abstention (is the asked-for
 thing in any of them). A sentence scores by the IDF-weighted share of the question's content
 stems it contains, plus a little for its passage's rank; figure questions prefer sentences
-with a number.
+with a number. Other questions also score by meaning (the cosine of the sentence's vector to the
+query's, min-max scaled over the retrieved sentences) and by whether the sentence gives the form
+of answer asked for (a reason for «Hvorfor», examples for «Kan du gi eksempler», …:
+``assistant.evidence.cues``).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
+from assistant.evidence.cues import fits, gives
 from assistant.evidence.passages import Passage, PassageCache
 from assistant.question.asking import (
+    asked_noun,
+    preferred_kinds,
     counted_unit,
     counts,
     left_out_terms,
@@ -21,6 +27,7 @@ from assistant.question.asking import (
     question_terms,
     wanted_kinds,
 )
+from assistant.question.forms import answer_type, question_form
 from assistant.question.thesaurus import SYNONYM_CREDIT, other_forms, report_words
 from assistant.reading.quantities import age_phrases, ages, ages_agree, asked_detail, states_detail
 from assistant.reading.slots import slot_values, slot_words
@@ -34,6 +41,10 @@ DETAIL_BONUS = 0.1  # «Fra hvilket år …?», «Hvilken aldersgruppe …?»: a
 QUALIFIER_PENALTY = 0.2  # the sentence is about a group the question did not ask about
 PLACE_PENALTY = 0.1  # the sentence is about another place than the one asked about
 MAX_WINDOW = 5  # sentences quoted together around a figure
+MEANING_WEIGHT = 0.1  # other than figure questions: weight of the scaled cosine to the query
+FIGURE_MEANING_WEIGHT = 0.0  # figure questions: the same
+FORM_BONUS = 0.1  # … and of giving the form of answer asked for (a reason, examples, a definition)
+TYPE_BONUS = 0.1  # a factual question: a sentence that holds the kind of thing asked (a year for «Når»)
 EVIDENCE_IGNORES = ("parent",)  # slots the answer checks read as measure words
 MAX_ANAPHORA = 3  # sentences followed back through «Det …», «Tilsvarende …» for the measure
 HEAD_CREDIT = 0.6  # a sentence has only the last part of a compound question term
@@ -64,6 +75,7 @@ class Candidate:
     has_figure: bool = False  # states a quantity of a kind the question wants (wanted_kinds)
     agrees: bool = True  # names the group, level, place and year the question asks about
     measure: float = 0.0  # like coverage, over the question's stems that are not a group/level/place/year
+    meaning: float = 0.0  # cosine to the query, min-max scaled over the retrieved sentences (0..1)
 
 
 @dataclass(frozen=True)
@@ -78,6 +90,10 @@ class Evidence:
     passages: tuple[Passage, ...] = ()  # per hit: sentences with their stems and slots
     asked: Mapping[str, set[str]] = field(default_factory=dict)  # group, level, place, year asked
     left_out: frozenset[str] = frozenset()  # stems of what the user leaves out («uten …»)
+    form: str = "fact"  # the form of answer asked for (``assistant.question.forms``)
+    wanted: tuple[str, ...] = ()  # figure questions: kinds of quantity that answer, best first
+    noun: frozenset[str] = frozenset()  # … and the stems of what «Hvor mange X» counts
+    detail: str | None = None  # «year», «age» or «grade» when a question asks for one («Fra hvilket år …?»)
 
     def best(self) -> Candidate | None:
         return self.candidates[0] if self.candidates else None
@@ -92,11 +108,13 @@ class Evidence:
 
 
 def gather(question: str, query_used: str, hits: list[Hit], stats: TermStats,
-           cache: PassageCache | None = None, lead_ins: Mapping[str, str] | None = None) -> Evidence:
+           cache: PassageCache | None = None, lead_ins: Mapping[str, str] | None = None,
+           meanings: Sequence[Sequence[float] | None] = ()) -> Evidence:
     """Score every sentence of the retrieved passages against the question.
 
     ``cache`` holds the passages already split and stemmed (the assistant keeps one per index);
-    without it they are analysed here.
+    without it they are analysed here. ``meanings`` holds, per hit, the cosine of each of its
+    sentences to the query (None or missing: scored by words only).
     """
     cache = PassageCache() if cache is None else cache
     q = question_terms(question, query_used)
@@ -104,7 +122,8 @@ def gather(question: str, query_used: str, hits: list[Hit], stats: TermStats,
     idf = {t: stats.idf(t) for t in q}
     total = sum(idf.values()) or 1.0
     figure = is_figure_question(question) or is_figure_question(query_used)
-    wanted = wanted_kinds(question if is_figure_question(question) else query_used)
+    kinds_from = question if is_figure_question(question) else query_used
+    wanted = wanted_kinds(kinds_from)
     passages = [cache.get(h.chunk.text) for h in hits]
     lead_ins = lead_ins or {}
     contexts = [cache.get(lead_ins[h.chunk.id]) if h.chunk.id in lead_ins else None for h in hits]
@@ -120,6 +139,11 @@ def gather(question: str, query_used: str, hits: list[Hit], stats: TermStats,
     proper = proper_terms(question) - set(by_slot)
     unit = counted_unit(question, known=lambda t: stats.df.get(t, 0) > 0 or bool(report_words(t)))  # own words
     detail = None if figure else asked_detail(question)  # «Fra hvilket år …?»: a sentence with a year
+    form = question_form(question)
+    if form == "fact" and query_used != question:
+        form = question_form(query_used)
+    scaled = _scaled(meanings, passages)
+    wants = answer_type(question) if form == "fact" else None
     out = []
     for i, p in enumerate(passages):
         for j, (s, st) in enumerate(zip(p.sentences, p.stems)):
@@ -159,10 +183,30 @@ def gather(question: str, query_used: str, hits: list[Hit], stats: TermStats,
                 score += NUMBER_BONUS if states else -NO_NUMBER_PENALTY
             elif detail and matched and states_detail(p.sentences[j].text, detail):
                 score += DETAIL_BONUS
-            out.append(Candidate(i, j, s, matched, coverage, score, states, agrees, measure))
+            meaning = scaled[i][j] if scaled[i] is not None else 0.0
+            if figure:
+                score += FIGURE_MEANING_WEIGHT * meaning
+            else:
+                score += MEANING_WEIGHT * meaning + (FORM_BONUS if fits(form, s.text) else 0.0)
+                if wants and gives(wants, s.text, question):
+                    score += TYPE_BONUS
+            out.append(Candidate(i, j, s, matched, coverage, score, states, agrees, measure, meaning))
     out.sort(key=lambda c: (-c.score, c.hit_index, c.position))
     return Evidence(q, figure, tuple(out), tuple(p.sentences for p in passages), vocabulary,
-                    tuple(passages), asked, left_out)
+                    tuple(passages), asked, left_out, form, preferred_kinds(kinds_from), asked_noun(question)
+                    or asked_noun(query_used), detail)
+
+
+def _scaled(meanings: Sequence[Sequence[float] | None], passages: Sequence[Passage]
+            ) -> list[list[float] | None]:
+    """Each hit's sentence cosines, min-max scaled over every retrieved sentence (None: unknown)."""
+    rows = [list(meanings[i]) if i < len(meanings) and meanings[i] is not None
+            and len(meanings[i]) == len(p.sentences) else None for i, p in enumerate(passages)]
+    known = [v for row in rows if row for v in row]
+    if not known:
+        return rows
+    lo, hi = min(known), max(known)
+    return [[(v - lo) / (hi - lo) if hi > lo else 1.0 for v in row] if row else None for row in rows]
 
 
 def lead_ins(chunks) -> dict[str, str]:

@@ -38,7 +38,7 @@ _LEFT_OUT = re.compile(r"\b(?:uten\s+(?:å\s+(?:regne|telle|justere)\s+(?:med|fo
 _HOW_OFTEN = re.compile(r"\bhvor\s+ofte\b", re.IGNORECASE)
 _LENGE = re.compile(r"\bhvor\s+lenge\b", re.IGNORECASE)
 _HOW_LONG = re.compile(r"\bhvor\s+lenge\b|\bhvor\s+mange\s+(?:år|måneder|uker|dager|timer)\b", re.IGNORECASE)
-_ASKS_SHARE = re.compile(r"\bprosent\b|\bandel(?:en)?\b|\bhvor\s+stor\s+del\b", re.IGNORECASE)
+_ASKS_SHARE = re.compile(r"\bprosent\w*|\b(?:prosent)?andel(?:en|er|ene)?\b|\bhvor\s+stor\s+del\b", re.IGNORECASE)
 _ASKS_COUNT = re.compile(r"\b(?:antall(?:et)?|tallet\s+på)\s+(?:\w+\s+){0,2}?(?:barn|unge|ungdommer|elever|personer|"
                          r"innbyggere|innvandrere|familier|husholdninger|jenter|gutter)\b"
                          r"|\bi\s+(?:antall|antall\s+\w+|tall|rene\s+tall)\s*\W*$", re.IGNORECASE)  # «…, i antall?»
@@ -78,6 +78,24 @@ _VERBS = frozenset("""fullfører fullførte deltar deltok trener bruker brukte m
     jobber spiller ser tar kommer lever levde sliter rapporterer rapporterte oppgir mangler trives skal vil
     kan ønsker synes driver besøker benytter søker begynner slutter dropper faller velger strever røyker
     drikker vokser flytter dør føder gruer stresser""".split())
+
+
+def preferred_kinds(question: str) -> tuple[str, ...]:
+    """``wanted_kinds`` in the order they answer best: «Hvor mange barn …» is answered first by a
+    count («3247 barn»), then by a share («12,4 prosent av barna»)."""
+    kinds = wanted_kinds(question)
+    order = ("count", "share") if _HOW_MANY_PEOPLE.search(question) else ("share", "count")
+    return tuple(k for k in (*order, "ratio", "frequency", "duration", "since") if k in kinds)
+
+
+def asked_noun(question: str) -> frozenset[str]:
+    """Stems of what «Hvor mange X …» counts, people included («barn», «innvandrere»); empty for
+    other questions. A figure of that thing answers better than one of another («129 874
+    innbyggere» is no answer to «Hvor mange barn …»)."""
+    m = _HOW_MANY.search(question)
+    if not m or m.group(1).lower() in _VERBS:
+        return frozenset()
+    return frozenset(terms(m.group(1)))
 
 
 def counted_unit(question: str, known=lambda stem: True) -> str | None:

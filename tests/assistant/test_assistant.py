@@ -17,9 +17,14 @@ BOYS = "Hvor mange gutter på videregående føler seg svært trygge i nærområ
 def test_low_income_gives_local_and_national_figures_with_bufdir(assistant):
     a = assistant.ask(LOW_INCOME)
     assert not a.abstained and a.numbers_verified
-    # 5.2.1: 12 % by local limits, 7 % by the national one (2020); 6.1.3: 12,4 % local, 6,5 % (2021)
-    for figure in ("12 prosent", "7 prosent", "12,4 prosent", "6,5 prosent"):
-        assert figure in a.answer
+    # 5.2.1: 12 % by local limits, 7 % by the national one (2020); 6.1.3: 12,4 % local, 6,5 % (2021):
+    # the politician sees both pairs, in the answer or in its table of figures, each with its year
+    stated = {(f.value, f.unit): f for f in a.stated_figures}
+    for value, year in (("12", "2020"), ("7", "2020"), ("12,4", "2021")):
+        assert stated[(value, "prosent")].year == year
+    assert ("6,5", "prosent") in stated
+    cited = {f.n: c for f in a.stated_figures for c in a.citations if c.n == f.n}
+    assert all(f.value.split()[-1] in cited[f.n].text for f in a.stated_figures)  # from the cited passage
     sections = {c.section for c in a.citations}
     assert {"5.2.1", "6.1.3"} <= sections
     sources = [s for c in a.citations for s in c.sources]

@@ -180,10 +180,10 @@ def test_near_misses_the_figure_gives_away_abstain(assistant, question):
     ("Hvor mange elever på barnetrinnet mangler en venn de kan stole helt på?", "ti prosent"),
     ("Hvor stor andel av barna i Bærum bor trangt?", "16,6 prosent"),
 ])
-def test_their_answerable_twins_lead_with_the_figure(assistant, question, figure):
+def test_their_answerable_twins_give_the_figure(assistant, question, figure):
     a = assistant.ask(question)
     assert not a.abstained and a.numbers_verified
-    assert figure in a.answer.split(". ")[0]
+    assert figure in a.answer
 
 
 @pytest.mark.parametrize("question, words", [

@@ -79,11 +79,28 @@ def test_markdown_escape_shows_user_text_literally():
     assert md_escape("1. punkt\n- strek") == "1\\. punkt\n\\- strek"
 
 
-def test_answer_numbers_bold_and_markers_kept_as_text():
-    out = answer_markdown("Det bodde 129 874 innbyggere i Bærum per 1. januar 2023 [1].")
-    assert "**129 874**" in out and "**2023**" in out
-    assert "**1**." not in out  # «1. januar» is a date, not a figure
+def test_only_the_asked_figure_is_bold_and_markers_stay_text():
+    text = "Det bodde 129 874 innbyggere i Bærum per 1. januar 2023 [1]. 29 495 av disse er barn."
+    out = answer_markdown(text, bold=["129 874 innbyggere"])
+    assert "**129 874**" in out and out.count("**") == 2  # the asked figure only, not 2023 or 29 495
     assert "\\[1\\]" in out and "**1**]" not in out  # the [1] marker is not a number
+    assert "**" not in answer_markdown(text)  # no figure asked (a definition, an overview): nothing bold
+
+
+def test_figure_table_rows_and_escaping():
+    from assistant.records import StatedFigure
+    from ui.render import figure_rows, figure_table_markdown
+
+    cite = Citation(1, "r:6.1.3:01", "6.1.3", "Lavinntektsfamilier i Bærum", (23,), "q", "t",
+                    sources=(Source(22, "Kilde: Bufdir", "https://bufdir.no"),))
+    stated = [StatedFigure("12,4", "prosent", "andelen barn i vedvarende lavinntekt", "", "Bærum", "2021", 1, True),
+              StatedFigure("6,5", "prosent", "Tilsvarende tall | <b>", "", "", "", 1)]
+    rows = figure_rows(stated, [cite])
+    assert rows[0] == ("12,4 prosent", "Bærum: andelen barn i vedvarende lavinntekt", "2021", "[1] Bufdir")
+    table = figure_table_markdown(stated, [cite])
+    assert table.splitlines()[0] == "| Tall | Gjelder | År | Kilde |"
+    assert "\\|" in table and "\\<b\\>" in table  # document text cannot break the table or add HTML
+    assert figure_table_markdown([], [cite]) == ""
 
 
 def test_html_escape_keeps_no_markdown_meaning():

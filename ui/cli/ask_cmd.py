@@ -66,7 +66,14 @@ def run_ask(args) -> int:
 
 def format_answer(answer) -> str:
     """Plain-text rendering of an ``Answer`` for the terminal (Norwegian labels)."""
+    from ui.render import FIGURE_TABLE_HEADER, figure_rows
+
     lines = [answer.answer]
+    rows = figure_rows(answer.stated_figures, answer.citations)
+    if rows:
+        lines.append("")
+        lines.append(" · ".join(FIGURE_TABLE_HEADER))
+        lines += [" · ".join(x or "–" for x in row) for row in rows]
     if answer.note:
         lines.append(f"Merk: {answer.note}")
     for f in answer.figures:

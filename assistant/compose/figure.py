@@ -1,0 +1,201 @@
+"""Figure answers a politician can read at a glance.
+
+The answer opens with the report's own sentence that states the asked figure, cut to the clause
+that states it when other figures come first («I Bærum svarer … 63 prosent på videregående at de
+trener minst 3 ganger i uken»), so the asked figure is the first one read. A sentence that leans
+back («I 2021 utgjorde dette 3247 barn») is followed by the one it leans on. At most one more
+passage follows, when it states another figure for the same thing (the national limit, another
+year). No figure is stated twice, and every figure stated is listed in ``StatedFigure`` records
+(value, unit, what, group, place, year, citation) for the chat's table.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from assistant.compose.lead import Item, window_items
+from assistant.evidence.cues import leans_back
+from assistant.reading.numbers import extract_numbers, number_key
+from assistant.reading.quantities import UNIT, quantities
+from assistant.reading.text import Sentence, terms
+from assistant.records import StatedFigure
+
+MAX_FIGURES = 3  # figures the answer states, unless the question compares
+ORDER = lambda x, fit: (fit[7], x.piece, fit[1], fit[2], *fit, x.item.order)  # noqa: E731
+MORE_SENTENCES = 2  # further sentences that add another figure for the same thing
+COMPARE_FIGURES = 4
+_CLAUSE = re.compile(r"(?:[,;]\s+(?:(?:og|men|mens|samt)\s+)?|\s+(?:og|mens|men|mot|versus|sammenlignet\s+med|til)\s+"
+                     r"|\(\s*)", re.IGNORECASE)
+_DANGLING = re.compile(r"\s+(?:fra|på|med|til|av)$", re.IGNORECASE)  # «… har økt fra» before a cut
+_REFERS_BACK = re.compile(r"\b(?:dette|disse|tallet|tallene|andelen|det utgjør|tilsvarende)\b", re.IGNORECASE)
+_WORD = re.compile(r"[\wæøåÆØÅ][\wæøåÆØÅ-]*")
+_AFTER_END = re.compile(r",\s+(?:men|mens|og|noe|som\s+er)\b|[;:(]", re.IGNORECASE)
+_CONNECTIVES = {"og", "mens", "men", "samt", "mot", "versus", "sammenlignet", "med"}
+WHAT_WORDS = 12  # words of the figure's own clause shown as what it measures
+
+
+@dataclass(frozen=True)
+class Placed:
+    """An item with the piece and passage it comes from."""
+
+    item: Item
+    piece: int
+    hit_index: int
+    window: tuple[Sentence, ...]
+
+
+def rank(pieces: Sequence[Sequence[tuple[int, Sequence[Sentence]]]], asked: Mapping[str, set[str]],
+         question: frozenset[str], left_out: frozenset[str], wanted: tuple[str, ...],
+         noun: frozenset[str], scores: Mapping[tuple[int, int], float] | None = None) -> list[Placed]:
+    """Every figure of the quoted windows, the one that best answers the question first: stated for
+    the asked group, level, place and year; of the asked kind (a count for «i antall», a share for
+    «hvor stor andel»); counting the asked thing («Hvor mange barn …» is not «129 874 innbyggere»);
+    not a baseline; sharing the question's words; then by the evidence's score of its sentence
+    (``scores``: (hit, sentence start) -> score) and in reading order."""
+    scores = scores or {}
+    placed = []
+    for p, piece in enumerate(pieces):
+        hit_index, window = piece[0]
+        for item in window_items(window, dict(asked), question, left_out):
+            placed.append(Placed(item, p, hit_index, tuple(window)))
+
+    def key(x: Placed):
+        it = x.item
+        counts = bool(noun & terms(it.shown))  # «rundt 110.700 barn» counts what «Hvor mange barn» asks
+        kind = wanted.index(it.kind) if it.kind in wanted else len(wanted)
+        fit = (-it.on_topic, kind, not counts, it.unasked, it.baseline, -it.relevance,
+               -scores.get((x.hit_index, x.window[it.sentence].start), 0.0), it.group_miss)
+        return ORDER(x, fit)
+
+    return sorted(placed, key=key)
+
+
+def lead_text(x: Placed) -> str:
+    """The report's sentence that states ``x``, cut so that ``x`` is its first figure."""
+    sentence = x.window[x.item.sentence].text
+    figures = quantities(sentence)
+    first = figures[0].start if figures else x.item.start
+    if x.item.start <= first:
+        return sentence
+    previous = max((q.end for q in figures if q.end <= x.item.start), default=0)
+    cut = None
+    for m in _CLAUSE.finditer(sentence, previous, x.item.start + 1):
+        cut = m.end()
+    if cut is None:
+        return sentence
+    clause = sentence[cut:].rstrip()
+    prefix = _DANGLING.sub("", sentence[:first].strip())
+    if cut >= x.item.start - 1 and prefix and not quantities(prefix):  # «I Bærum svarer … 63 prosent …»
+        return f"{prefix} … {clause}"
+    return f"… {clause}"
+
+
+def _keys(text: str) -> set[str]:
+    return {number_key(n) for n in extract_numbers(text)}
+
+
+def _antecedent(x: Placed) -> str | None:
+    """The sentence before ``x``'s when that one leans on it («I 2021 utgjorde dette 3247 barn»)."""
+    k = x.item.sentence
+    sentence = x.window[k].text
+    if k > 0 and _leans(sentence):
+        return x.window[k - 1].text
+    return None
+
+
+def _leans(sentence: str) -> bool:
+    return bool(leans_back(sentence) or _REFERS_BACK.search(sentence))
+
+
+def _agrees(x: Placed, top: Placed, asked: Mapping[str, set[str]], wanted: tuple[str, ...]) -> bool:
+    """Is ``x`` another figure for the same thing as the asked one: of an asked kind, stated for the
+    asked place, not the start of a change (unless its year is asked), not for a group not asked?"""
+    it = x.item
+    places = asked.get("place", set())
+    asked_year = bool(it.year) and it.year[-4:] in asked.get("year", ())
+    return (it.kind in wanted and not it.unasked and (not it.baseline or asked_year)
+            and not (places and it.place_value and it.place_value not in places))
+
+
+def compose(pieces, asked, question, left_out, wanted, noun, compares: bool, scores=None
+            ) -> tuple[list[tuple[str, list[int], Sentence]], list[tuple[Item, int]]]:
+    """The answer's sentences (text, the hits they cite, the report sentence they come from) and
+    the figures for the chat's table (with their hit): the asked one first, then the other figures
+    for the same thing that the cited passages state (the national limit, another year).
+
+    ``pieces`` are the evidence's figure windows (``ExtractiveComposer._figure_pieces``), best first;
+    each lists the passages that quote the same window.
+    """
+    ranked = rank(pieces, asked, question, left_out, wanted, noun, scores)
+    if not ranked:
+        return [], []
+    top = ranked[0]
+    parts: list[tuple[str, list[int], Sentence]] = []
+    said: set[str] = set()
+    added: set[tuple[int, int]] = set()
+
+    def add(text: str, x: Placed, k: int) -> None:
+        parts.append((text, [h for h, _ in pieces[x.piece]], x.window[k]))
+        said.update(_keys(text))
+        added.add((x.piece, k))
+
+    add(lead_text(top), top, top.item.sentence)
+    before = _antecedent(top)
+    if before is not None and not _leans(before):  # what «dette» is: «Justert for … hele 12,4 prosent.»
+        add(before, top, top.item.sentence - 1)
+    more = 0
+    for x in ranked[1:]:
+        if more >= MORE_SENTENCES:
+            break
+        if (x.piece, x.item.sentence) in added or not _agrees(x, top, asked, wanted) or _keys(x.item.shown) & said \
+                or not x.item.relevance:
+            continue  # said already, or about something else (its own clause shares no word of the question)
+        text, before = lead_text(x), _antecedent(x)
+        if _keys(text) & said or (before is not None and (
+                (x.piece, x.item.sentence - 1) in added or _keys(before) & said or _leans(before))):
+            continue  # it would state a figure again, or leans on a sentence that leans on another
+        if before is not None:
+            add(before, x, x.item.sentence - 1)
+        add(text, x, x.item.sentence)
+        more += 1
+    cited = {x.piece for x in ranked if (x.piece, x.item.sentence) in added}
+
+    def measured(x: Placed) -> Item:
+        """The figure with its «what» from the sentence it leans on («I 2021 utgjorde dette 3247 barn»)."""
+        k = x.item.sentence
+        if k == 0 or not _leans(x.window[k].text) or leans_back(x.window[k - 1].text):
+            return x.item
+        before = [y.item for y in ranked if y.piece == x.piece and y.item.sentence == k - 1]
+        return replace(x.item, scope=before[0].scope, shown=x.item.shown) if before else x.item
+
+    table: list[tuple[Item, int]] = [(measured(top), top.hit_index)]
+    listed = _keys(top.item.shown)
+    limit = COMPARE_FIGURES if compares else MAX_FIGURES + MORE_SENTENCES
+    for x in ranked[1:]:
+        keys = _keys(x.item.shown)
+        if len(table) >= limit + 2 or x.piece not in cited or not keys or keys & listed:
+            continue
+        if (x.piece, x.item.sentence) in added or _agrees(x, top, asked, wanted):
+            table.append((measured(x), x.hit_index))
+            listed |= keys
+    return parts, table
+
+
+def stated_figure(item: Item, n: int, asked: bool) -> StatedFigure:
+    """The record of one stated figure, cited as [n]."""
+    unit = UNIT.search(item.shown)
+    value = item.shown[:unit.start()].strip() if unit else item.shown
+    at = item.scope.find(item.shown)
+    before, after = (item.scope[:at], item.scope[at + len(item.shown):]) if at >= 0 else (item.scope, "")
+    after = _AFTER_END.split(after, maxsplit=1)[0]  # «…, men statistikken slår ut …» is another clause
+    text = f"{before} {after}"
+    for q in reversed(quantities(text, explanations=True)):  # other figures are not what this one measures
+        text = text[:q.start] + " " + text[q.end:]
+    words = _WORD.findall(text)
+    while words and words[0].lower() in _CONNECTIVES:
+        words.pop(0)
+    what = " ".join(words[:WHAT_WORDS])
+    return StatedFigure(value=value, unit=unit.group().strip() if unit else "", what=what,
+                        group=", ".join(item.groups), place=item.place, year=item.year, n=n, asked=asked)

@@ -1,0 +1,127 @@
+"""Answers to questions that ask for no figure: a coherent span of the report, not loose sentences.
+
+The best sentence (``assistant.evidence.scoring``: words, meaning and the asked form of answer)
+is quoted with what completes it: the sentence it leans on («Dette kalles …», «Den regnes som …»,
+«… grunnla han …»), the items of a list it announces («… følgende:»), and the sentences after it
+that lean on it. An overview («Hva sier rapporten om …») gives up to three key points from
+different passages, each cited; other questions add a point from another passage only when it
+scores nearly as well and the answer stays short.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.evidence.cues import announces_list, is_item, leans_back
+from assistant.evidence.scoring import Candidate, Evidence
+from assistant.reading.quantities import states_detail
+from assistant.reading.text import Sentence
+
+SPAN_WORDS = 75  # an answer's quoted sentences together, at most
+FIRST_WORDS = 45  # the span around the best sentence grows by leaning and list items up to this
+POINT_WORDS = 30  # … and a further point's span
+OVERVIEW_WORDS = 85  # an overview's points together
+FIGURE_WORDS = 15  # … and room beyond that for its key figure
+MAX_BACK = 2  # sentences followed back through «Dette …», «Den …»
+MAX_POINTS = 3  # an overview's points, each from its own passage
+POINT_RATIO = 0.5  # a further point scores at least this share of the best
+EXTRA_RATIO = 0.5  # other questions: a point from another passage scores at least this share
+NEAR = 0.5  # a neighbour this near the query in meaning (scaled 0..1) continues the point
+
+_WORD = re.compile(r"\w+(?:[.,:-]\w+)*")
+
+Piece = list[tuple[int, list[Sentence]]]
+
+
+def words(sentences: list[Sentence]) -> int:
+    return sum(len(_WORD.findall(s.text)) for s in sentences)
+
+
+def span(ev: Evidence, cand: Candidate, budget: int = SPAN_WORDS,
+         near: dict[tuple[int, int], float] | None = None) -> tuple[int, int]:
+    """First and last position of the coherent span around ``cand`` in its passage."""
+    sents = ev.sentences[cand.hit_index]
+    near = near or {}
+    lo = hi = cand.position
+    while lo > 0 and cand.position - lo < MAX_BACK and leans_back(sents[lo].text):
+        lo -= 1  # «Dette kalles kumulativ risiko.» needs what «Dette» is
+    if is_item(sents[lo].text):  # a list item: quote the list from the sentence that announces it
+        first = lo
+        while first > 0 and is_item(sents[first - 1].text):
+            first -= 1
+        if first > 0 and announces_list(sents[first - 1].text):
+            first -= 1
+        if words(list(sents[first:hi + 1])) <= budget:
+            lo = first
+    lists = any(announces_list(s.text) or is_item(s.text) for s in sents[lo:hi + 1])
+    while hi + 1 < len(sents):
+        nxt = sents[hi + 1].text
+        unfinished = not sents[hi].text.rstrip().endswith((".", "!", "?", "»", ")"))  # «… blant annet at»
+        grows = ((lists and is_item(nxt)) or (announces_list(sents[hi].text) and not lists)
+                 or (unfinished and is_item(nxt))
+                 or leans_back(nxt) or near.get((cand.hit_index, hi + 1), 0.0) >= NEAR)
+        room = max(budget, SPAN_WORDS) if lists and is_item(nxt) else budget  # a list is quoted whole
+        if not grows or words(list(sents[lo:hi + 2])) > room:
+            break
+        hi += 1
+        lists = lists or is_item(nxt)
+    return lo, hi
+
+
+def _key_figure(ev: Evidence, chosen: dict[int, set[int]], room: int,
+                near: dict[tuple[int, int], float]) -> int:
+    """An overview's key figure: when no chosen sentence states one, the best-scoring sentence of a
+    chosen passage that does, if it fits in ``room`` words; returns the words added."""
+    if any(ev.passages[i].figures[k] for i, ks in chosen.items() for k in ks if ev.passages):
+        return 0
+    for c in ev.candidates:
+        if c.hit_index in chosen and c.matched and ev.passages and ev.passages[c.hit_index].figures[c.position]:
+            a, b = span(ev, c, POINT_WORDS, near)
+            new = set(range(a, b + 1)) - chosen[c.hit_index]
+            more = words([ev.sentences[c.hit_index][k] for k in sorted(new)])
+            if more <= room:
+                chosen[c.hit_index].update(new)
+                return more
+            return 0
+    return 0
+
+
+def general_pieces(ev: Evidence) -> list[Piece]:
+    """The quoted spans of an answer; each passage's sentences in reading order, passages in the
+    order of their best sentence."""
+    best = ev.candidates[0]
+    overview = ev.form == "overview"
+    budget = OVERVIEW_WORDS if overview else SPAN_WORDS
+    near = {(c.hit_index, c.position): c.meaning for c in ev.candidates}
+    lo, hi = span(ev, best, FIRST_WORDS, near)
+    if ev.detail and states_detail(best.sentence.text, ev.detail):
+        lo = best.position  # «Fra hvilket år …?»: the sentence that names it comes first
+    chosen: dict[int, set[int]] = {best.hit_index: set(range(lo, hi + 1))}
+    used = words(list(ev.sentences[best.hit_index][lo:hi + 1]))
+    ratio = POINT_RATIO if overview else EXTRA_RATIO
+    for c in ev.candidates[1:]:
+        if c.score < ratio * best.score:
+            break
+        if not c.matched or c.position in chosen.get(c.hit_index, ()):
+            continue
+        if overview and c.hit_index not in chosen and len(chosen) >= MAX_POINTS:
+            continue  # up to three passages, each a key point
+        a, b = span(ev, c, POINT_WORDS, near)
+        new = set(range(a, b + 1)) - chosen.get(c.hit_index, set())
+        more = words([ev.sentences[c.hit_index][k] for k in sorted(new)])
+        if used + more > budget:
+            continue
+        chosen.setdefault(c.hit_index, set()).update(new)
+        used += more
+    if overview:
+        used += _key_figure(ev, chosen, budget + FIGURE_WORDS - used, near)
+    pieces = []
+    for i, positions in chosen.items():
+        run: list[int] = []
+        for k in sorted(positions):  # one piece per run of adjacent sentences
+            if run and k != run[-1] + 1:
+                pieces.append([(i, [ev.sentences[i][x] for x in run])])
+                run = []
+            run.append(k)
+        pieces.append([(i, [ev.sentences[i][x] for x in run])])
+    return pieces

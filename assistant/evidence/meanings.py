@@ -1,0 +1,29 @@
+"""How near each sentence of the retrieved passages is to the query in meaning: the cosine of the
+index's sentence vectors (``index.sentences``) to the query vector, which retrieval has already
+embedded (the embedder keeps recent query vectors)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from assistant.evidence.passages import PassageCache
+from index.records import Hit
+
+
+def sentence_meanings(index, cache: PassageCache, query: str, hits: Sequence[Hit]) -> list[list[float] | None]:
+    """Per hit, the cosine of each of its sentences to ``query``; None where the index has no
+    sentence vectors for the passage (an index of another kind, or synthetic chunks)."""
+    lookup = getattr(index, "sentence_vectors", None)
+    if lookup is None or not hits:
+        return [None] * len(hits)
+    qvec = None
+    out: list[list[float] | None] = []
+    for h in hits:
+        found = lookup(h.chunk.id)
+        if found is None or tuple(s.start for s in cache.get(h.chunk.text).sentences) != found[0]:
+            out.append(None)
+            continue
+        if qvec is None:
+            qvec = index.embedder.embed_query(query)
+        out.append((found[1] @ qvec).tolist())
+    return out

@@ -1,0 +1,88 @@
+"""What form of answer a question asks for, read from how Norwegian questions are put.
+
+``definition`` («Hva betyr …», «Hva menes med …», «Hvordan defineres …»), ``why`` («Hvorfor …»,
+«Hva er grunnen til …»), ``how`` («Hvordan …»), ``example`` («Kan du gi eksempler på …», «Nevn
+noen …»), ``list`` («Hvilke …», «Hva er de … målene»), ``overview`` («Hva sier rapporten om …»,
+«Hva er de viktigste …», «Fortell kort om …»), ``comparison`` («Er det forskjell på …»), ``figure``
+(«Hvor mange …», ``reading.text.is_figure_question``) or ``fact`` (anything else: «Hvem …», «Når
+…», «Hva er …» about a thing). The evidence stage prefers the sentences that give that form of
+answer; the composer shapes the answer by it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.reading.text import is_figure_question
+
+FORMS = ("figure", "definition", "why", "how", "example", "list", "overview", "comparison", "fact")
+
+_OVERVIEW = re.compile(
+    r"\b(?:hva\s+(?:sier|skriver|står\s+det\s+i)\s+(?:rapporten|kunnskapsgrunnlaget|dokumentet)"
+    r"|hva\s+står\s+det\s+om|hva\s+vet\s+vi\s+om|hva\s+kjennetegner|hva\s+preger"
+    r"|(?:fortell|si)\s+(?:meg\s+)?(?:litt\s+|kort\s+)?(?:om|hva)|oppsummer\w*|gi\s+(?:meg\s+)?(?:et|en)\s+"
+    r"(?:overblikk|oversikt|oppsummering)|hva\s+er\s+(?:de\s+)?(?:viktigste|sentrale|største|hoved)\w*"
+    r"|hvordan\s+(?:har|står\s+det\s+til\s+med|er\s+situasjonen|går\s+det\s+med)"
+    r"|har\s+barn\s+og\s+unge\s+det)\b", re.IGNORECASE)
+_EXAMPLE = re.compile(r"\beksemp(?:el|elet|ler|lene)\b|\bnevn\s+(?:noen|et|en|to|tre)\b|\bgi\s+(?:meg\s+)?noen\b"
+                      r"|\bhva\s+slags\b", re.IGNORECASE)
+_WHY = re.compile(r"^\W*(?:og\s+)?hvorfor\b|\bhva\s+(?:er|var)\s+(?:grunnen|årsaken|årsakene|begrunnelsen)\b"
+                  r"|\bhva\s+(?:skyldes|kommer\s+(?:det|dette)\s+av)\b|\bhvordan\s+(?:kan\s+)?(?:det|dette)\s+"
+                  r"forklares\b|\bhvorfor\b", re.IGNORECASE)
+_DEFINITION = re.compile(r"^\W*(?:hva\s+(?:betyr|menes|innebærer|vil\s+det\s+si|står\s+\S+\s+for|er\s+"
+                         r"definisjonen)|hvordan\s+(?:defineres|forstås|er\s+\S+(?:\s+\S+)?\s+definert)|"
+                         r"definer|forklar\s+(?:begrepet|uttrykket))\b"
+                         r"|\b(?:begrepet|uttrykket|definisjonen|defineres|definerer|kalles|regnes\s+som)\b"
+                         r"|\bhva\s+er\s+.+\s+for\s+noe\b", re.IGNORECASE)
+_WHAT_IS = re.compile(r"^\W*hva\s+er\s+(?:en\s+|et\s+)?(?!det\b|de\b|den\b)[\wæøå-]+(?:\s+[\wæøå-]+)?\s*\?*\s*$",
+                      re.IGNORECASE)  # «Hva er resiliens?», «Hva er indikert forebygging?»
+_COMPARISON = re.compile(r"\b(?:forskjell\w*|skiller\s+\w+\s+seg|sammenlign\w*|sammenliknet|i\s+forhold\s+til"
+                         r"|likt?\s+som|annerledes|versus|mer\s+enn|mindre\s+enn|oftere\s+enn|enn\s+(?:i\s+)?"
+                         r"(?:landet|resten|norge|gutter|jenter|gutta|jentene|guttene))\b", re.IGNORECASE)
+_LIST = re.compile(r"^\W*(?:og\s+)?hvilke\b|\bhvem\s+(?:er\s+de|regnes|inngår|omfattes)\b|\bhva\s+er\s+(?:de|dei)\s+\w+|\bhvilke\b"
+                   r"|\bhva\s+(?:slags|inngår|omfatter)\b", re.IGNORECASE)
+_HOW = re.compile(r"^\W*(?:og\s+)?hvordan\b|\bpå\s+hvilken\s+måte\b|\bhva\s+(?:gjør|kan|skal|bør)\s+"
+                  r"(?:\w+\s+){0,3}(?:gjøre|for\s+å)\b", re.IGNORECASE)
+
+
+def question_form(question: str) -> str:
+    """One of ``FORMS`` for ``question``.
+
+    >>> [question_form(q) for q in ("Hvorfor flytter folk ut?", "Hva betyr utenforskap?",
+    ...                             "Kan du gi eksempler på tiltak?", "Hva sier rapporten om mobbing?")]
+    ['why', 'definition', 'example', 'overview']
+    """
+    text = question.strip()
+    if is_figure_question(text):
+        return "figure"
+    for form, pattern in (("why", _WHY), ("example", _EXAMPLE), ("overview", _OVERVIEW),
+                          ("definition", _DEFINITION)):
+        if pattern.search(text):
+            return form
+    if _WHAT_IS.search(text):
+        return "definition"
+    for form, pattern in (("comparison", _COMPARISON), ("list", _LIST), ("how", _HOW)):
+        if pattern.search(text):
+            return form
+    return "fact"
+
+
+_ASKS_TIME = re.compile(r"^\W*(?:og\s+)?(?:når|(?:i|fra|til)?\s*hvilke[nt]?\s+(?:år|årstall|dato|tiår|århundre|måned)|"
+                        r"hvor\s+lenge\s+siden)\b", re.IGNORECASE)
+_ASKS_NUMBER = re.compile(r"^\W*(?:og\s+)?hvor\s+(?:mange|gammel|gamle|stor|store|lang|lange|høy|høye|mye|langt|"
+                          r"tung|dyp|bred|ofte|lenge)\b", re.IGNORECASE)
+_ASKS_NAME = re.compile(r"^\W*(?:og\s+)?(?:hvem|hva\s+(?:het|heter|hette|kalles|ble\s+\S+\s+kalt))\b", re.IGNORECASE)
+_ASKS_PLACE = re.compile(r"^\W*(?:og\s+)?(?:hvor(?!\s+(?:mange|mye|stor|lang|ofte|lenge|gammel|høy|godt))|"
+                         r"(?:i|fra)\s+hvilke[nt]?\s+(?:land|by|fylke|kommune|sted|område|verdensdel))\b",
+                         re.IGNORECASE)
+
+
+def answer_type(question: str) -> str | None:
+    """What kind of thing a factual question asks for: «time» («Når …», «I hvilket år …»), «number»
+    («Hvor mange …», «Hvor gammel …»), «name» («Hvem …», «Hva heter …») or «place» («Hvor …», «I
+    hvilket land …»); None for other questions."""
+    for kind, pattern in (("time", _ASKS_TIME), ("number", _ASKS_NUMBER), ("name", _ASKS_NAME),
+                          ("place", _ASKS_PLACE)):
+        if pattern.search(question):
+            return kind
+    return None

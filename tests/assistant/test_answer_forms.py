@@ -1,0 +1,137 @@
+"""Answers that answer (issue 13): the form a question asks for, the cues a sentence gives, and
+coherent spans on the real report. Expected texts are the report's own sentences (page noted)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assistant.evidence.cues import announces_list, fits, gives, is_item, leans_back
+from assistant.question.forms import answer_type, question_form
+from assistant.reading.quantities import quantities
+from assistant.reading.text import split_sentences
+from evaluation.answers import answer_words
+
+
+@pytest.mark.parametrize("question, form", [
+    ("Hva betyr utenforskap?", "definition"),
+    ("Hva menes med kumulativ risiko?", "definition"),
+    ("Hvordan defineres helse?", "definition"),
+    ("Hva er resiliens?", "definition"),
+    ("Hvorfor vokser ikke folketallet like raskt som før?", "why"),
+    ("Hva er grunnen til at mange flytter ut?", "why"),
+    ("Hvordan jobber kommunen med tidlig innsats?", "how"),
+    ("Kan du gi eksempler på tiltak for barn i lavinntektsfamilier?", "example"),
+    ("Nevn noen beskyttelsesfaktorer", "example"),
+    ("Hvilke risikofaktorer kan føre til utenforskap?", "list"),
+    ("Hva sier rapporten om mobbing?", "overview"),
+    ("Hva er de viktigste utfordringene?", "overview"),
+    ("Er det forskjell på jenter og gutter når det gjelder stress?", "comparison"),
+    ("Hvor mange barn bor i Bærum?", "figure"),
+    ("Hvem grunnla Christianssandsposten?", "fact"),
+])
+def test_question_forms(question, form):
+    assert question_form(question) == form
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("Når ble loven vedtatt?", "time"), ("I hvilket år kom reformen?", "time"),
+    ("Hvor gammel var han?", "number"), ("Hvem grunnla avisen?", "name"),
+    ("Hva heter sjefen?", "name"), ("Hvor ligger byen?", "place"), ("Hva er resiliens?", None),
+])
+def test_answer_types(question, kind):
+    assert answer_type(question) == kind
+
+
+def test_sentence_cues():
+    assert leans_back("Dette kalles kumulativ risiko.")
+    assert leans_back("Den regnes som en av verdens største fotballturneringer.")
+    assert leans_back("I 1839 grunnla han Christianssandsposten.")
+    assert leans_back("Det samme gjelder alkoholmisbruk i hjemmet.")
+    assert not leans_back("Barn trenger trygge voksne.")
+    assert announces_list("… bygger på kommuneplanens fire hovedmål:")
+    assert announces_list("Å bo trangt er definert som følgende")
+    assert is_item("• Barnet har venner") and is_item("2. Bærumsamfunnet er attraktivt")
+    assert not is_item("Bærum har 129 874 innbyggere.")
+    assert fits("why", "Dette skyldes i hovedsak at det flytter flere ut enn inn.")
+    assert fits("example", "Tiltak som for eksempel leksehjelp og fritidskort.")
+    assert fits("definition", "Resiliens viser til at egenskaper ved barnet motvirker risiko.")
+    assert not fits("why", "Bærum har mange innbyggere.")
+    assert gives("time", "Loven trådte i kraft 1. januar 2022.", "Når kom loven?")
+    assert gives("name", "Avisen ble grunnlagt av Christian Jensen.", "Hvem grunnla avisen?")
+    assert not gives("name", "Avisen ble grunnlagt i byen.", "Hvem grunnla avisen?")
+
+
+def test_the_splitter_reads_abbreviations_initials_and_list_numbers():
+    def texts(text):
+        return [s.text for s in split_sentences(text)]
+
+    assert texts("Dette gjelder på landsbasis. Utviklingen er god.") == [
+        "Dette gjelder på landsbasis.", "Utviklingen er god."]  # «s.» is a word, not «…landsbasis.»
+    assert texts("Det er ca. 3300 barn. Neste.") == ["Det er ca. 3300 barn.", "Neste."]
+    assert texts("Skrevet av H. Ibsen i 1879. Ny.") == ["Skrevet av H. Ibsen i 1879.", "Ny."]
+    assert texts("Mål:\n1. Trygt oppvekstmiljø\n2. Like muligheter") == [
+        "Mål:", "1. Trygt oppvekstmiljø", "2. Like muligheter"]
+
+
+def test_a_list_question_gets_the_list_not_the_sentence_that_announces_it(assistant):
+    # 2.1.1, page 3: «… bygger på kommuneplanens fire hovedmål: 1. I Bærumsamfunnet jobber vi sammen
+    # for å skape gode liv og like muligheter 2. … 4. Bærum kommune er handlekraftig og innovativ»
+    a = assistant.ask("Hva er kommuneplanens fire hovedmål?")
+    for item in ("1. I Bærumsamfunnet jobber vi sammen", "2. Bærumsamfunnet er attraktivt og inkluderende",
+                 "3. Bærumsamfunnet er klima- og miljøklokt", "4. Bærum kommune er handlekraftig og innovativ"):
+        assert item in a.answer
+    assert a.citations[0].pages == (3,)
+
+
+def test_risk_factors_are_the_list_of_causes(assistant):
+    # 6.1, page 22: «De mest utbredte årsakene til utenforskap er psykiske helseproblemer, ensomhet, …»
+    a = assistant.ask("Hvilke risikofaktorer kan føre til utenforskap?")
+    assert split_sentences(a.answer)[0].text.startswith("De mest utbredte årsakene til utenforskap er psykiske")
+
+
+def test_a_why_question_gets_the_reason_with_what_it_leans_on(assistant):
+    # 4, page 9: «… har gjennomsnittlig årlig befolkningsvekst blitt halvert. Dette skyldes i hovedsak at
+    # det flytter flere ut av kommunen enn det flytter inn.»
+    a = assistant.ask("Hvorfor vokser ikke folketallet like raskt som før?")
+    reason = "Dette skyldes i hovedsak at det flytter flere ut av kommunen enn det flytter inn."
+    assert reason in a.answer
+    before = a.answer.index(reason)
+    assert "befolkningsvekst blitt halvert" in a.answer[:before]  # «Dette» is quoted with what it is
+
+
+def test_a_definition_question_gets_the_defining_sentence(assistant):
+    # 6.2.1, page 26: «Opphopning av risikofaktorer og hvordan denne påvirker barnets utvikling, kalles
+    # kumulativ risiko.»
+    a = assistant.ask("Hva menes med kumulativ risiko?")
+    assert "hvordan denne påvirker barnets utvikling, kalles kumulativ risiko" in a.answer
+
+
+def test_an_overview_gives_key_points_with_the_key_figure_and_stays_short(assistant):
+    # 5.1.1, page 12: «… ti prosent av de som har svart opplever å ha blitt stengt ute, plaget eller
+    # truet …» and «For de som blir rammet av mobbing er det et alvorlig problem …»
+    a = assistant.ask("Hva sier rapporten om mobbing?")
+    assert "ti prosent av de som har svart opplever å ha blitt stengt ute" in a.answer
+    assert "For de som blir rammet av mobbing er det et alvorlig problem" in a.answer
+    assert len(split_sentences(re.sub(r"\s*\[\d+\]", "", a.answer))) >= 3 and answer_words(a.answer) <= 100
+
+
+def test_a_figure_answer_opens_with_the_asked_figure_cut_from_the_reports_sentence(assistant):
+    # 5.1.2, page 12: «I Bærum svarer 72 prosent av elevene på ungdomsskolen og 63 prosent på
+    # videregående at de trener minst 3 ganger i uken eller mer.»
+    a = assistant.ask("Hvor stor andel av elevene på videregående trener minst tre ganger i uka?")
+    opening = split_sentences(a.answer)[0].text
+    assert opening.startswith("I Bærum svarer … 63 prosent på videregående at de trener")
+    assert quantities(opening)[0].text == "63 prosent"
+    assert a.stated_figures[0].asked and a.stated_figures[0].value == "63"
+    assert "72 prosent av elevene på ungdomsskolen" in a.citations[0].quote  # the quote stays whole
+
+
+def test_sentence_meanings_line_up_with_the_passages(assistant, retriever):
+    from assistant.evidence.meanings import sentence_meanings
+
+    hits = retriever.search("Hva betyr utenforskap?", k=3)
+    meanings = sentence_meanings(retriever.index, assistant.passages, "Hva betyr utenforskap?", hits)
+    for h, m in zip(hits, meanings):
+        assert m is not None and len(m) == len(assistant.passages.get(h.chunk.text).sentences)
