@@ -27,7 +27,8 @@ pytestmark = pytest.mark.browser
 def _chromium_installed():
     """A missing browser is a failed set-up, not a silent skip of the real-browser tests."""
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium (.ci/run does this)")
+        pytest.fail(f"{CHROMIUM} is missing: `make test` installs it (as root with apt), or run "
+                    "`sudo apt-get install -y chromium`")
 
 
 def _free_port() -> int:
