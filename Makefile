@@ -27,9 +27,12 @@ $(VENV)/.installed-test: $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -e '.[st,llm,test]'
 	touch $@
 
+# The index is built (or found up to date, in under a second) before the server starts, so the
+# first question in the browser is answered at once; the app still builds a missing index itself.
 run: install
+	@echo "Forbereder søkeindeksen …"
+	$(BIN)/kunnskap ingest
 	@echo "Kunnskapsassistenten starter på http://localhost:$(PORT)  (Ctrl+C for å stoppe)"
-	@echo "Første oppstart bygger indeksen (under et minutt)."
 	$(BIN)/streamlit run ui/app.py --server.headless true --server.port $(PORT) \
 		--browser.gatherUsageStats false
 
