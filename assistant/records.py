@@ -45,7 +45,10 @@ class Answer:
     """What the assistant returns for one question.
 
     ``mode`` is "extractive" or "llm:<model>". ``note`` is a one-line remark shown to the user
-    (for example why the LLM was not used), "" when there is none.
+    (for example why the LLM was not used), "" when there is none. ``query_used`` is the
+    standalone question shown to the user («Søkte etter»), always plain Norwegian;
+    ``search_terms`` is the text actually searched, which for a follow-up may add words for the
+    retrievers (the earlier query's terms, the report's words for a group).
     """
 
     answer: str
@@ -59,6 +62,7 @@ class Answer:
     note: str = ""
     question: str = ""
     nearest: tuple[Citation, ...] = field(default_factory=tuple)  # shown when abstaining
+    search_terms: str = ""
 
     def to_dict(self) -> dict:
         """JSON-ready dict with the documented field names."""
