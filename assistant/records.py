@@ -30,14 +30,39 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class FigureSentence:
+    """A sentence of the report that describes a figure, and the printed page it is on."""
+
+    text: str
+    page: int
+
+
+@dataclass(frozen=True)
+class StatedFigure:
+    """A number stated in a describing sentence: «24 prosent», what it is stated for
+    («jentene, ungdomskolen»; "" when the sentence does not say) and its year ("" when none)."""
+
+    value: str
+    applies_to: str
+    year: str
+    page: int
+
+
+@dataclass(frozen=True)
 class FigureCard:
-    """A figure the answer shows: number, caption, source, page and image (when the PDF had one)."""
+    """A figure the answer shows: number, caption, source, page and image (when the PDF had one).
+
+    ``described_by`` holds the report's sentences that describe the figure (those that name it and
+    those of its passage about what it plots), in reading order; ``stated`` the numbers they state.
+    """
 
     number: int
     caption: str
     source: str
     page: int
     image: str | None = None
+    described_by: tuple[FigureSentence, ...] = ()
+    stated: tuple[StatedFigure, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from ingest.records import Chunk, ChunkSettings, DocumentInfo
 from kunnskap import __version__
 from kunnskap.errors import EmbedderError, IndexLoadError
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: figures carry the body paragraphs that go with them (documents.jsonl)
 MANIFEST, CHUNKS, DOCUMENTS, DENSE, BM25_DIR = (
     "manifest.json", "chunks.jsonl", "documents.jsonl", "dense.faiss", "bm25")
 

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .cleaning import ends_sentence, find_note_markers, join_offsets, shift_offset
-from .figures import (CAPTION_START, caption_continues, caption_text, mentioned_figures,
-                      parse_caption)
+from .figures import (CAPTION_START, caption_continues, caption_text, figure_paragraphs,
+                      mentioned_figures, parse_caption)
 from .loaders import load_pages, load_pdf
 from .notes import PageParts, footnotes, split_pages
 from .records import Block, Document, Figure, Page, Section
@@ -48,6 +48,8 @@ def parse_document(pages: list[Page] | tuple[Page, ...], source: str, sha256: st
     parser.finish()
     figures = _attach_images(parser.figures, pages)
     blocks = _link_figures(parser.blocks)
+    paragraphs = figure_paragraphs(blocks)
+    figures = [replace(f, paragraphs=paragraphs.get(f.number, ())) for f in figures]
     return Document(source=source, sha256=sha256, pages=tuple(pages),
                     sections=tuple(parser.sections()), figures=tuple(figures),
                     footnotes=tuple(notes), blocks=tuple(blocks))

@@ -12,16 +12,19 @@ from pathlib import Path
 import streamlit as st
 
 from assistant.feedback import FeedbackEntry, FeedbackLog, evidence_pieces
+from assistant.proof.cards import card
 from assistant.reading.numbers import normalize_for_match
 from assistant.records import Answer, Citation, FigureCard
 from ui.render import (
     answer_markdown,
     citation_heading,
     citation_label,
+    described_markdown,
     md_escape,
     pages_label,
     passage_html,
     sources_html,
+    stated_table,
 )
 from ui.state import ChatMessage
 
@@ -48,7 +51,8 @@ def render_user(msg: ChatMessage) -> None:
 
 
 def figure_card(fig: FigureCard) -> None:
-    """Number, caption, source, page and the image when the PDF had one."""
+    """Number, caption, source, page, the image when the PDF had one, the report's sentences
+    that describe the figure (each with its page) and the numbers they state."""
     with st.container(border=True):
         st.markdown(f"**Figur {fig.number}** · {pages_label([fig.page])}")
         st.markdown(md_escape(fig.caption))
@@ -56,6 +60,10 @@ def figure_card(fig: FigureCard) -> None:
             st.caption("Kilde: " + md_escape(fig.source))
         if fig.image and Path(fig.image).is_file():
             st.image(fig.image, caption=f"Figur {fig.number}")
+        if fig.described_by:
+            st.markdown(described_markdown(fig))
+        if fig.stated:
+            st.markdown(stated_table(fig))
 
 
 def citation_card(c: Citation, figures: dict[int, FigureCard]) -> None:
@@ -81,7 +89,7 @@ def figure_cards(documents: dict) -> dict[int, FigureCard]:
     if len(documents) != 1:
         return {}
     (doc,) = documents.values()
-    return {f.number: FigureCard(f.number, f.caption, f.source, f.page, f.image) for f in doc.figures}
+    return {f.number: card(f) for f in doc.figures}
 
 
 def render_answer(answer: Answer, question: str, known: dict[int, FigureCard] | None = None) -> None:

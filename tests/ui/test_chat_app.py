@@ -269,3 +269,20 @@ def test_odd_characters_are_cleaned_and_answered(app):
     assert app.session_state.messages[0].content == "Hvor mange innbyggere bodde i Bærum 1. januar 2023? 😀"
     assert POPULATION_NUMBER in plain(chat_texts(app, "assistant")[0])
     assert not app.error
+
+
+def test_the_issue_conversation_ends_on_figure_14_without_the_old_topic(app):
+    ask(app, "Hvor mange barn i Bærum lever i lavinntektsfamilier?")
+    ask(app, "Hva med i landet som helhet?")
+    ask(app, "Vis figur 14")
+    bubble = [m for m in app.chat_message if m.name == "assistant"][-1]
+    texts = [m.value for m in bubble.markdown]
+    assert "**Figur 14** · s. 32" in texts  # the report: Figur 14's caption is on page 32
+    searched = [c.value for c in bubble.caption if c.value.startswith("Søkte etter")]
+    assert not any(re.search(r"lavinntekt|inntekt|landet|helhet", s, re.IGNORECASE) for s in searched)
+    # the card says what the figure shows: the sentence with its shares (p. 32) and a table
+    text = plain("\n".join(texts))
+    assert "**Rapporten om figuren**".replace("**", "") in text
+    assert "24 prosent mot 9 prosent av guttene" in text and "(s. 32)" in text
+    table = next(t for t in texts if t.startswith("| Tall | Gjelder | År |"))
+    assert "27 prosent" in table and "videregående" in table
