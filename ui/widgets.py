@@ -11,7 +11,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from assistant.feedback import FeedbackEntry, FeedbackLog, evidence_pieces
+from assistant.feedback import FeedbackEntry, FeedbackLog, evidence_pieces, new_entry_id
 from assistant.proof.cards import card
 from assistant.reading.numbers import normalize_for_match
 from assistant.records import Answer, Citation, FigureCard
@@ -131,36 +131,52 @@ def _evidence(c: Citation) -> str:
     return c.text.strip()
 
 
-def feedback_form(msg: ChatMessage, key: str) -> None:
-    """Thumbs up/down, an optional comment and an optional «riktig avsnitt»; appended to the log."""
-    answer = msg.answer
-    sent: set[str] = st.session_state.setdefault("feedback_sent", set())
-    rating = st.feedback("thumbs", key=f"{key}-rating")
-    if key in sent:
-        st.caption("Takk for tilbakemeldingen!")
-        return
-    if rating is None:
-        return
-    passages: tuple[Citation, ...] = answer.citations or answer.nearest
-    comment = st.text_input("Kommentar (valgfritt)", key=f"{key}-comment", max_chars=2000)
-    choice = st.selectbox("Riktig avsnitt (valgfritt)", options=[None, *range(len(passages))],
-                          format_func=lambda i: "Ikke valgt" if i is None else
-                          citation_heading(passages[i]), key=f"{key}-passage")
-    if not st.button("Send tilbakemelding", key=f"{key}-send"):
-        return
-    picked = passages[choice] if choice is not None else None
-    entry = FeedbackEntry.now(
-        question=msg.question, history=msg.history, query_used=answer.query_used,
-        answer=answer.answer, rating="up" if rating == 1 else "down", comment=comment.strip(),
-        chunk_id=picked.chunk_id if picked else "", evidence=_evidence(picked) if picked else "",
-        mode=answer.mode, search_mode=msg.search_mode)
+# A leading emoji becomes the button's icon; the words are what a screen reader reads.
+RATINGS = {"up": "👍 Nyttig", "down": "👎 Ikke nyttig"}
+
+
+def _save(entry: FeedbackEntry) -> bool:
     try:
         FeedbackLog().append(entry)
     except OSError as exc:
         st.error(f"Kunne ikke lagre tilbakemeldingen ({exc.strerror or exc}). Prøv igjen senere.")
+        return False
+    return True
+
+
+def feedback_form(msg: ChatMessage, key: str) -> None:
+    """Thumbs up/down, saved at the first click; then an optional comment and «riktig avsnitt»,
+    saved as an update of the same entry (``assistant.feedback.merge_updates``)."""
+    answer = msg.answer
+    saved: dict[str, FeedbackEntry] = st.session_state.setdefault("feedback_saved", {})
+    rating = st.segmented_control("Var svaret nyttig?", options=list(RATINGS), format_func=RATINGS.get,
+                                  key=f"{key}-rating")
+    entry = saved.get(key)
+    if rating is not None and (entry is None or entry.rating != rating):
+        new = entry.updated(rating=rating) if entry else FeedbackEntry.now(
+            question=msg.question, history=msg.history, query_used=answer.query_used,
+            answer=answer.answer, rating=rating, mode=answer.mode, search_mode=msg.search_mode,
+            entry_id=new_entry_id())
+        if not _save(new):
+            return
+        saved[key] = entry = new
+    if entry is None:
         return
-    sent.add(key)
-    st.caption("Takk for tilbakemeldingen!")
+    st.caption("Takk! Vurderingen er lagret.")
+    passages: tuple[Citation, ...] = answer.citations or answer.nearest
+    with st.expander("Legg til kommentar eller riktig avsnitt (valgfritt)"):
+        comment = st.text_input("Kommentar (valgfritt)", key=f"{key}-comment", max_chars=2000)
+        choice = st.selectbox("Riktig avsnitt (valgfritt)", options=[None, *range(len(passages))],
+                              format_func=lambda i: "Ikke valgt" if i is None else
+                              citation_heading(passages[i]), key=f"{key}-passage")
+        if not st.button("Send tilbakemelding", key=f"{key}-send"):
+            return
+        picked = passages[choice] if choice is not None else None
+        update = entry.updated(comment=comment.strip(), chunk_id=picked.chunk_id if picked else "",
+                               evidence=_evidence(picked) if picked else "")
+        if _save(update):
+            saved[key] = update
+            st.caption("Takk for tilbakemeldingen!")
 
 
 def render_body(msg: ChatMessage, key: str, known: dict[int, FigureCard] | None = None) -> None:
