@@ -59,7 +59,7 @@ def mentioned_figures(text: str) -> tuple[int, ...]:
     return tuple(dict.fromkeys(int(n) for n in MENTION.findall(text)))
 
 
-NEAR_CAPTION = 2  # blocks: how far a caption can be for a mention of another number to mean it
+NEAR_CAPTION = 2  # blocks: how far a caption can be to count as "near" a paragraph that mentions one
 NEARBY = 6  # blocks before a caption whose sentences may describe it
 
 

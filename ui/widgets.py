@@ -131,8 +131,9 @@ def _evidence(c: Citation) -> str:
     return c.text.strip()
 
 
-# A leading emoji becomes the button's icon; the words are what a screen reader reads.
-RATINGS = {"up": "👍 Nyttig", "down": "👎 Ikke nyttig"}
+# The icon is drawn from Streamlit's own font (no emoji font needed); the words are the name a
+# screen reader reads.
+RATINGS = {"up": ":material/thumb_up: Nyttig", "down": ":material/thumb_down: Ikke nyttig"}
 
 
 def _save(entry: FeedbackEntry) -> bool:

@@ -26,8 +26,9 @@ def _chromium_installed():
 
 
 @pytest.fixture(scope="module")
-def served_app(tmp_path_factory, report_index_path):
-    """The app served by `streamlit run` on a free port, over the session's real index."""
+def served(tmp_path_factory, report_index_path):
+    """(url, KUNNSKAP_HOME) of the app served by `streamlit run` on a free port, over the
+    session's real index."""
     home = tmp_path_factory.mktemp("browser-home")
     (home / "indexes").mkdir()
     (home / "indexes" / "default").symlink_to(report_index_path, target_is_directory=True)
@@ -41,7 +42,7 @@ def served_app(tmp_path_factory, report_index_path):
     try:
         url = f"http://localhost:{port}"
         wait_healthy(url, proc)
-        yield url
+        yield url, home
     finally:
         proc.terminate()
         try:
@@ -50,6 +51,11 @@ def served_app(tmp_path_factory, report_index_path):
             proc.kill()
             proc.wait()
         log.close()
+
+
+@pytest.fixture
+def served_app(served):
+    return served[0]
 
 
 def test_answer_with_citation_card_in_the_browser(served_app, page):
@@ -91,3 +97,22 @@ def test_script_in_question_is_text_and_no_dialog_fires(served_app, page):
     assert SCRIPT_QUESTION in messages.first.inner_text()
     assert page.locator('[data-testid="stChatMessage"] script').count() == 0
     assert dialogs == []
+
+
+def test_one_click_on_a_thumb_saves_one_line_and_the_labels_are_norwegian(served, page):
+    url, home = served
+    log = home / "feedback.jsonl"
+    before = len(log.read_text(encoding="utf-8").splitlines()) if log.exists() else 0
+    page.goto(url)
+    page.get_by_placeholder(CHAT_INPUT).wait_for(timeout=120_000)
+    ask(page, POPULATION)
+    thumbs = page.get_by_role("radiogroup", name="Var svaret nyttig?")
+    thumbs.wait_for(timeout=120_000)
+    assert page.get_by_role("radio", name="Ikke nyttig").count() == 1
+    assert page.locator("[aria-label*=Thumbs]").count() == 0  # Streamlit's English st.feedback labels
+    thumbs.get_by_role("radio", name="Nyttig", exact=True).click()
+    page.get_by_text("Vurderingen er lagret").wait_for(timeout=60_000)
+    lines = log.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == before + 1
+    entry = json.loads(lines[-1])
+    assert entry["question"] == POPULATION and entry["rating"] == "up" and entry["comment"] == ""
