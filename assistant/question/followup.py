@@ -206,8 +206,9 @@ def _absolute_years(question: str, base: str) -> str:
     return _RELATIVE_YEAR.sub(sub, question)
 
 
-# How a question was rewritten: not at all, by swapping slot words in place, or by adding words.
-ALONE, SWAPPED, ADDED = "alone", "swapped", "added"
+# How a question was rewritten: not at all, by swapping slot words in place, by adding words, or
+# only trimmed of its opener (a question of its own after «Og …»).
+ALONE, SWAPPED, ADDED, OWN = "alone", "swapped", "added", "own"
 
 
 def _rewrite(question: str, base: str) -> tuple[str, str]:
@@ -241,7 +242,8 @@ def _rewrite(question: str, base: str) -> tuple[str, str]:
         if _ANAPHORA.intersection(w.lower() for w in phrase_words):  # «hvor mange av dem …»: them = the
             kept = _content_words(base) + kept  # earlier topic
         elif not frame and len(_content_words(" ".join(phrase_words))) >= 3:
-            kept = []  # «Og hvor mange har sett en voksen hjemme slå søsknene sine?»: a question of its own
+            # «Og hvor mange har sett en voksen hjemme slå søsknene sine?»: a question of its own
+            return " ".join(phrase_words), OWN
         phrase = " ".join(phrase_words)
         return " ".join([frame, phrase, *(k for k in dict.fromkeys(kept) if k.lower() not in words)]).strip(), ADDED
     query, how = base, SWAPPED
@@ -320,6 +322,8 @@ def _step(question: str, earlier: Rewrite | None) -> Rewrite:
     search, how = _rewrite(question, earlier.search)
     if how == ALONE:
         return Rewrite(question, question)
+    if how == OWN:  # nothing of the earlier turns is searched: show the question as asked
+        return Rewrite(question, search)
     shown, shown_how = _rewrite(question, earlier.question)
     if how == SWAPPED and shown_how == SWAPPED:  # the earlier question, another group/place/year
         return Rewrite(shown, search)

@@ -59,6 +59,10 @@ def test_the_place_as_a_whole_is_a_swap_not_a_new_word():
      "Hvor mange videregåendeelever har mange psykiske plager?"),
     ("Hva med i 2014?", ["Hvor mange barn i Bærum levde i vedvarende lavinntekt i 2020?", "Og i 2021?"],
      "Hvor mange barn i Bærum levde i vedvarende lavinntekt i 2014?"),
+    # a question of its own after «Og»: nothing of the earlier turn is searched, so none is shown
+    ("Og hvor mange har sett en voksen hjemme slå søsknene sine?",
+     ["Hvor mange ungdommer i Bærum har blitt slått av en voksen i familien?"],
+     "Og hvor mange har sett en voksen hjemme slå søsknene sine?"),
 ])
 def test_what_the_user_is_shown_is_plain_norwegian(question, history, shown):
     r = rewrite(question, history)
