@@ -7,7 +7,10 @@ PORT   ?= 8501
 # pinned: a bare `torch` requirement would pull a multi-GB CUDA build.
 TORCH_CPU := torch==2.13.0
 
-.PHONY: install install-test run test ingest eval bench clean
+# Real-browser tests drive Debian's Chromium here through Playwright (never `playwright install`).
+CHROMIUM := /usr/bin/chromium
+
+.PHONY: install install-test browser run test ingest eval bench clean
 
 install: $(VENV)/.installed
 
@@ -24,13 +27,33 @@ $(VENV)/.installed-test: $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -e '.[st,llm,test]'
 	touch $@
 
+# The index is built (or found up to date, in under a second) before the server starts, so the
+# first question in the browser is answered at once; the app still builds a missing index itself.
 run: install
+	@echo "Forbereder søkeindeksen …"
+	$(BIN)/kunnskap ingest
 	@echo "Kunnskapsassistenten starter på http://localhost:$(PORT)  (Ctrl+C for å stoppe)"
-	@echo "Første oppstart bygger indeksen (under et minutt)."
 	$(BIN)/streamlit run ui/app.py --server.headless true --server.port $(PORT) \
 		--browser.gatherUsageStats false
 
-test: install install-test
+# The browser check comes first, so a machine that cannot get Chromium stops before the long
+# install. As root with apt, Debian's chromium is installed here; otherwise the one command is shown.
+browser:
+	@if [ -x $(CHROMIUM) ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "$(CHROMIUM) is missing: installing Debian's chromium (apt-get update; apt-get install -y chromium)"; \
+		export DEBIAN_FRONTEND=noninteractive; \
+		apt-get update -qq && apt-get install -y -qq chromium >/dev/null || exit 1; \
+		test -x $(CHROMIUM) || { echo "apt-get installed chromium, but $(CHROMIUM) is still missing." >&2; exit 1; }; \
+	elif command -v apt-get >/dev/null 2>&1; then \
+		echo "$(CHROMIUM) is missing. Install it, then run make test again:" >&2; \
+		echo "    sudo apt-get install -y chromium" >&2; exit 1; \
+	else \
+		echo "$(CHROMIUM) is missing and there is no apt-get here. Install Chromium so that" >&2; \
+		echo "$(CHROMIUM) exists (the real-browser tests launch it), then run make test again." >&2; exit 1; \
+	fi
+
+test: browser install install-test
 	$(BIN)/python -m pytest
 
 ingest: install

@@ -21,7 +21,7 @@ from assistant.evidence.scoring import Evidence, gather, lead_ins
 from assistant.proof.cards import card, cards_for_citations, describe, figure_numbers, find_figure
 from assistant.proof.citations import make_citation, nearest
 from assistant.question.figures import asks_for_figure, requested_figure
-from assistant.question.followup import rewrite_query
+from assistant.question.followup import rewrite
 from assistant.question.validation import clean_question
 from assistant.reading.text import TermStats, split_sentences
 from assistant.records import Answer
@@ -70,11 +70,11 @@ class Assistant:
         _check(k, mode)
         clean = clean_question(question)
         past = [clean_question(h).text for h in history if h and str(h).strip()]
-        query = rewrite_query(clean.text, past)
-        answer = self._answer(clean.text, query, k, mode)
+        resolved = rewrite(clean.text, past)
+        answer = self._answer(clean.text, resolved.search, k, mode)
         note = " ".join(n for n in (clean.notice, answer.note) if n)
-        return _replace(answer, question=clean.text, note=note,
-                        seconds=round(time.perf_counter() - started, 4))
+        return _replace(answer, question=clean.text, note=note, query_used=resolved.question,
+                        search_terms=resolved.search, seconds=round(time.perf_counter() - started, 4))
 
     # -- the steps -------------------------------------------------------------------------
 
@@ -104,7 +104,7 @@ class Assistant:
             except AssistantError as exc:  # LLM unreachable, slow or unusable: answer extractively
                 draft = self.extractive.compose_from(ev, hits)
                 draft = Draft(draft.text, draft.abstained, draft.mode, draft.quotes,
-                              note=f"Språkmodellen ble ikke brukt: {exc}")
+                              note=f"Språkmodellen ble ikke brukt: {exc}", figures=draft.figures)
         if draft.abstained:
             return self._abstain(query, hits, ev, draft.note, draft.mode)
         answer = self._finish(draft, hits, query, ev)

@@ -1,8 +1,10 @@
 """User feedback on answers: an append-only JSON Lines log, and its export to test-set lines.
 
-Staff rate answers in the chat (thumbs up or down, a comment, optionally the passage that really
-answers the question). Entries that name a passage become evaluation test-set lines, so feedback
-turns into test data (``kunnskap feedback export``).
+Staff rate answers in the chat: one click on a thumb saves the rating at once; a comment and the
+passage that really answers the question («riktig avsnitt») may follow. Each later change is an
+*update line* with the same ``entry_id``; readers merge them (``merge_updates``: the last line of
+an entry wins), so the log stays append-only. Entries that name a passage become evaluation
+test-set lines, so feedback turns into test data (``kunnskap feedback export``).
 """
 
 from __future__ import annotations
@@ -11,7 +13,8 @@ import fcntl
 import hashlib
 import json
 import os
-from dataclasses import asdict, dataclass, field
+import uuid
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -29,6 +32,8 @@ class FeedbackEntry:
     ``rating`` is "up" or "down". ``chunk_id`` and ``evidence`` name the passage the user picked
     as the right one («riktig avsnitt»): its id and its quoted sentence (or its text); both are ""
     when none was picked. ``mode`` is the answer mode ("extractive" or "llm:<model>").
+    ``entry_id`` names one rating of one answer: lines that share it are its first version and
+    its updates ("" in logs written before updates existed: each line stands alone).
     """
 
     timestamp: str
@@ -42,6 +47,7 @@ class FeedbackEntry:
     evidence: str = ""
     mode: str = "extractive"
     search_mode: str = "hybrid"
+    entry_id: str = ""
 
     def __post_init__(self) -> None:
         if self.rating not in RATINGS:
@@ -53,8 +59,11 @@ class FeedbackEntry:
     @classmethod
     def now(cls, **fields) -> "FeedbackEntry":
         """An entry stamped with the current UTC time."""
-        stamp = datetime.now(timezone.utc).isoformat(timespec="seconds")
-        return cls(timestamp=stamp, **fields)
+        return cls(timestamp=_now(), **fields)
+
+    def updated(self, **changes) -> "FeedbackEntry":
+        """An update line of this entry (same ``entry_id``), stamped now."""
+        return replace(self, timestamp=_now(), **changes)
 
     def to_dict(self) -> dict:
         return asdict(self) | {"history": list(self.history)}
@@ -124,6 +133,33 @@ class FeedbackLog:
         return entries
 
 
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def new_entry_id() -> str:
+    """A fresh id for the rating of one answer."""
+    return uuid.uuid4().hex
+
+
+def merge_updates(entries: Iterable[FeedbackEntry]) -> list[FeedbackEntry]:
+    """One entry per rated answer: the last line of each ``entry_id``, at the place of its first.
+    Lines without an ``entry_id`` each stand alone.
+
+    Example:
+        >>> first = FeedbackEntry("2024-01-01T00:00:00+00:00", "Hvor mange?", (), "Hvor mange?",
+        ...                       "129 874 [1]", "up", entry_id="a1")
+        >>> later = FeedbackEntry("2024-01-01T00:01:00+00:00", "Hvor mange?", (), "Hvor mange?",
+        ...                       "129 874 [1]", "up", comment="Bra", entry_id="a1")
+        >>> [e.comment for e in merge_updates([first, later])]
+        ['Bra']
+    """
+    merged: dict[object, FeedbackEntry] = {}
+    for n, entry in enumerate(entries):
+        merged[entry.entry_id or ("line", n)] = entry  # a dict keeps the first insertion's place
+    return list(merged.values())
+
+
 def _write_all(fd: int, data: bytes) -> None:
     view = memoryview(data)
     while view:
@@ -154,7 +190,8 @@ def export_testset(entries: Iterable[FeedbackEntry]) -> list[dict]:
     Each line has ``id``, ``kind``, ``question``, ``history`` and ``evidence`` (the passage's
     quote; a quote of separate sentences joined with «…» gives one string per part). ``answer`` is the rated answer when it was rated up; a down-rated answer is kept as
     ``rejected_answer`` so it is never taken as the expected one. When the same question (with
-    the same history and passage) was rated more than once, the latest entry wins.
+    the same history and passage) was rated more than once, the latest entry wins. Update lines
+    are merged first (``merge_updates``).
 
     Example:
         >>> e = FeedbackEntry("2024-01-01T00:00:00+00:00", "Hvor mange?", (), "Hvor mange?",
@@ -163,7 +200,7 @@ def export_testset(entries: Iterable[FeedbackEntry]) -> list[dict]:
         ['bodde det 129 874']
     """
     lines: dict[str, dict] = {}
-    for entry in entries:
+    for entry in merge_updates(entries):
         if not evidence_pieces(entry.evidence):
             continue
         line_id = _entry_id(entry.question, entry.history, entry.evidence)

@@ -30,14 +30,39 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class FigureSentence:
+    """A sentence of the report that describes a figure, and the printed page it is on."""
+
+    text: str
+    page: int
+
+
+@dataclass(frozen=True)
+class CardFigure:
+    """A number stated in a describing sentence: «24 prosent», what it is stated for
+    («jentene, ungdomskolen»; "" when the sentence does not say) and its year ("" when none)."""
+
+    value: str
+    applies_to: str
+    year: str
+    page: int
+
+
+@dataclass(frozen=True)
 class FigureCard:
-    """A figure the answer shows: number, caption, source, page and image (when the PDF had one)."""
+    """A figure the answer shows: number, caption, source, page and image (when the PDF had one).
+
+    ``described_by`` holds the report's sentences that describe the figure (those that name it and
+    those of its passage about what it plots), in reading order; ``stated`` the numbers they state.
+    """
 
     number: int
     caption: str
     source: str
     page: int
     image: str | None = None
+    described_by: tuple[FigureSentence, ...] = ()
+    stated: tuple[CardFigure, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -63,7 +88,10 @@ class Answer:
     """What the assistant returns for one question.
 
     ``mode`` is "extractive" or "llm:<model>". ``note`` is a one-line remark shown to the user
-    (for example why the LLM was not used), "" when there is none.
+    (for example why the LLM was not used), "" when there is none. ``query_used`` is the
+    standalone question shown to the user («Søkte etter»), always plain Norwegian;
+    ``search_terms`` is the text actually searched, which for a follow-up may add words for the
+    retrievers (the earlier query's terms, the report's words for a group).
     """
 
     answer: str
@@ -78,6 +106,7 @@ class Answer:
     question: str = ""
     nearest: tuple[Citation, ...] = field(default_factory=tuple)  # shown when abstaining
     stated_figures: tuple[StatedFigure, ...] = ()  # figure answers: each figure the text states
+    search_terms: str = ""
 
     def to_dict(self) -> dict:
         """JSON-ready dict with the documented field names."""

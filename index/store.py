@@ -27,7 +27,8 @@ from ingest.records import Chunk, ChunkSettings, DocumentInfo
 from kunnskap import __version__
 from kunnskap.errors import EmbedderError, IndexLoadError
 
-FORMAT_VERSION = 3  # 2: sentence vectors; 3: the splitter reads abbreviations as whole words
+FORMAT_VERSION = 4  # 2: sentence vectors; 3: whole-word abbreviations in the splitter; 4: figures carry
+# the body paragraphs that go with them (documents.jsonl)
 MANIFEST, CHUNKS, DOCUMENTS, DENSE, BM25_DIR = (
     "manifest.json", "chunks.jsonl", "documents.jsonl", "dense.faiss", "bm25")
 

@@ -35,6 +35,28 @@ class Section:
         return self.number.count(".") + 1
 
 
+LINKS = ("named", "adjacent", "nearby")
+
+
+@dataclass(frozen=True)
+class FigureParagraph:
+    """A body paragraph that goes with a figure, and how it was linked (one of ``LINKS``):
+
+    "named": it names the figure («se figur 14»), or names a wrong number next to this caption
+    («Figur 1 viser …» in 4.1 is Figur 2); "adjacent": the paragraph just before the caption;
+    "nearby": one of the few paragraphs before that. Which of its sentences describe the figure
+    is decided later (``assistant.proof.cards``).
+    """
+
+    text: str
+    page_starts: tuple[tuple[int, int], ...]
+    link: str
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "FigureParagraph":
+        return cls(d["text"], tuple(tuple(x) for x in d["page_starts"]), d["link"])
+
+
 @dataclass(frozen=True)
 class Figure:
     """A figure caption («Figur N: caption. Kilde: source»). The chart itself is an image."""
@@ -45,6 +67,12 @@ class Figure:
     page: int
     section: str
     image: str | None = None  # path of the image file when the PDF provided one
+    paragraphs: tuple[FigureParagraph, ...] = ()  # body paragraphs that go with it, in order
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Figure":
+        paragraphs = tuple(FigureParagraph.from_dict(x) for x in d.get("paragraphs", ()))
+        return cls(**{**d, "paragraphs": paragraphs})
 
 
 @dataclass(frozen=True)
@@ -184,6 +212,6 @@ class DocumentInfo:
             source=d["source"], sha256=d["sha256"],
             first_page=d["first_page"], last_page=d["last_page"],
             sections=tuple(Section(**s) for s in d["sections"]),
-            figures=tuple(Figure(**f) for f in d["figures"]),
+            figures=tuple(Figure.from_dict(f) for f in d["figures"]),
             footnotes=tuple(Footnote(**{**f, "urls": tuple(f["urls"])}) for f in d["footnotes"]),
         )

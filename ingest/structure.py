@@ -8,8 +8,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .cleaning import ends_sentence, find_note_markers, join_offsets, shift_offset
-from .figures import (CAPTION_START, caption_continues, caption_text, mentioned_figures,
-                      parse_caption)
+from .figures import (CAPTION_START, NEAR_CAPTION, caption_continues, caption_text,
+                      figure_paragraphs, mentioned_figures, parse_caption)
 from .loaders import load_pages, load_pdf
 from .notes import PageParts, footnotes, split_pages
 from .records import Block, Document, Figure, Page, Section
@@ -18,7 +18,6 @@ HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\s+(\S.*)$")
 LIST_ITEM = re.compile(r"^(?:(?P<bullet>[•▪●◦])\s*|(?P<dash>[-–])\s+|(?P<num>\d{1,2})(?P<sep>[.)])\s+)(?P<text>\S.*)$")
 MAX_HEADING_WRAP = 40  # a heading's second line is short («kommune»)
 TERM = re.compile(r"^[A-ZÆØÅ][^\d.,:;!?()«»•]{0,38}[^\W\d]$")  # «Folkehelse», «Tidlig innsats»
-NEAR_CAPTION = 2  # blocks: how far a caption can be to count as "near" a paragraph
 
 
 @dataclass
@@ -48,6 +47,8 @@ def parse_document(pages: list[Page] | tuple[Page, ...], source: str, sha256: st
     parser.finish()
     figures = _attach_images(parser.figures, pages)
     blocks = _link_figures(parser.blocks)
+    paragraphs = figure_paragraphs(blocks)
+    figures = [replace(f, paragraphs=paragraphs.get(f.number, ())) for f in figures]
     return Document(source=source, sha256=sha256, pages=tuple(pages),
                     sections=tuple(parser.sections()), figures=tuple(figures),
                     footnotes=tuple(notes), blocks=tuple(blocks))

@@ -27,7 +27,7 @@ st.caption(f"Spør om *{sidebar.REPORT_TITLE}*, {sidebar.REPORT_OWNER}. "
 if "messages" not in st.session_state:
     st.session_state.messages = []
     st.session_state.conversation = 0
-    st.session_state.feedback_sent = set()
+    st.session_state.feedback_saved = {}
 
 try:
     try:

@@ -40,6 +40,7 @@ def _answer_lines(answer: Answer) -> list[str]:
         for f in answer.figures:
             source = f" Kilde: {f.source}." if f.source else ""
             lines.append(f"- Figur {f.number}: {f.caption}.{source} ({pages_label([f.page])})")
+            lines += [f"  - «{d.text}» ({pages_label([d.page])})" for d in f.described_by]
         lines.append("")
     return lines
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from assistant.reading.numbers import extract_numbers, number_key
-from assistant.records import Citation, Source, StatedFigure
+from assistant.records import Citation, FigureCard, Source, StatedFigure
 
 # Markdown, GitHub and Streamlit specials (emphasis, code, links, html, math, tables, directives).
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~$&!])")
@@ -209,3 +209,18 @@ def sources_html(sources: Sequence[Source]) -> str:
                       f'rel="noopener noreferrer">{html_escape(url)}</a>')
         items.append(f"<li>{label}</li>")
     return f'<div class="kg-sources"><strong>Kilder</strong><ul>{"".join(items)}</ul></div>'
+
+
+def described_markdown(fig: FigureCard) -> str:
+    """The report's sentences about a figure, quoted, each with its page (escaped markdown)."""
+    lines = ["**Rapporten om figuren**", ""]
+    lines += [f"- «{md_escape(s.text, inline=True)}» ({pages_label([s.page])})" for s in fig.described_by]
+    return "\n".join(lines)
+
+
+def stated_table(fig: FigureCard) -> str:
+    """The numbers the describing sentences state, as a markdown table: Tall · Gjelder · År."""
+    rows = ["| Tall | Gjelder | År |", "|---|---|---|"]
+    rows += [f"| {md_escape(f.value, inline=True)} | {md_escape(f.applies_to, inline=True) or '–'} | "
+             f"{md_escape(f.year, inline=True) or '–'} |" for f in fig.stated]
+    return "\n".join(rows)

@@ -33,7 +33,7 @@ def new_conversation() -> None:
     """Clear this session's conversation (other sessions are untouched)."""
     st.session_state.messages = []
     st.session_state.conversation = st.session_state.get("conversation", 0) + 1
-    st.session_state.feedback_sent = set()
+    st.session_state.feedback_saved = {}
 
 
 def _about(first_page: int | None, last_page: int | None) -> str:

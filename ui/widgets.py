@@ -11,7 +11,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from assistant.feedback import FeedbackEntry, FeedbackLog, evidence_pieces
+from assistant.feedback import FeedbackEntry, FeedbackLog, evidence_pieces, new_entry_id
+from assistant.proof.cards import card
 from assistant.reading.numbers import normalize_for_match
 from assistant.records import Answer, Citation, FigureCard
 from ui.render import (
@@ -19,10 +20,12 @@ from ui.render import (
     figure_table_markdown,
     citation_heading,
     citation_label,
+    described_markdown,
     md_escape,
     pages_label,
     passage_html,
     sources_html,
+    stated_table,
 )
 from ui.state import ChatMessage
 
@@ -49,7 +52,8 @@ def render_user(msg: ChatMessage) -> None:
 
 
 def figure_card(fig: FigureCard) -> None:
-    """Number, caption, source, page and the image when the PDF had one."""
+    """Number, caption, source, page, the image when the PDF had one, the report's sentences
+    that describe the figure (each with its page) and the numbers they state."""
     with st.container(border=True):
         st.markdown(f"**Figur {fig.number}** · {pages_label([fig.page])}")
         st.markdown(md_escape(fig.caption))
@@ -57,6 +61,10 @@ def figure_card(fig: FigureCard) -> None:
             st.caption("Kilde: " + md_escape(fig.source))
         if fig.image and Path(fig.image).is_file():
             st.image(fig.image, caption=f"Figur {fig.number}")
+        if fig.described_by:
+            st.markdown(described_markdown(fig))
+        if fig.stated:
+            st.markdown(stated_table(fig))
 
 
 def citation_card(c: Citation, figures: dict[int, FigureCard]) -> None:
@@ -82,7 +90,7 @@ def figure_cards(documents: dict) -> dict[int, FigureCard]:
     if len(documents) != 1:
         return {}
     (doc,) = documents.values()
-    return {f.number: FigureCard(f.number, f.caption, f.source, f.page, f.image) for f in doc.figures}
+    return {f.number: card(f) for f in doc.figures}
 
 
 def render_answer(answer: Answer, question: str, known: dict[int, FigureCard] | None = None) -> None:
@@ -128,36 +136,53 @@ def _evidence(c: Citation) -> str:
     return c.text.strip()
 
 
-def feedback_form(msg: ChatMessage, key: str) -> None:
-    """Thumbs up/down, an optional comment and an optional «riktig avsnitt»; appended to the log."""
-    answer = msg.answer
-    sent: set[str] = st.session_state.setdefault("feedback_sent", set())
-    rating = st.feedback("thumbs", key=f"{key}-rating")
-    if key in sent:
-        st.caption("Takk for tilbakemeldingen!")
-        return
-    if rating is None:
-        return
-    passages: tuple[Citation, ...] = answer.citations or answer.nearest
-    comment = st.text_input("Kommentar (valgfritt)", key=f"{key}-comment", max_chars=2000)
-    choice = st.selectbox("Riktig avsnitt (valgfritt)", options=[None, *range(len(passages))],
-                          format_func=lambda i: "Ikke valgt" if i is None else
-                          citation_heading(passages[i]), key=f"{key}-passage")
-    if not st.button("Send tilbakemelding", key=f"{key}-send"):
-        return
-    picked = passages[choice] if choice is not None else None
-    entry = FeedbackEntry.now(
-        question=msg.question, history=msg.history, query_used=answer.query_used,
-        answer=answer.answer, rating="up" if rating == 1 else "down", comment=comment.strip(),
-        chunk_id=picked.chunk_id if picked else "", evidence=_evidence(picked) if picked else "",
-        mode=answer.mode, search_mode=msg.search_mode)
+# The icon is drawn from Streamlit's own font (no emoji font needed); the words are the name a
+# screen reader reads.
+RATINGS = {"up": ":material/thumb_up: Nyttig", "down": ":material/thumb_down: Ikke nyttig"}
+
+
+def _save(entry: FeedbackEntry) -> bool:
     try:
         FeedbackLog().append(entry)
     except OSError as exc:
         st.error(f"Kunne ikke lagre tilbakemeldingen ({exc.strerror or exc}). Prøv igjen senere.")
+        return False
+    return True
+
+
+def feedback_form(msg: ChatMessage, key: str) -> None:
+    """Thumbs up/down, saved at the first click; then an optional comment and «riktig avsnitt»,
+    saved as an update of the same entry (``assistant.feedback.merge_updates``)."""
+    answer = msg.answer
+    saved: dict[str, FeedbackEntry] = st.session_state.setdefault("feedback_saved", {})
+    rating = st.segmented_control("Var svaret nyttig?", options=list(RATINGS), format_func=RATINGS.get,
+                                  key=f"{key}-rating")
+    entry = saved.get(key)
+    if rating is not None and (entry is None or entry.rating != rating):
+        new = entry.updated(rating=rating) if entry else FeedbackEntry.now(
+            question=msg.question, history=msg.history, query_used=answer.query_used,
+            answer=answer.answer, rating=rating, mode=answer.mode, search_mode=msg.search_mode,
+            entry_id=new_entry_id())
+        if not _save(new):
+            return
+        saved[key] = entry = new
+    if entry is None:
         return
-    sent.add(key)
-    st.caption("Takk for tilbakemeldingen!")
+    st.caption("Takk! Vurderingen er lagret.")
+    passages: tuple[Citation, ...] = answer.citations or answer.nearest
+    with st.expander("Legg til kommentar eller riktig avsnitt (valgfritt)"):
+        comment = st.text_input("Kommentar (valgfritt)", key=f"{key}-comment", max_chars=2000)
+        choice = st.selectbox("Riktig avsnitt (valgfritt)", options=[None, *range(len(passages))],
+                              format_func=lambda i: "Ikke valgt" if i is None else
+                              citation_heading(passages[i]), key=f"{key}-passage")
+        if not st.button("Send tilbakemelding", key=f"{key}-send"):
+            return
+        picked = passages[choice] if choice is not None else None
+        update = entry.updated(comment=comment.strip(), chunk_id=picked.chunk_id if picked else "",
+                               evidence=_evidence(picked) if picked else "")
+        if _save(update):
+            saved[key] = update
+            st.caption("Takk for tilbakemeldingen!")
 
 
 def render_body(msg: ChatMessage, key: str, known: dict[int, FigureCard] | None = None) -> None:

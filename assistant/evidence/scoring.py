@@ -19,17 +19,23 @@ from assistant.evidence.cues import fits, gives
 from assistant.evidence.passages import Passage, PassageCache
 from assistant.question.asking import (
     asked_noun,
-    preferred_kinds,
     counted_unit,
     counts,
     left_out_terms,
+    preferred_kinds,
     proper_terms,
     question_terms,
     wanted_kinds,
 )
 from assistant.question.forms import answer_type, question_form
 from assistant.question.thesaurus import SYNONYM_CREDIT, other_forms, report_words
-from assistant.reading.quantities import age_phrases, ages, ages_agree, asked_detail, states_detail
+from assistant.reading.quantities import (
+    age_phrases,
+    ages,
+    ages_agree,
+    asked_detail,
+    states_detail,
+)
 from assistant.reading.slots import slot_values, slot_words
 from assistant.reading.text import Sentence, TermStats, is_figure_question, terms
 from index.records import Hit

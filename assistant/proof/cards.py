@@ -9,15 +9,18 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from assistant.proof.descriptions import described_by, stated_figures
 from assistant.records import Citation, FigureCard
 from ingest.records import DocumentInfo, Figure
 
 _FIGURE_MENTION = re.compile(r"\bfigur(?:en)?\s+\d", re.IGNORECASE)
 
 def card(figure: Figure) -> FigureCard:
-    """The card of one figure of the report."""
+    """The card of one figure of the report, with the sentences that describe it."""
+    sentences = described_by(figure)
     return FigureCard(number=figure.number, caption=figure.caption, source=figure.source,
-                      page=figure.page, image=figure.image)
+                      page=figure.page, image=figure.image, described_by=sentences,
+                      stated=stated_figures(sentences))
 
 
 def find_figure(documents: Mapping[str, DocumentInfo], number: int,

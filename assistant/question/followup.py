@@ -5,12 +5,21 @@ inherits the topic and measure of the conversation. Its *slots* (group, school l
 year) replace the matching slots of the earlier query, so «… gutter på videregående … trygge
 i nærområdet?» + «Og jentene?» becomes «… jenter på videregående … trygge i nærområdet?»,
 which retrieves the passage about girls rather than the one about boys.
+
+A question that stands on its own is never merged with an earlier topic: one that names a figure,
+a chapter or section, or a page («Vis figur 14», «Hva står i kapittel 8?», «… på side 12?»), and
+one with a topic of its own and nothing that refers back («Hva er utenforskap?»).
+
+Two texts come out (``Rewrite``): the standalone question the user is shown, always plain
+Norwegian, and the text searched, which may carry expansions for the retrievers (the report's
+words for a group, the follow-up's words added to the earlier query).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from assistant.reading.quantities import age_phrases
 from assistant.reading.slots import WORD, YEAR, lower_words, slot_of, slot_words
@@ -34,6 +43,7 @@ _REQUEST = {
 _ANAPHORA_SUBJECT = {"den", "dette", "disse", "dem"}
 _FILLER = {"resten", "ellers", "øvrig", "andre", "annet", "blant", "særlig", "spesielt", "mest", "minst", "også",
            "samlet", "totalt", "begge", "kjønn", "kjønnene",  # «Og samlet for begge kjønn?»: no new topic
+           "helhet", "helheten",  # «Hva med i landet som helhet?»: the place, not a topic
            "barn", "barna", "barnet", "unge", "ungdom", "ungdommer", "ungdommene", "elever",
            "elevene", "gruppe", "gruppen", "grupper", "gruppene"}
 _GROUP_PREPOSITIONS = {"i", "blant", "hos", "for"}
@@ -84,10 +94,27 @@ def _refers_to(question: str, base: str) -> bool:
     return any(_DEFINITE.fullmatch(w) and terms(w) & base_terms for w in _content_words(question))
 
 
+# A figure, a chapter or section, or a page: the question names what it wants («Vis figur 14»,
+# «Hva står i kapittel 8?», «Hva handler 5.2.3 om?», «Hva står på side 12?»).
+_NAMES_A_PART = re.compile(
+    r"\b(?:figur(?:en|ene)?|fig\.|tabell(?:en)?|kapittel|kapitlet|kapitel|kap\.|delkapittel(?:et)?|"
+    r"avsnitt(?:et)?|seksjon(?:en)?|side|siden|sidene|s\.)\s*\d"
+    r"|(?<![\d,.])\d{1,2}\.\d{1,2}\.\d{1,2}(?![\d,])",
+    re.IGNORECASE)
+
+
+def names_a_part(question: str) -> bool:
+    """True when ``question`` names a figure, a chapter or section, or a page of the report."""
+    return bool(_NAMES_A_PART.search(question))
+
+
 def is_follow_up(question: str, base: str | None = None) -> bool:
-    """True when ``question`` leans on an earlier turn (opener, anaphora, or no topic of its own)."""
+    """True when ``question`` leans on an earlier turn (opener, anaphora, or no topic of its own).
+
+    A question that names a figure, a chapter or section, or a page never does.
+    """
     words = lower_words(question)
-    if not words:
+    if not words or names_a_part(question):
         return False
     if _opener(words):
         return True
@@ -113,15 +140,16 @@ def _replace_word(text: str, old: str, new: str) -> str:
     return re.sub(rf"(?<![\wæøåÆØÅ]){re.escape(old)}(?![\wæøåÆØÅ])", new, text, count=1)
 
 
-def _swap(base: str, name: str, new_values: list[tuple[str, str]]) -> str:
-    """Replace the words of slot ``name`` in ``base`` by the follow-up's values (or append them)."""
+def _swap(base: str, name: str, new_values: list[tuple[str, str]]) -> tuple[str, bool]:
+    """Replace the words of slot ``name`` in ``base`` by the follow-up's values, or append them
+    (with the report's words for the group); the flag says whether anything was appended."""
     old = slot_words(base).get(name, [])
     new_canon = [c for _, c in new_values]
     if old and set(c for _, c in old) == set(new_canon):
-        return base
+        return base, False
     if not old:
         words = [w for w, _ in new_values] + [_EXPANSIONS[c] for _, c in new_values if c in _EXPANSIONS]
-        return f"{base.rstrip(' ?.!')} {' '.join(words)}"
+        return f"{base.rstrip(' ?.!')} {' '.join(words)}", True
     replacement_word, replacement = new_values[0]
     for raw, canon in old:
         if name == "year":
@@ -138,7 +166,7 @@ def _swap(base: str, name: str, new_values: list[tuple[str, str]]) -> str:
         else:
             word = replacement_word
         base = _replace_word(base, raw, word)
-    return base
+    return base, False
 
 
 # Forms of a group word, in the same order for each value (singular, singular definite, plural, plural
@@ -162,17 +190,6 @@ def _inflect_like(old_word: str, new_canon: str, fallback: int) -> str:
     return _FORMS[new_canon][fallback]
 
 
-def _standalone_history(history: Sequence[str]) -> str | None:
-    """The last standalone query the conversation reached (each turn resolved in order)."""
-    resolved: str | None = None
-    for q in history:
-        q = q.strip()
-        if not q:
-            continue
-        resolved = _rewrite(q, resolved) if resolved is not None else q
-    return resolved
-
-
 _RELATIVE_YEAR = re.compile(r"\båret\s+(etter|før)\b", re.IGNORECASE)
 
 
@@ -189,9 +206,16 @@ def _absolute_years(question: str, base: str) -> str:
     return _RELATIVE_YEAR.sub(sub, question)
 
 
-def _rewrite(question: str, base: str) -> str:
+# How a question was rewritten: not at all, by swapping slot words in place, by adding words, or
+# only trimmed of its opener (a question of its own after «Og …»).
+ALONE, SWAPPED, ADDED, OWN = "alone", "swapped", "added", "own"
+
+
+def _rewrite(question: str, base: str) -> tuple[str, str]:
+    """(query, how): ``question`` resolved against the earlier query ``base``; ``how`` is ALONE,
+    SWAPPED (``base`` with slot words swapped in place) or ADDED (words appended to a query)."""
     if not is_follow_up(question, base):
-        return question
+        return question, ALONE
     question = _absolute_years(question, base)
     words = lower_words(question)
     new = slot_words(question)
@@ -204,7 +228,7 @@ def _rewrite(question: str, base: str) -> str:
         # «Og for barna i grunnskolealder?», «Og i resten av befolkningen?»: the same measure for
         # another group the slots do not know; the earlier query with the group added keeps it.
         # «Og hvis man bruker nasjonale inntektsgrenser?»: the same measure, measured otherwise
-        return f"{base.rstrip(' ?.!')} {' '.join(phrase_words)}"
+        return f"{base.rstrip(' ?.!')} {' '.join(phrase_words)}", ADDED
     if _opener(words) and content and not new:
         # «Hva med vold fra andre ungdommer?»: a new topic in the frame and slots of the old one
         frame = _frame(base)
@@ -218,24 +242,26 @@ def _rewrite(question: str, base: str) -> str:
         if _ANAPHORA.intersection(w.lower() for w in phrase_words):  # «hvor mange av dem …»: them = the
             kept = _content_words(base) + kept  # earlier topic
         elif not frame and len(_content_words(" ".join(phrase_words))) >= 3:
-            kept = []  # «Og hvor mange har sett en voksen hjemme slå søsknene sine?»: a question of its own
+            # «Og hvor mange har sett en voksen hjemme slå søsknene sine?»: a question of its own
+            return " ".join(phrase_words), OWN
         phrase = " ".join(phrase_words)
-        return " ".join([frame, phrase, *(k for k in dict.fromkeys(kept) if k.lower() not in words)]).strip()
-    query = base
+        return " ".join([frame, phrase, *(k for k in dict.fromkeys(kept) if k.lower() not in words)]).strip(), ADDED
+    query, how = base, SWAPPED
     if _ALL.intersection(words):  # «Og for alle ungdomsskoleelevene?»: no longer only the girls
         for name in ("gender", "background"):
             if name not in new:
                 query = _drop(query, name)
     for name in ("gender", "parent", "background", "level", "place", "year"):
         if name in new:
-            query = _append(query, new[name]) if compare else _swap(query, name, new[name])
+            query, added = (_append(query, new[name]), True) if compare else _swap(query, name, new[name])
+            how = ADDED if added else how
     age = [a for a in age_phrases(question) if a.lower() not in query.lower()]  # «… av dem er under 30 år?»
     in_age = set(lower_words(" ".join(age)))
     extra = [w for w in words
              if (w in _REQUEST or w in content) and w not in _SKIP and w not in lower_words(query) and w not in in_age]
     if extra or age:
-        query = f"{query.rstrip(' ?.!')} {' '.join(extra + age)}"
-    return query
+        query, how = f"{query.rstrip(' ?.!')} {' '.join(extra + age)}", ADDED
+    return query, how
 
 
 _FRAME = re.compile(r"^(hvor (?:mange|stor(?:e)? andel|mye|stor)|hva|hvilke|hvordan|hvorfor)\b",
@@ -263,6 +289,66 @@ def _append(base: str, values: list[tuple[str, str]]) -> str:
     return f"{base.rstrip(' ?.!')} {' '.join(words)}"
 
 
+@dataclass(frozen=True)
+class Rewrite:
+    """A question resolved against the conversation.
+
+    ``question`` is what the user is shown («Søkte etter»): plain Norwegian, the question itself
+    when it stands alone. ``search`` is the text searched: the same, or the earlier query with the
+    follow-up's slots swapped in and its words (and the report's words for a group) appended.
+    """
+
+    question: str
+    search: str
+
+
+_ASKS = frozenset({"hva", "hvor", "hvem", "hvilke", "hvilken", "hvilket", "hvordan", "hvorfor", "når",
+                   "kan", "er", "har", "finnes", "gjelder", "blir", "var", "hadde", "ble", "får"})
+
+
+def _as_sentence(text: str) -> str:
+    """``text`` ending in «?» (a question) or «.», so another sentence can follow it."""
+    text = text.strip()
+    if text.endswith(("?", ".", "!")):
+        return text
+    words = lower_words(text)
+    return text + ("?" if words and words[0] in _ASKS else ".")
+
+
+def _step(question: str, earlier: Rewrite | None) -> Rewrite:
+    """Resolve one turn against the turns before it (``earlier``, None for the first)."""
+    if earlier is None:
+        return Rewrite(question, question)
+    search, how = _rewrite(question, earlier.search)
+    if how == ALONE:
+        return Rewrite(question, question)
+    if how == OWN:  # nothing of the earlier turns is searched: show the question as asked
+        return Rewrite(question, search)
+    shown, shown_how = _rewrite(question, earlier.question)
+    if how == SWAPPED and shown_how == SWAPPED:  # the earlier question, another group/place/year
+        return Rewrite(shown, search)
+    # words were added to the query: show the earlier question and the follow-up as asked
+    return Rewrite(f"{_as_sentence(earlier.question)} {question.strip()}", search)
+
+
+def rewrite(question: str, history: Sequence[str]) -> Rewrite:
+    """``question`` asked after ``history`` (oldest first), as the question shown and the query
+    searched. A question that is not a follow-up is both, unchanged.
+
+    Example:
+        >>> r = rewrite("Enn innvandrerne?", ["Hvor mange unge i Bærum er utenfor arbeid?"])
+        >>> r.question
+        'Hvor mange unge i Bærum er utenfor arbeid? Enn innvandrerne?'
+        >>> r.search
+        'Hvor mange unge i Bærum er utenfor arbeid innvandrerne innvandrere innvandrerbakgrunn'
+    """
+    earlier: Rewrite | None = None
+    for turn in history:
+        if turn.strip():
+            earlier = _step(turn.strip(), earlier)
+    return _step(question, earlier) if earlier is not None else Rewrite(question, question)
+
+
 def rewrite_query(question: str, history: Sequence[str]) -> str:
     """The standalone query to search with for ``question`` asked after ``history`` (oldest first).
 
@@ -272,7 +358,4 @@ def rewrite_query(question: str, history: Sequence[str]) -> str:
         >>> rewrite_query("Og jentene?", ["Hvor mange gutter på videregående føler seg trygge?"])
         'Hvor mange jenter på videregående føler seg trygge?'
     """
-    base = _standalone_history(history)
-    if base is None:
-        return question
-    return _rewrite(question, base)
+    return rewrite(question, history).search

@@ -7,8 +7,15 @@ import json
 import pytest
 
 from assistant.records import Answer, Citation
-from evaluation.answers import (answer_metrics, answer_recall, answer_words, contains_gold, is_expected,
-                                lead_figures, lead_of)
+from evaluation.answers import (
+    answer_metrics,
+    answer_recall,
+    answer_words,
+    contains_gold,
+    is_expected,
+    lead_figures,
+    lead_of,
+)
 from evaluation.corpora import load_squad
 from evaluation.testset import TestQuestion
 

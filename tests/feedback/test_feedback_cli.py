@@ -51,3 +51,24 @@ def test_export_is_accepted_by_kunnskap_eval(tmp_path, report_index_path, capsys
     assert result["metrics"]["n"] == 2
     assert {q["id"] for q in result["per_query"]} == {d["id"] for d in map(json.loads, out.open())}
     assert set(result["by_kind"]) == {"feedback"}
+
+
+def test_a_thumb_and_its_later_passage_are_one_test_line_for_kunnskap_eval(tmp_path, report_index_path,
+                                                                              capsys):
+    from assistant.feedback import new_entry_id
+
+    log = FeedbackLog()
+    rated = FeedbackEntry.now(question=POPULATION[0], history=(), query_used=POPULATION[0],
+                              answer="129 874 [1]", rating="up", entry_id=new_entry_id())
+    log.append(rated)  # the click on the thumb
+    assert len(log.read()) == 1
+    log.append(rated.updated(chunk_id="c-pop", evidence=POPULATION[1], comment="Riktig"))  # the form
+    out = tmp_path / "feedback.jsonl"
+    assert main(["feedback", "export", "--out", str(out)]) == 0
+    assert "Wrote 1 test-set lines from 1 feedback entries" in capsys.readouterr().err
+    (line,) = map(json.loads, out.open())
+    assert line["evidence"] == [POPULATION[1]] and line["comment"] == "Riktig" and line["rating"] == "up"
+    report = tmp_path / "eval.json"
+    assert main(["eval", str(out), "--index", str(report_index_path), "--no-answers",
+                 "--json", str(report)]) == 0
+    assert json.loads(report.read_text(encoding="utf-8"))["metrics"]["n"] == 1

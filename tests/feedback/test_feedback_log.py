@@ -129,3 +129,16 @@ def test_quote_of_separate_sentences_exports_one_evidence_per_part():
     assert line["evidence"] == [
         "I Bærum bor det 31 050 innvandrere inkludert norskfødte med innvandrerforelder.",
         "Per 2023 er 20 % av befolkningen som har innvandrerbakgrunn i Bærum mellom 0 og 29 år."]
+
+
+def test_update_lines_merge_into_their_entry_and_old_lines_stand_alone():
+    from assistant.feedback import merge_updates
+
+    old_a, old_b = _entry(1), _entry(2)  # written before entries had ids
+    first = _entry(3, entry_id="e3")
+    changed = first.updated(rating="down")
+    commented = changed.updated(comment="Feil tall")
+    merged = merge_updates([old_a, first, old_b, changed, commented])
+    assert [(e.question, e.rating, e.comment) for e in merged] == [
+        (old_a.question, old_a.rating, old_a.comment), (first.question, "down", "Feil tall"),
+        (old_b.question, old_b.rating, old_b.comment)]

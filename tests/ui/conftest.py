@@ -38,3 +38,19 @@ if _TESTS not in sys.path:  # ``tests/fakes`` importable as ``fakes`` (appended:
     sys.path.append(_TESTS)
 
 from fakes.plugin import fake_llm_spec, fake_openai  # noqa: E402,F401  (fixtures)
+
+
+@pytest.fixture
+def page():
+    """A page in headless Debian Chromium (never a browser downloaded by `playwright install`)."""
+    from browser_helpers import CHROMIUM, CHROMIUM_ARGS, require_chromium
+    from playwright.sync_api import sync_playwright
+
+    require_chromium()
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nb-NO")
+            yield context.new_page()
+        finally:
+            browser.close()

@@ -5,18 +5,15 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+from browser_helpers import CHAT_INPUT, ROOT, ask, free_port, require_chromium, wait_healthy
 
-ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "tests" / "artifacts"
-CHROMIUM = "/usr/bin/chromium"
 POPULATION = "Hvor mange innbyggere bodde i Bærum 1. januar 2023?"
 SCRIPT_QUESTION = "<script>alert(1)</script> Hvor mange innbyggere?"
 
@@ -25,39 +22,17 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(autouse=True)
 def _chromium_installed():
-    """A missing browser is a failed set-up, not a silent skip of the real-browser tests."""
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium (.ci/run does this)")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 120) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"streamlit exited with code {proc.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as resp:
-                if resp.read().strip() == b"ok":
-                    return
-        except OSError:
-            pass
-        time.sleep(0.3)
-    raise TimeoutError(f"{url} did not become healthy in {timeout} s")
+    require_chromium()
 
 
 @pytest.fixture(scope="module")
-def served_app(tmp_path_factory, report_index_path):
-    """The app served by `streamlit run` on a free port, over the session's real index."""
+def served(tmp_path_factory, report_index_path):
+    """(url, KUNNSKAP_HOME) of the app served by `streamlit run` on a free port, over the
+    session's real index."""
     home = tmp_path_factory.mktemp("browser-home")
     (home / "indexes").mkdir()
     (home / "indexes" / "default").symlink_to(report_index_path, target_is_directory=True)
-    port = _free_port()
+    port = free_port()
     streamlit = Path(sys.executable).with_name("streamlit")
     log = open(home / "streamlit.log", "wb")
     proc = subprocess.Popen(
@@ -66,8 +41,8 @@ def served_app(tmp_path_factory, report_index_path):
         cwd=ROOT, env=os.environ | {"KUNNSKAP_HOME": str(home)}, stdout=log, stderr=subprocess.STDOUT)
     try:
         url = f"http://localhost:{port}"
-        _wait_healthy(url, proc)
-        yield url
+        wait_healthy(url, proc)
+        yield url, home
     finally:
         proc.terminate()
         try:
@@ -79,33 +54,16 @@ def served_app(tmp_path_factory, report_index_path):
 
 
 @pytest.fixture
-def page():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(
-            executable_path=CHROMIUM, headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"])
-        try:
-            context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nb-NO")
-            yield context.new_page()
-        finally:
-            browser.close()
-
-
-def _ask(page, question: str) -> None:
-    box = page.get_by_placeholder("Still et spørsmål om rapporten …")
-    box.fill(question)
-    box.press("Enter")
+def served_app(served):
+    return served[0]
 
 
 def test_answer_with_citation_card_in_the_browser(served_app, page):
     started = time.perf_counter()
     page.goto(served_app)
-    page.get_by_placeholder("Still et spørsmål om rapporten …").wait_for(timeout=120_000)
+    page.get_by_placeholder(CHAT_INPUT).wait_for(timeout=120_000)
     loaded = time.perf_counter()
-    _ask(page, POPULATION)
+    ask(page, POPULATION)
     answer = page.locator('[data-testid="stChatMessage"]').filter(has_text="129 874").first
     answer.wait_for(timeout=120_000)
     card = page.locator('[data-testid="stExpander"]').filter(has_text="s. 9").first
@@ -128,8 +86,8 @@ def test_script_in_question_is_text_and_no_dialog_fires(served_app, page):
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     page.goto(served_app)
-    page.get_by_placeholder("Still et spørsmål om rapporten …").wait_for(timeout=120_000)
-    _ask(page, SCRIPT_QUESTION)
+    page.get_by_placeholder(CHAT_INPUT).wait_for(timeout=120_000)
+    ask(page, SCRIPT_QUESTION)
     messages = page.locator('[data-testid="stChatMessage"]')
     messages.nth(1).wait_for(timeout=120_000)  # the assistant's reply is on the page
     page.locator('[data-testid="stExpander"]').first.wait_for(timeout=60_000)
@@ -139,3 +97,22 @@ def test_script_in_question_is_text_and_no_dialog_fires(served_app, page):
     assert SCRIPT_QUESTION in messages.first.inner_text()
     assert page.locator('[data-testid="stChatMessage"] script').count() == 0
     assert dialogs == []
+
+
+def test_one_click_on_a_thumb_saves_one_line_and_the_labels_are_norwegian(served, page):
+    url, home = served
+    log = home / "feedback.jsonl"
+    before = len(log.read_text(encoding="utf-8").splitlines()) if log.exists() else 0
+    page.goto(url)
+    page.get_by_placeholder(CHAT_INPUT).wait_for(timeout=120_000)
+    ask(page, POPULATION)
+    thumbs = page.get_by_role("radiogroup", name="Var svaret nyttig?")
+    thumbs.wait_for(timeout=120_000)
+    assert page.get_by_role("radio", name="Ikke nyttig").count() == 1
+    assert page.locator("[aria-label*=Thumbs]").count() == 0  # Streamlit's English st.feedback labels
+    thumbs.get_by_role("radio", name="Nyttig", exact=True).click()
+    page.get_by_text("Vurderingen er lagret").wait_for(timeout=60_000)
+    lines = log.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == before + 1
+    entry = json.loads(lines[-1])
+    assert entry["question"] == POPULATION and entry["rating"] == "up" and entry["comment"] == ""

@@ -89,35 +89,54 @@ def test_abstention_shows_nearest_passages(app):
     assert all(re.match(r"\[\d+\] .* · s\. \d", e.label) for e in app.main.expander)
 
 
-def test_feedback_lands_in_the_log_with_the_chosen_passage(app, app_home):
-    from assistant.feedback import FeedbackLog, export_testset, write_testset
+def test_one_click_on_a_thumb_saves_the_rating_and_the_form_updates_it(app, app_home):
+    from assistant.feedback import FeedbackLog, export_testset, merge_updates, write_testset
     from evaluation.testset import read_testset
 
     ask(app, POPULATION)
-    app.feedback[0].set_value(0).run()  # thumbs down
-    app.text_input[0].input("Mangler antall barn").run()
+    thumbs = app.segmented_control[0]
+    assert thumbs.label == "Var svaret nyttig?"
+    assert thumbs.options == ["Nyttig", "Ikke nyttig"]  # the text read aloud (the thumbs are icons)
+    thumbs.set_value("down").run()  # one click, nothing else
+    assert not app.exception
+    log = app_home / "feedback.jsonl"
+    assert len(log.read_text(encoding="utf-8").splitlines()) == 1
+    (rated,) = FeedbackLog().read(errors="raise")
+    assert rated.question == POPULATION and rated.rating == "down" and rated.entry_id
+    assert any("Vurderingen er lagret" in c.value for c in app.caption)
+
+    app.text_input[0].input("Mangler antall barn").run()  # the optional form updates the same entry
     box = app.selectbox(key=next(s.key for s in app.main.selectbox))
-    labels = box.options
-    pick = next(i for i, label in enumerate(labels) if "s. 9" in label)
+    pick = next(i for i, label in enumerate(box.options) if "s. 9" in label)
     box.set_value(pick - 1).run()  # options are [None, 0, 1, ...]
     next(b for b in app.main.button if b.label == "Send tilbakemelding").click().run()
     assert not app.exception
     assert any("Takk for tilbakemeldingen" in c.value for c in app.caption)
 
-    raw = (app_home / "feedback.jsonl").read_text(encoding="utf-8").splitlines()
-    assert len(raw) == 1
-    (entry,) = FeedbackLog().read(errors="raise")
+    lines = FeedbackLog().read(errors="raise")
+    assert len(lines) == 2 and lines[0].entry_id == lines[1].entry_id  # an update line
+    (entry,) = merge_updates(lines)
     cited = app.session_state.messages[-1].answer.citations[pick - 1]
-    assert entry.question == POPULATION and entry.rating == "down"
-    assert entry.comment == "Mangler antall barn"
+    assert entry.rating == "down" and entry.comment == "Mangler antall barn"
     assert entry.chunk_id == cited.chunk_id
     assert POPULATION_NUMBER in entry.evidence.replace("\u202f", " ")
 
     out = app_home / "feedback-testset.jsonl"
-    write_testset(export_testset([entry]), out)
+    write_testset(export_testset(lines), out)  # the export merges the update
     (question,) = read_testset(out)
     assert question.question == POPULATION and question.kind == "feedback"
     assert json.loads(out.read_text(encoding="utf-8"))["evidence"] == [entry.evidence]
+
+
+def test_changing_the_thumb_updates_the_same_entry(app, app_home):
+    from assistant.feedback import FeedbackLog, merge_updates
+
+    ask(app, POPULATION)
+    app.segmented_control[0].set_value("up").run()
+    app.segmented_control[0].set_value("down").run()
+    lines = FeedbackLog().read(errors="raise")
+    assert [e.rating for e in lines] == ["up", "down"]
+    assert [e.rating for e in merge_updates(lines)] == ["down"]
 
 
 def test_new_conversation_clears_history(app):
@@ -269,3 +288,20 @@ def test_odd_characters_are_cleaned_and_answered(app):
     assert app.session_state.messages[0].content == "Hvor mange innbyggere bodde i Bærum 1. januar 2023? 😀"
     assert POPULATION_NUMBER in plain(chat_texts(app, "assistant")[0])
     assert not app.error
+
+
+def test_the_issue_conversation_ends_on_figure_14_without_the_old_topic(app):
+    ask(app, "Hvor mange barn i Bærum lever i lavinntektsfamilier?")
+    ask(app, "Hva med i landet som helhet?")
+    ask(app, "Vis figur 14")
+    bubble = [m for m in app.chat_message if m.name == "assistant"][-1]
+    texts = [m.value for m in bubble.markdown]
+    assert "**Figur 14** · s. 32" in texts  # the report: Figur 14's caption is on page 32
+    searched = [c.value for c in bubble.caption if c.value.startswith("Søkte etter")]
+    assert not any(re.search(r"lavinntekt|inntekt|landet|helhet", s, re.IGNORECASE) for s in searched)
+    # the card says what the figure shows: the sentence with its shares (p. 32) and a table
+    text = plain("\n".join(texts))
+    assert "**Rapporten om figuren**".replace("**", "") in text
+    assert "24 prosent mot 9 prosent av guttene" in text and "(s. 32)" in text
+    table = next(t for t in texts if t.startswith("| Tall | Gjelder | År |"))
+    assert "27 prosent" in table and "videregående" in table

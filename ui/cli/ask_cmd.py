@@ -78,6 +78,7 @@ def format_answer(answer) -> str:
         lines.append(f"Merk: {answer.note}")
     for f in answer.figures:
         lines.append(f"Figur {f.number} (s. {f.page}): {f.caption}" + (f" Kilde: {f.source}" if f.source else ""))
+        lines += [f"  «{d.text}» (s. {d.page})" for d in f.described_by]
     shown = answer.citations or answer.nearest
     if shown:
         lines.append("")

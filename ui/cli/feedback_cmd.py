@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from assistant.feedback import FeedbackLog, export_testset, write_testset
+from assistant.feedback import FeedbackLog, export_testset, merge_updates, write_testset
 from kunnskap import paths
 
 
@@ -27,7 +27,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def _export(args: argparse.Namespace) -> int:
     log = FeedbackLog(args.log) if args.log else FeedbackLog()
-    entries = log.read()
+    entries = merge_updates(log.read())  # a rating and its updates are one entry
     lines = export_testset(entries)
     if args.out:
         write_testset(lines, args.out)
