@@ -7,6 +7,8 @@ import hashlib
 import json
 import time
 
+import numpy as np
+
 import pytest
 from index_helpers import REPORT
 
