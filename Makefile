@@ -21,7 +21,7 @@ install-test: $(VENV)/.installed-test
 
 $(VENV)/.installed-test: $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet $(TORCH_CPU)
-	$(BIN)/python -m pip install --quiet -e '.[st,llm,test]'
+	$(BIN)/python -m pip install --quiet -e '.[st,llm,postgres,test]'
 	touch $@
 
 run: install

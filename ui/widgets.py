@@ -11,9 +11,10 @@ from pathlib import Path
 
 import streamlit as st
 
-from assistant.feedback import FeedbackEntry, FeedbackLog, evidence_pieces
+from assistant.feedback import FeedbackEntry, evidence_pieces, open_feedback_log
 from assistant.reading.numbers import normalize_for_match
 from assistant.records import Answer, Citation, FigureCard
+from kunnskap.errors import KunnskapError
 from ui.render import (
     answer_markdown,
     citation_heading,
@@ -147,9 +148,10 @@ def feedback_form(msg: ChatMessage, key: str) -> None:
         chunk_id=picked.chunk_id if picked else "", evidence=_evidence(picked) if picked else "",
         mode=answer.mode, search_mode=msg.search_mode)
     try:
-        FeedbackLog().append(entry)
-    except OSError as exc:
-        st.error(f"Kunne ikke lagre tilbakemeldingen ({exc.strerror or exc}). Prøv igjen senere.")
+        open_feedback_log().append(entry)  # the file, or the database's table when one is set
+    except (OSError, KunnskapError) as exc:
+        st.error(f"Kunne ikke lagre tilbakemeldingen ({getattr(exc, 'strerror', None) or exc}). "
+                 "Prøv igjen senere.")
         return
     sent.add(key)
     st.caption("Takk for tilbakemeldingen!")

@@ -7,6 +7,7 @@ Every query is parameterised; the only names composed into SQL are generation sc
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -27,6 +28,8 @@ LOCK_NAMESPACE = 0x4B4E  # first key of every advisory lock this package takes (
 INGEST_LOCK = 0  # second key: one ingest at a time
 
 T = TypeVar("T")
+# The pool logs each failed reconnection attempt; the error raised here says it once, plainly.
+logging.getLogger("psycopg.pool").addHandler(logging.NullHandler())
 
 
 def label(url: str) -> str:
@@ -99,6 +102,7 @@ class Database:
     def pool(self) -> ConnectionPool:
         with self._lock:
             if self._pool is None:
+                connect(self.url, vectors=False).close()  # fails fast, with the server's reason
                 pool = ConnectionPool(self.url, min_size=1, max_size=POOL_MAX, open=False,
                                       configure=_configure, timeout=CONNECT_TIMEOUT,
                                       kwargs={"autocommit": True, "connect_timeout": CONNECT_TIMEOUT},

@@ -19,6 +19,7 @@ import psycopg
 from psycopg import sql
 
 from index.dense import DenseIndex
+from index.lexical import LEXICAL_SEARCHES as LEXICAL
 from index.lexical import LexicalIndex
 from index.pg import schema as pg_schema
 from index.pg.connect import EF_SEARCH, Database
@@ -27,7 +28,6 @@ from index.store import Index, check_manifest
 from ingest.records import Chunk, DocumentInfo
 from kunnskap.errors import DatabaseError, IndexLoadError, UsageError
 
-LEXICAL = ("bm25s", "pg-websearch", "pg-plain", "pg-or")  # bm25s: the default (see README)
 _TSQUERY = {
     "pg-websearch": "websearch_to_tsquery('norwegian', %s)",
     "pg-plain": "plainto_tsquery('norwegian', %s)",

@@ -69,4 +69,5 @@ class PostgresStore:
 
         with transaction(self.url) as conn:
             conn.execute("DELETE FROM kunnskap_current WHERE name = %s", (self.name,))
+        self.db.flush()  # let go of the pins of indexes this process no longer holds
         drop_old_generations(self.url, self.name)
