@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import weakref
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -63,9 +64,24 @@ def lost(url: str, exc: BaseException, doing: str = "answering",
         f"{again}. If it keeps failing, check that PostgreSQL runs.")
 
 
+_WITH_VECTORS: weakref.WeakSet = weakref.WeakSet()  # pooled connections with pgvector's adapters
+
+
 def _configure(conn: psycopg.Connection) -> None:
-    register_vector(conn)
+    _register(conn)
     conn.execute("SELECT set_config('hnsw.ef_search', %s, false)", (str(EF_SEARCH),))
+
+
+def _register(conn: psycopg.Connection) -> None:
+    """pgvector's adapters, once the database has the extension (a reader started before the
+    first ingest gets them at its first query after it; until then it says what is missing)."""
+    if conn in _WITH_VECTORS:
+        return
+    try:
+        register_vector(conn)
+    except psycopg.ProgrammingError:  # no `vector` type yet: schema.check_reader explains
+        return
+    _WITH_VECTORS.add(conn)
 
 
 def connect(url: str, *, vectors: bool = True, autocommit: bool = True) -> psycopg.Connection:
@@ -125,6 +141,7 @@ class Database:
         for attempt in (1, 2):
             try:
                 with self.pool.connection() as conn:
+                    _register(conn)
                     return work(conn)
             except PoolTimeout as exc:
                 raise unreachable(self.url, exc) from exc
@@ -202,6 +219,14 @@ def database(url: str) -> Database:
         if db is None:
             db = _DATABASES[url] = Database(url)
         return db
+
+
+def close(url: str) -> None:
+    """Close the pool and pin connection of ``url`` in this process, if any."""
+    with _DATABASES_LOCK:
+        db = _DATABASES.pop(url, None)
+    if db is not None:
+        db.close()
 
 
 def close_all() -> None:

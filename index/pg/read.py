@@ -84,8 +84,8 @@ class PgLexical:
     def __init__(self, db: Database, schema: sql.Identifier, count: int, kind: str):
         self._db, self._count = db, count
         self._query = sql.SQL(
-            "SELECT pos, ts_rank_cd(tsv, q) AS score FROM {}.chunks, " + _TSQUERY[kind] + " q "
-            "WHERE tsv @@ q ORDER BY score DESC, pos LIMIT %s").format(schema)
+            "SELECT pos, ts_rank_cd(tsv, q) AS score FROM {}.chunks, (SELECT " + _TSQUERY[kind]
+            + " AS q) AS query WHERE tsv @@ q ORDER BY score DESC, pos LIMIT %s").format(schema)
 
     def __len__(self) -> int:
         return self._count
