@@ -63,12 +63,7 @@ def render_markdown(r: dict) -> str:
     ]
     lines += _headline(r)
     lines += _ingest(r["ingest"]) + _load_cold(r) + _warm(r) + _quality(r)
-    lines += _memory(r["memory"]) + _scaling(r["scaling"])
-    if "postgres" in r:
-        from evaluation.bench.postgres import render
-
-        lines += render(r["postgres"])
-    lines += _naive(r) + _ui(r["ui"])
+    lines += _memory(r["memory"]) + _scaling(r["scaling"]) + _naive(r) + _ui(r["ui"])
     return "\n".join(lines).rstrip() + "\n"
 
 

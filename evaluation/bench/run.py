@@ -71,7 +71,8 @@ def run_bench(settings: BenchSettings, out: Path | None = None, json_path: Path 
         write_json(result, Path(json_path))
     if out is not None:
         Path(out).parent.mkdir(parents=True, exist_ok=True)
-        Path(out).write_text(render_markdown(result), encoding="utf-8")
+        text = render_markdown(result) + "\n".join(["", *postgres.render(result["postgres"])]) + "\n"
+        Path(out).write_text(text, encoding="utf-8")
     log(f"done in {result['bench_seconds']:.0f} s")
     return result
 
