@@ -98,6 +98,9 @@ def build_index() -> None:
     other mismatch raises ``IndexLoadError`` with how to rebuild)."""
     from index.build import open_index
 
+    if paths.database_url():  # never built from the chat: this raises with the ingest command
+        open_index()
+        return
     with _build_lock():
         first = index_missing()
         label = ("Forbereder kunnskapsgrunnlaget første gang …" if first else
