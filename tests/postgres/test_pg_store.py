@@ -149,3 +149,22 @@ def test_database_feedback_is_one_table_read_back_in_order(pg_url):
     (line,) = export_testset(log.read())  # an update is one more row; the export keeps the latest
     assert line["rating"] == "up" and line["comment"] == "riktig likevel"
     assert _rows(pg_url, "SELECT count(*) FROM kunnskap_feedback") == [(2,)]
+
+
+def test_feedback_export_reads_the_database_table(pg_url, tmp_path, capsys):
+    """`kunnskap feedback export --database-url` turns the table's entries into test-set lines."""
+    from assistant.feedback import FeedbackEntry, open_feedback_log
+    from evaluation.testset import read_testset
+    from ui.cli import main
+
+    evidence = "Per 1. januar 2023 bodde det 129 874 innbyggere i Bærum."
+    log = open_feedback_log(pg_url)
+    log.append(FeedbackEntry.now(question=POPULATION, history=(), query_used=POPULATION,
+                                 answer="129 874 [1]", rating="up", chunk_id="c1", evidence=evidence))
+    log.append(FeedbackEntry.now(question="Og barna?", history=(POPULATION,), query_used="barn",
+                                 answer="29 495 [1]", rating="down"))  # names no passage: no line
+    out = tmp_path / "feedback-testset.jsonl"
+    assert main(["feedback", "export", "--database-url", pg_url, "--out", str(out)]) == 0
+    (question,) = read_testset(out)
+    assert question.question == POPULATION and question.kind == "feedback"
+    assert "from 2 feedback entries" in capsys.readouterr().err
