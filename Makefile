@@ -24,7 +24,7 @@ install-test: $(VENV)/.installed-test
 
 $(VENV)/.installed-test: $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet $(TORCH_CPU)
-	$(BIN)/python -m pip install --quiet -e '.[st,llm,test]'
+	$(BIN)/python -m pip install --quiet -e '.[st,llm,postgres,test]'
 	touch $@
 
 # The index is built (or found up to date, in under a second) before the server starts, so the

@@ -160,6 +160,50 @@ def merge_updates(entries: Iterable[FeedbackEntry]) -> list[FeedbackEntry]:
     return list(merged.values())
 
 
+@dataclass(frozen=True)
+class DatabaseFeedbackLog:
+    """The feedback table of the PostgreSQL store (``KUNNSKAP_DATABASE_URL``): every replica of
+    the chat appends to the one table; ``read`` returns the entries in the order written.
+
+    Same interface as ``FeedbackLog``; rows are JSON documents, so entries round-trip exactly.
+    """
+
+    url: str
+
+    def append(self, entry: FeedbackEntry) -> None:
+        """Insert one entry (one row).
+
+        Raises:
+            DatabaseError: the database is unreachable or the connection was lost.
+        """
+        from index.pg.feedback import append_feedback
+
+        append_feedback(self.url, entry.to_dict())
+
+    def read(self, errors: str = "skip") -> list[FeedbackEntry]:
+        """All entries, oldest first; a row that is not an entry is skipped or raises."""
+        from index.pg.feedback import read_feedback
+
+        if errors not in ("skip", "raise"):
+            raise UsageError(f"errors must be 'skip' or 'raise', not {errors!r}.")
+        entries = []
+        for row_id, doc in read_feedback(self.url):
+            try:
+                entries.append(FeedbackEntry.from_dict(doc))
+            except (ValueError, TypeError, KunnskapError) as exc:
+                if errors == "raise":
+                    raise KunnskapError(f"Row {row_id} of the feedback table is not a feedback "
+                                        f"entry ({exc}).") from exc
+        return entries
+
+
+def open_feedback_log(database_url: str | None = None) -> FeedbackLog | DatabaseFeedbackLog:
+    """The feedback table when a database is configured (``database_url`` or
+    ``$KUNNSKAP_DATABASE_URL``), else the JSON Lines file under ``KUNNSKAP_HOME``."""
+    url = database_url or paths.database_url()
+    return DatabaseFeedbackLog(url) if url else FeedbackLog()
+
+
 def _write_all(fd: int, data: bytes) -> None:
     view = memoryview(data)
     while view:

@@ -4,7 +4,8 @@ A spec is a comma-separated list of configurations; each is one or more ``+``-jo
 a mode (``hybrid``, ``bm25``, ``dense``), ``mode=M``, ``embedder=E`` (or a bare embedder spec such as
 ``e5-small`` / ``st:NAME``), ``chunk=N`` (chunk size), ``overlap=N``, ``fusion=F`` (hybrid fusion, e.g.
 ``convex:0.4``, ``rrf:60``), ``rerank=W`` (weight of a passage's best sentence in the hybrid
-score), ``abstain=FC:FM`` (the assistant's figure coverage and measure thresholds,
+score), ``lexical=L`` (the lexical search: ``bm25s``, or PostgreSQL's ``pg-websearch``,
+``pg-plain``, ``pg-or``; needs the database store), ``abstain=FC:FM`` (the assistant's figure coverage and measure thresholds,
 see ``assistant.evidence.abstention``). Configurations that need
 another index (other embedder or chunk settings) get a temporary one built from the same corpus.
 
@@ -30,7 +31,7 @@ from .testset import TestQuestion
 __all__ = ["EvalConfig", "parse_compare", "compare", "retriever_for", "make_assistant"]
 
 _MODES = ("hybrid", "bm25", "dense")
-_KEYS = ("mode", "embedder", "chunk", "overlap", "fusion", "abstain", "rerank")
+_KEYS = ("mode", "embedder", "chunk", "overlap", "fusion", "abstain", "rerank", "lexical")
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ class EvalConfig:
     fusion: str | None = None  # e.g. "convex:0.5"; None = the retriever's default
     abstain: str | None = None  # e.g. "0.2:0.2"; None = the assistant's default thresholds
     rerank: float | None = None  # weight of the best sentence in the hybrid score; None = default
+    lexical: str | None = None  # e.g. "pg-websearch"; None = the index's own (bm25s)
 
 
 def _int(key: str, value: str, item: str) -> int:
@@ -102,6 +104,13 @@ def parse_compare(spec: str, base: EvalConfig = EvalConfig()) -> list[EvalConfig
                     raise UsageError(f"--compare item {item!r}: rerank={value!r} must be a number "
                                      "between 0 and 1 (the best sentence's weight; 0 = off).")
                 changes["rerank"] = weight
+            elif key == "lexical":
+                from index.lexical import LEXICAL_SEARCHES
+
+                if value not in LEXICAL_SEARCHES:
+                    raise UsageError(f"--compare item {item!r}: unknown lexical search {value!r}; "
+                                     f"choose one of: {', '.join(LEXICAL_SEARCHES)}.")
+                changes["lexical"] = value
             elif key == "abstain":
                 from assistant.evidence.abstention import Thresholds
 
@@ -155,16 +164,22 @@ def retriever_for(config: EvalConfig, base, workdir: Path, progress: bool = Fals
 
 
 def with_fusion(retriever, config: EvalConfig):
-    """``retriever`` itself, or one over the same index with the configuration's fusion and
-    sentence re-ranking."""
-    if config.fusion is None and config.rerank is None:
+    """``retriever`` itself, or one over the same index with the configuration's fusion,
+    sentence re-ranking and lexical search."""
+    if config.fusion is None and config.rerank is None and config.lexical is None:
         return retriever
     from assistant.search.fusion import Fusion
     from assistant.search.retrieval import Retriever
 
     fusion = Fusion.parse(config.fusion) if config.fusion is not None else retriever.fusion
     rerank = config.rerank if config.rerank is not None else retriever.rerank
-    return Retriever(retriever.index, fusion=fusion, rerank=rerank)
+    index = retriever.index
+    if config.lexical is not None:
+        if not hasattr(index, "with_lexical"):
+            raise UsageError(f"configuration {config.label!r}: lexical={config.lexical} needs the "
+                             "PostgreSQL store; add --database-url (or set KUNNSKAP_DATABASE_URL).")
+        index = index.with_lexical(config.lexical)
+    return Retriever(index, fusion=fusion, rerank=rerank)
 
 
 def _source_paths(index, default: Path) -> list[Path]:

@@ -14,11 +14,14 @@ Example:
 from __future__ import annotations
 
 import csv
+import os
+import uuid
 import statistics
 import json
 import re
 import tempfile
 from collections.abc import Callable, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -169,25 +172,27 @@ def _doc_ranking(hits, names: dict[str, str], depth: int) -> list[tuple[str, flo
 def evaluate_corpus(corpus: OutsideCorpus, configs: Sequence[EvalConfig], *, embedder: str | None = None,
                     settings=None, k: int = 10, answers: bool = False,
                     progress: Callable[[str, int, int], None] | None = None,
-                    build_progress: bool = True) -> list[EvalReport]:
+                    build_progress: bool = True, database_url: str | None = None) -> list[EvalReport]:
     """Index ``corpus`` in a temporary index (same reader, chunker and embedder as the report)
     and score every configuration; reports in the order given.
 
     With ``answers`` (and gold spans, as SQuAD has), every question is also answered by the
     assistant with its default settings: ``answer_contains_gold`` is the share of answers whose
     text contains a gold span, ``abstained`` the share it refused (every question is answerable).
+    With ``database_url`` the corpus is indexed in that database under a temporary index name
+    (dropped afterwards), so PostgreSQL's lexical search can be compared (``lexical=``).
     """
     from assistant.search.retrieval import Retriever
     from evaluation.compare import with_fusion
     from index.build import ingest
     from index.embedders import DEFAULT_EMBEDDER
-    from index.store import load_index
+    from index.stores import open_store
     from ingest.records import ChunkSettings
 
     base_settings = settings or ChunkSettings()
     depth = max(k, 10)
-    reports = []
-    with tempfile.TemporaryDirectory(prefix="kunnskap-corpus-") as tmp:
+    reports, stores = [], []
+    with tempfile.TemporaryDirectory(prefix="kunnskap-corpus-") as tmp, _dropping(stores):
         names = _write_docs(corpus, Path(tmp) / "docs")
         built: dict[tuple, Retriever] = {}
         for config in configs:
@@ -198,10 +203,13 @@ def evaluate_corpus(corpus: OutsideCorpus, configs: Sequence[EvalConfig], *, emb
                                version=base_settings.version)
             key = (emb, cs)
             if key not in built:
-                target = Path(tmp) / f"index-{len(built)}"
-                ingest(paths=[Path(tmp) / "docs"], embedder=emb, settings=cs, index_path=target,
+                store = (open_store(database_url=database_url,
+                                    name=f"eval-{os.getpid()}-{uuid.uuid4().hex[:8]}")
+                         if database_url else open_store(Path(tmp) / f"index-{len(built)}"))
+                stores.append(store)
+                ingest(paths=[Path(tmp) / "docs"], embedder=emb, settings=cs, store=store,
                        progress=build_progress)
-                built[key] = Retriever(load_index(target))
+                built[key] = Retriever(store.load())
             retriever = with_fusion(built[key], config)
             indexed = {c.doc for c in retriever.index.chunks}
             search_k = min(len(retriever.index.chunks), max(depth * 5, 50))
@@ -229,7 +237,20 @@ def evaluate_corpus(corpus: OutsideCorpus, configs: Sequence[EvalConfig], *, emb
                                       "version": cs.version}}
             reports.append(EvalReport(cfg, metrics, {corpus.name: metrics}, rows,
                                       qrels=corpus.qrels, rankings=rankings, answers=given))
+        retriever = assistant = None
+        built.clear()  # the indexes go, so a database lets go of them before they are dropped
     return reports
+
+
+@contextmanager
+def _dropping(stores: list):
+    """Drop the temporary database indexes made for a corpus, whatever happens."""
+    try:
+        yield
+    finally:
+        for store in stores:
+            if hasattr(store, "drop"):
+                store.drop()
 
 
 def _assistant(retriever, config: EvalConfig):

@@ -14,7 +14,8 @@ from index.cache import embed_cached
 from index.embedders import DEFAULT_EMBEDDER, get_embedder
 from index.records import IngestReport, Manifest, SourceFile
 from index.sentences import SentenceVectors
-from index.store import FORMAT_VERSION, Index, check_manifest, load_index, read_manifest, write_index
+from index.store import FORMAT_VERSION, Index, check_manifest, read_manifest
+from index.stores import FileStore, Store, open_store
 from ingest.records import Chunk, ChunkSettings, Document, DocumentInfo
 from kunnskap import __version__
 from kunnskap import paths as kpaths
@@ -25,7 +26,8 @@ SUFFIXES = (".txt", ".pdf")
 
 def ingest(paths: Sequence[Path] | None = None, embedder: str = DEFAULT_EMBEDDER,
            settings: ChunkSettings = ChunkSettings(), index_path: Path | None = None,
-           force: bool = False, progress: bool = True) -> IngestReport:
+           force: bool = False, progress: bool = True, database_url: str | None = None,
+           store: Store | None = None) -> IngestReport:
     """Build the index from source files, or skip the work when nothing changed.
 
     Args:
@@ -33,20 +35,26 @@ def ingest(paths: Sequence[Path] | None = None, embedder: str = DEFAULT_EMBEDDER
         embedder: embedder spec, e.g. "e5-small" or "st:all-MiniLM-L6-v2".
         settings: chunk size, overlap and chunker version.
         index_path: index folder (default ``kunnskap.paths.index_dir()``).
-        force: rebuild even when the manifest shows nothing changed.
+        force: rebuild even when the manifest shows nothing changed (in a database, also
+            replace a schema written by another version).
         progress: show a progress bar while embedding.
+        database_url: write to this PostgreSQL database (default ``$KUNNSKAP_DATABASE_URL``;
+            an ``index_path`` means the folder).
+        store: the store itself (overrides ``index_path`` and ``database_url``).
     Returns:
         An IngestReport; ``skipped`` is True when the index was already up to date.
     Raises:
         IngestError: every file failed (the message lists why); nothing on disk changed.
         EmbedderError: unknown embedder spec or a model that cannot load.
+        DatabaseError: the database is unreachable, lacks pgvector or holds another version's
+            schema; nothing in it changed.
     Example:
         >>> ingest(progress=False).figures
         18
     """
     started = time.perf_counter()
     files = _expand(paths)
-    target = Path(index_path) if index_path is not None else kpaths.index_dir()
+    target = store or open_store(index_path, database_url)
     emb = get_embedder(embedder)
     wanted = dataclasses.asdict(settings)
 
@@ -83,7 +91,7 @@ def ingest(paths: Sequence[Path] | None = None, embedder: str = DEFAULT_EMBEDDER
         used.append(src)
     if not docs:
         listing = "; ".join(f"{name}: {why}" for name, why in errors) or "no files given"
-        raise IngestError(f"nothing was ingested, the index at {target} is unchanged. "
+        raise IngestError(f"nothing was ingested, the index at {target.label} is unchanged. "
                           f"Failures: {listing}")
 
     vectors, embedded = embed_cached(emb, [c.text for c in chunks], progress=progress)
@@ -95,18 +103,24 @@ def ingest(paths: Sequence[Path] | None = None, embedder: str = DEFAULT_EMBEDDER
         dim=int(vectors.shape[1]), chunk_settings=wanted, sources=tuple(used), counts=counts,
         lexical=lexical.settings(),
         built_at=datetime.now(timezone.utc).isoformat(timespec="seconds"))
-    write_index(target, manifest, chunks, infos, vectors, sentences)
+    target.write(manifest, chunks, infos, vectors, sentences, force=force)
     return _report(counts, emb.id, started, skipped=False, embedded=embedded + embedded_sentences,
-                   index_path=target, errors=errors)
+                   index_path=_where(target), errors=errors)
 
 
 def open_index(index_path: Path | None = None, embedder: str | None = None,
-               build_if_missing: bool = True, progress: bool = False) -> Index:
-    """Load an index; build the default one from the bundled report when it is missing.
+               build_if_missing: bool = True, progress: bool = False,
+               database_url: str | None = None) -> Index:
+    """Load an index; build the default folder from the bundled report when it is missing.
 
-    A default index that is stale (built by another package or chunker version) from the
-    bundled report alone is rebuilt too. Any other mismatch raises IndexLoadError.
+    A default index folder that is stale (built by another package or chunker version) from the
+    bundled report alone is rebuilt too. Any other mismatch raises IndexLoadError. A database
+    (``database_url`` or ``$KUNNSKAP_DATABASE_URL``) is never built implicitly: many processes
+    share it, and ``kunnskap ingest`` is the one command that writes it.
     """
+    store = open_store(index_path, database_url)
+    if not isinstance(store, FileStore):
+        return store.load(expect_embedder=embedder)
     default = kpaths.index_dir()
     path = Path(index_path) if index_path is not None else default
     if build_if_missing and path == default:
@@ -118,7 +132,11 @@ def open_index(index_path: Path | None = None, embedder: str | None = None,
             ingest(embedder=embedder or DEFAULT_EMBEDDER, index_path=path, progress=progress)
         elif _is_stale_bundled(manifest, path):
             ingest(embedder=embedder or manifest.embedder, index_path=path, progress=progress)
-    return load_index(path, expect_embedder=embedder)
+    return FileStore(path).load(expect_embedder=embedder)
+
+
+def _where(store: Store) -> Path | str:
+    return store.path if isinstance(store, FileStore) else store.label
 
 
 def _is_stale_bundled(manifest: Manifest, path: Path) -> bool:
@@ -160,11 +178,11 @@ def _read_and_chunk(path: Path, src: SourceFile,
     return doc, list(chunk_document(doc, settings))
 
 
-def _unchanged(target: Path, embedder_id: str, settings: dict, sources: list[SourceFile],
+def _unchanged(target: Store, embedder_id: str, settings: dict, sources: list[SourceFile],
                started: float) -> IngestReport | None:
     """The report of a skipped run when the index is current, else None."""
     try:
-        manifest = read_manifest(target)
+        manifest = target.read_manifest()
     except IndexLoadError:
         return None
     same = (manifest.embedder == embedder_id and manifest.chunk_settings == settings
@@ -172,11 +190,13 @@ def _unchanged(target: Path, embedder_id: str, settings: dict, sources: list[Sou
     if not same:
         return None
     try:
-        load_index(target, expect_embedder=embedder_id)  # also checks versions and files
+        target.verify(expect_embedder=embedder_id)  # also checks versions and files
     except IndexLoadError:
         return None
+    if hasattr(target, "cleanup"):
+        target.cleanup()  # generations left in use by readers at the last switch
     return _report(manifest.counts, embedder_id, started, skipped=True, embedded=0,
-                   index_path=target, errors=[])
+                   index_path=_where(target), errors=[])
 
 
 def _key(s: SourceFile) -> tuple:
@@ -197,11 +217,11 @@ def _counts(docs: list[Document], n_chunks: int) -> dict:
 
 
 def _report(counts: dict, embedder_id: str, started: float, *, skipped: bool, embedded: int,
-            index_path: Path, errors: list) -> IngestReport:
+            index_path: Path | str, errors: list) -> IngestReport:
     return IngestReport(
         pages=counts["pages"], first_page=counts["first_page"], last_page=counts["last_page"],
         sections=counts["sections"], figures=counts["figures"], footnotes=counts["footnotes"],
         chunks=counts["chunks"], embedder=embedder_id,
         seconds=round(time.perf_counter() - started, 3), skipped=skipped, embedded=embedded,
-        index_path=Path(index_path), documents=counts["documents"],
+        index_path=index_path, documents=counts["documents"],
         errors=tuple((str(a), str(b)) for a, b in errors))

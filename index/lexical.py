@@ -19,6 +19,9 @@ from bm25s.tokenization import Tokenizer
 
 from kunnskap.errors import IndexLoadError
 
+# Lexical searches an index can be asked to use: bm25s (the default, every store) and
+# PostgreSQL's own ranking (ts_rank_cd) with three query parsers (the database store only).
+LEXICAL_SEARCHES = ("bm25s", "pg-websearch", "pg-plain", "pg-or")
 TOKENIZER_VERSION = "2"  # bump when tokenize() changes; stored in the manifest
 LANGUAGE = "norwegian"
 STOPWORDS = "no"  # bm25s ships the Snowball/NLTK Norwegian list

@@ -78,7 +78,7 @@ class IngestReport:
     seconds: float
     skipped: bool
     embedded: int  # distinct texts newly embedded (not found in the cache)
-    index_path: Path
+    index_path: Path | str  # the folder, or the database (without its password)
     documents: int = 1
     errors: tuple[tuple[str, str], ...] = ()
 

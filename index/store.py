@@ -186,8 +186,12 @@ def _rebuild_hint(path: Path, embedder: str | None) -> str:
     return f"rebuild it with `{cmd}` (or delete the folder {path})"
 
 
-def check_manifest(manifest: Manifest, path: Path, expect_embedder: str | None = None) -> None:
-    """Raise IndexLoadError when the index does not fit this code or the expected embedder."""
+def check_manifest(manifest: Manifest, path: Path | str, expect_embedder: str | None = None,
+                   hint: str | None = None) -> None:
+    """Raise IndexLoadError when the index does not fit this code or the expected embedder.
+
+    ``hint`` replaces the folder's rebuild advice (the database store gives its own).
+    """
     want = get_embedder(expect_embedder).id if expect_embedder else None
     problems = []
     try:  # an index from a version with other embedders must not fail later, at the first query
@@ -197,7 +201,7 @@ def check_manifest(manifest: Manifest, path: Path, expect_embedder: str | None =
         problems.append(f"built with embedder {manifest.embedder!r}, which this version "
                         f"cannot use ({exc})")
         known = DEFAULT_EMBEDDER
-    hint = _rebuild_hint(path, want or known)
+    hint = hint or _rebuild_hint(path, want or known)
     if manifest.format_version != FORMAT_VERSION:
         problems.append(f"index format {manifest.format_version}, this version reads "
                         f"{FORMAT_VERSION}")

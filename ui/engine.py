@@ -1,5 +1,8 @@
 """Load the index and assistants once per process (``st.cache_resource``); build a missing index
-with a visible progress bar. Wiring only: retrieval and answering live in ``assistant``."""
+with a visible progress bar. Wiring only: retrieval and answering live in ``assistant``.
+
+With ``KUNNSKAP_DATABASE_URL`` every replica reads the one PostgreSQL store: the cache key is the
+current generation, so a new ``kunnskap ingest`` is picked up at the next question."""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ import streamlit as st
 
 from assistant.assistant import Assistant
 from assistant.search.retrieval import Retriever, open_retriever
+from index.stores import open_store
 from kunnskap import paths
 
 LLM_ENV = "KUNNSKAP_LLM"
@@ -20,19 +24,14 @@ def _build_lock() -> threading.Lock:
     return threading.Lock()
 
 
-def index_key() -> tuple[str, int, int]:
-    """Identity of the default index folder: its real path and inode/mtime, so a rebuilt index
-    (written elsewhere, then renamed into place) is loaded afresh."""
-    path = paths.index_dir().resolve()
-    try:
-        st_ = path.stat()
-    except OSError:
-        return str(path), 0, 0
-    return str(path), st_.st_ino, st_.st_mtime_ns
+def index_key() -> tuple:
+    """Identity of the current index: the default folder's real path and inode/mtime (a rebuilt
+    index is renamed into place), or the database's current generation (one small query)."""
+    return open_store().key()
 
 
 @st.cache_resource(show_spinner="Laster kunnskapsgrunnlaget …", max_entries=2)
-def _retriever(key: tuple[str, int, int]) -> Retriever:
+def _retriever(key: tuple) -> Retriever:
     return open_retriever(build_if_missing=False)
 
 
@@ -42,7 +41,7 @@ def get_retriever() -> Retriever:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _assistant(key: tuple[str, int, int], llm_spec: str | None,
+def _assistant(key: tuple, llm_spec: str | None,
                endpoint: tuple[str, str | None] | None) -> Assistant:
     composer = None
     if llm_spec:
@@ -88,8 +87,9 @@ def _reachability(spec: str, endpoint: tuple[str, str | None]) -> tuple[bool, st
 
 
 def index_missing() -> bool:
-    """True when the default index has never been built (the folder appears atomically)."""
-    return not paths.index_dir().exists()
+    """True when the default index folder has never been built (it appears atomically). A
+    database is never built from the chat: `kunnskap ingest` writes it."""
+    return paths.database_url() is None and not paths.index_dir().exists()
 
 
 def build_index() -> None:
@@ -98,6 +98,9 @@ def build_index() -> None:
     other mismatch raises ``IndexLoadError`` with how to rebuild)."""
     from index.build import open_index
 
+    if paths.database_url():  # never built from the chat: this raises with the ingest command
+        open_index()
+        return
     with _build_lock():
         first = index_missing()
         label = ("Forbereder kunnskapsgrunnlaget første gang …" if first else

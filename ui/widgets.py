@@ -11,10 +11,11 @@ from pathlib import Path
 
 import streamlit as st
 
-from assistant.feedback import FeedbackEntry, FeedbackLog, evidence_pieces, new_entry_id
+from assistant.feedback import FeedbackEntry, evidence_pieces, new_entry_id, open_feedback_log
 from assistant.proof.cards import card
 from assistant.reading.numbers import normalize_for_match
 from assistant.records import Answer, Citation, FigureCard
+from kunnskap.errors import KunnskapError
 from ui.render import (
     answer_markdown,
     figure_table_markdown,
@@ -143,9 +144,10 @@ RATINGS = {"up": ":material/thumb_up: Nyttig", "down": ":material/thumb_down: Ik
 
 def _save(entry: FeedbackEntry) -> bool:
     try:
-        FeedbackLog().append(entry)
-    except OSError as exc:
-        st.error(f"Kunne ikke lagre tilbakemeldingen ({exc.strerror or exc}). Prøv igjen senere.")
+        open_feedback_log().append(entry)  # the file, or the database's table when one is set
+    except (OSError, KunnskapError) as exc:
+        st.error(f"Kunne ikke lagre tilbakemeldingen ({getattr(exc, 'strerror', None) or exc}). "
+                 "Prøv igjen senere.")
         return False
     return True
 

@@ -128,10 +128,14 @@ def _ranks(scores: dict[int, float]) -> dict[int, int]:
 
 def open_retriever(index_path: Path | None = None, embedder: str | None = None,
                    build_if_missing: bool = True, progress: bool = False,
-                   fusion: Fusion = DEFAULT_FUSION) -> Retriever:
-    """Load (or, for the default index, build) an index and return a retriever over it."""
+                   fusion: Fusion = DEFAULT_FUSION, database_url: str | None = None) -> Retriever:
+    """Load (or, for the default index folder, build) an index and return a retriever over it.
+
+    ``database_url`` (default ``$KUNNSKAP_DATABASE_URL``) reads the PostgreSQL store instead.
+    """
     from index.build import open_index
 
     index = open_index(index_path=index_path, embedder=embedder,
-                       build_if_missing=build_if_missing, progress=progress)
+                       build_if_missing=build_if_missing, progress=progress,
+                       database_url=database_url)
     return Retriever(index, fusion=fusion)

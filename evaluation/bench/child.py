@@ -27,7 +27,8 @@ def _ingest(args) -> dict:
     t = time.perf_counter()
     given = {"chunk_size": args.chunk_size, "chunk_overlap": args.chunk_overlap}
     settings = ChunkSettings(**{k: v for k, v in given.items() if v is not None})
-    report = ingest(index_path=Path(args.index), settings=settings, progress=False)
+    report = ingest(index_path=Path(args.index) if args.index else None, settings=settings,
+                    progress=False, database_url=args.database_url, force=args.force)
     return {"ingest_s": time.perf_counter() - t, "report": report.to_dict()}
 
 
@@ -109,6 +110,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("task", choices=sorted(TASKS))
     p.add_argument("--query", default="")
     p.add_argument("--index")
+    p.add_argument("--database-url")
+    p.add_argument("--force", action="store_true")
     p.add_argument("--chunk-size", type=int)
     p.add_argument("--chunk-overlap", type=int)
     p.add_argument("--corpus")

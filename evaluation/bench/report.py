@@ -94,12 +94,13 @@ def _ingest(i: dict) -> list[str]:
             "interpreter start, imports and model load.", "",
             *_table(["run", "ingest()", "process", "texts embedded"], [
                 ["cold (empty cache)", _fig(c["ingest_s"]), _fig(c["process_s"]),
-                 f"{c['embedded']} of {c['chunks']}"],
+                 f"{c['embedded']} of {c.get('texts', c['chunks'])}"],
                 ["unchanged (skip path)", _fig(u["ingest_s"]), _fig(u["process_s"]),
                  f"{u['embedded']} (skipped: {u['skipped']})"],
                 [f"chunk size → {ch['chunk_size']}", _fig(ch["ingest_s"]), _fig(ch["process_s"]),
-                 f"{ch['embedded']} of {ch['chunks']}"]]),
-            f"After the chunk-size change, {ch['new_texts']} of the {ch['chunks']} chunk texts "
+                 f"{ch['embedded']} of {ch.get('texts', ch['chunks'])}"]]),
+            f"Texts are the chunks and their sentences ({c['chunks']} chunks cold). After the "
+            f"chunk-size change, {ch['new_texts']} of the {ch.get('texts', ch['chunks'])} texts "
             f"were new; {ch['embedded']} were embedded, the rest came from the cache "
             f"(only new text re-embedded: **{ch['only_new_text']}**).", ""]
 

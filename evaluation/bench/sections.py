@@ -47,10 +47,14 @@ def _env(home: Path) -> dict:
     return env
 
 
-def _chunk_texts(path: Path) -> list[str]:
+def _texts(path: Path) -> tuple[int, set[str]]:
+    """(chunks, distinct texts embedded): ingest embeds every chunk and each of its sentences."""
     from index.store import load_index
+    from ingest.sentences import split_sentences
 
-    return [c.text for c in load_index(path).chunks]
+    chunks = load_index(path).chunks
+    return len(chunks), {c.text for c in chunks} | {s.text for c in chunks
+                                                    for s in split_sentences(c.text)}
 
 
 def ingest(ctx: Context) -> dict:
@@ -63,25 +67,27 @@ def ingest(ctx: Context) -> dict:
         base = ["ingest", "--index", str(path)]
         ctx.log(f"ingest {r + 1}/{s.ingest_repeats}: cold (empty cache)")
         rows["cold"].append(python_child(base, env))
-        old = set(_chunk_texts(path))
+        _, old = _texts(path)
         ctx.log(f"ingest {r + 1}/{s.ingest_repeats}: unchanged")
         rows["unchanged"].append(python_child(base, env))
         ctx.log(f"ingest {r + 1}/{s.ingest_repeats}: chunk size {s.changed_chunk_size}")
         changed = python_child([*base, "--chunk-size", str(s.changed_chunk_size)], env)
-        new = _chunk_texts(path)
-        rows["changed"].append((changed, len(set(new) - old), len(new)))
+        n_new, new = _texts(path)
+        rows["changed"].append((changed, len(new - old), n_new, len(new)))
+        rows.setdefault("cold_texts", []).append(len(old))
         if r == 0:  # the main home reuses this embedding cache, so its index builds fast
             shutil.copytree(home / "cache", ctx.home / "cache", dirs_exist_ok=True)
         shutil.rmtree(home, ignore_errors=True)
     cold = [c.json() for c in rows["cold"]]
     unchanged = [u.json() for u in rows["unchanged"]]
-    changed = [(c.json(), n, total) for c, n, total in rows["changed"]]
+    changed = [(c.json(), n, total) for c, n, total, _ in rows["changed"]]
     return {
         "cold": {"process_s": figure([c.seconds for c in rows["cold"]], "s").to_dict(),
                  "ingest_s": figure([c["ingest_s"] for c in cold], "s").to_dict(),
                  "chunks": cold[0]["report"]["chunks"],
                  "embedded": cold[0]["report"]["embedded"],
                  "embedder": cold[0]["report"]["embedder"],
+                 "texts": rows["cold_texts"][0],
                  "rss_mb": figure([c.max_rss_mb for c in rows["cold"]], "MB").to_dict()},
         "unchanged": {"process_s": figure([u.seconds for u in rows["unchanged"]], "s").to_dict(),
                       "ingest_s": figure([u["ingest_s"] for u in unchanged], "s").to_dict(),
@@ -89,7 +95,8 @@ def ingest(ctx: Context) -> dict:
                       "embedded": max(u["report"]["embedded"] for u in unchanged)},
         "chunk_change": {
             "chunk_size": s.changed_chunk_size,
-            "process_s": figure([c.seconds for c, _, _ in rows["changed"]], "s").to_dict(),
+            "process_s": figure([c.seconds for c, _, _, _ in rows["changed"]], "s").to_dict(),
+            "texts": rows["changed"][0][3],
             "ingest_s": figure([c["ingest_s"] for c, _, _ in changed], "s").to_dict(),
             "embedded": changed[0][0]["report"]["embedded"], "chunks": changed[0][2],
             "new_texts": changed[0][1],

@@ -17,6 +17,9 @@ class BenchSettings:
     ingest_repeats: int = 3  # cold/unchanged/changed ingest cycles (each ~20-40 s)
     queries: int = 200  # queries per warm-latency pass
     scales: tuple[int, ...] = (10, 100)
+    postgres_scales: tuple[int, ...] = (1, 100, 1000)  # 171, 17,100 and 171,000 chunks, both stores
+    database_url: str | None = None  # the PostgreSQL store's database (else a temporary pgserver)
+    only: str | None = None  # "postgres": only the PostgreSQL section (and what it needs)
     changed_chunk_size: int = 600  # chunk size of the «after a chunk-size change» ingest
     quick: bool = False
     devset: Path = DEFAULT_TESTSET
@@ -30,7 +33,7 @@ class BenchSettings:
              queries: int | None = None, **kw) -> "BenchSettings":
         """Full defaults, or quick ones (fewer repeats and queries, no 100×) for tests."""
         base = dict(repeats=2, ingest_repeats=1, queries=40, scales=(10,), quick=True,
-                    profile_asks=10) if quick else {}
+                    profile_asks=10, postgres_scales=(1, 10)) if quick else {}
         if repeats is not None:
             base["repeats"] = repeats
         if queries is not None:
@@ -54,4 +57,6 @@ class BenchSettings:
         d = asdict(self)
         d["devset"], d["corpus"] = str(self.devset), str(self.corpus)
         d["scales"] = list(self.scales)
+        d["postgres_scales"] = list(self.postgres_scales)
+        d["database_url"] = None if self.database_url is None else "(given)"
         return d

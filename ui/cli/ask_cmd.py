@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from assistant.search.retrieval import MODES
+from ui.cli.options import add_database
 
 RESET_WORDS = {"ny", "nytt", "/ny"}
 QUIT_WORDS = {"avslutt", "slutt", "exit", "quit", "/avslutt"}
@@ -33,6 +34,7 @@ def _common(p) -> None:
     p.add_argument("--mode", choices=MODES, default="hybrid")
     p.add_argument("--k", type=int, default=5, help="number of passages to answer from (default 5)")
     p.add_argument("--index", type=Path, default=None, help="index folder (default: under KUNNSKAP_HOME)")
+    add_database(p)
 
 
 def _assistant(args, quiet: bool):
@@ -44,7 +46,8 @@ def _assistant(args, quiet: bool):
         from assistant.compose.llm import LLMComposer
 
         composer = LLMComposer(args.llm)
-    retriever = open_retriever(index_path=args.index, progress=not quiet)
+    retriever = open_retriever(index_path=args.index, progress=not quiet,
+                               database_url=args.database_url)
     return Assistant(retriever, composer=composer, k=args.k, mode=args.mode)
 
 
@@ -97,8 +100,11 @@ def format_answer(answer) -> str:
 
 def run_chat(args) -> int:
     from assistant.conversation import Conversation
-    from kunnskap.errors import UsageError
+    from index.stores import open_store
+    from kunnskap.errors import KunnskapError
 
+    store = open_store(args.index, args.database_url)
+    key = store.key()
     conversation = Conversation(_assistant(args, quiet=False))
     print("Kunnskapsassistenten. Still et spørsmål om kunnskapsgrunnlaget for barn og unge i Bærum.")
     print("Skriv «ny» for en ny samtale og «avslutt» for å avslutte.")
@@ -116,8 +122,10 @@ def run_chat(args) -> int:
             print("Ny samtale.")
             continue
         try:
+            if store.kind == "postgres" and (now := store.key()) != key:  # a new ingest: use it
+                key, conversation.assistant = now, _assistant(args, quiet=True)
             answer = conversation.ask(line)
-        except UsageError as exc:
+        except KunnskapError as exc:  # a bad question, or a lost database connection: ask again
             print(exc, file=sys.stderr)
             continue
         print("\nAssistent: " + format_answer(answer))

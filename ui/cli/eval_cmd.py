@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from assistant.search.retrieval import MODES
+from ui.cli.options import add_database
 
 METRIC_ROWS = ("n_answerable", "hit@1", "hit@3", "hit@5", "hit@10", "mrr@10", "ndcg@10")
 KIND_COLUMNS = ("hit@1", "hit@5", "mrr@10", "ndcg@10")
@@ -44,6 +45,7 @@ def register(sub) -> None:
     p.add_argument("--no-answers", action="store_true",
                    help="retrieval metrics only (skip answering every question)")
     p.add_argument("--index", type=Path, default=None, help="index folder (default: under KUNNSKAP_HOME)")
+    add_database(p)
     p.set_defaults(func=run)
 
 
@@ -113,7 +115,8 @@ def _testset(args, configs, err):
     from evaluation.runner import load_questions
 
     questions = load_questions(args.testset, args.split)  # test-set errors before any work
-    base = open_retriever(index_path=args.index, progress=err.is_terminal)
+    base = open_retriever(index_path=args.index, progress=err.is_terminal,
+                          database_url=args.database_url)
     with _progress(err, err.is_terminal) as update:
         return compare(questions, configs, base, k=args.k, answers=not args.no_answers,
                        progress=update, build_progress=err.is_terminal)
@@ -127,7 +130,8 @@ def _outside(args, configs, err):
               "indexing into a temporary index …")
     with _progress(err, True) as update:
         return evaluate_corpus(corpus, configs, embedder=args.embedder, k=args.k, progress=update,
-                               answers=not args.no_answers, build_progress=True)
+                               answers=not args.no_answers, build_progress=True,
+                               database_url=args.database_url)
 
 
 def _fmt(value) -> str:

@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from assistant.feedback import FeedbackLog, export_testset, merge_updates, write_testset
+from assistant.feedback import FeedbackLog, export_testset, merge_updates, open_feedback_log, write_testset
 from kunnskap import paths
 
 
@@ -21,12 +21,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     export.add_argument("--out", type=Path, help="output file (default: stdout)")
     export.add_argument("--log", type=Path, default=None,
                         help=f"feedback file (default: {paths.feedback_file()})")
+    export.add_argument("--database-url", default=None, metavar="URL",
+                        help="read the feedback table of this PostgreSQL store (default: "
+                             "$KUNNSKAP_DATABASE_URL; unset: the feedback file)")
     export.set_defaults(func=_export)
     feedback.set_defaults(func=lambda args: (feedback.print_help(sys.stderr), 2)[1])
 
 
 def _export(args: argparse.Namespace) -> int:
-    log = FeedbackLog(args.log) if args.log else FeedbackLog()
+    log = FeedbackLog(args.log) if args.log else open_feedback_log(args.database_url)
     entries = merge_updates(log.read())  # a rating and its updates are one entry
     lines = export_testset(entries)
     if args.out:

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from ingest.records import ChunkSettings
+from ui.cli.options import add_database
 
 
 def register(sub) -> None:
@@ -19,7 +20,10 @@ def register(sub) -> None:
     p.add_argument("--chunk-size", type=int, default=ChunkSettings.chunk_size)
     p.add_argument("--chunk-overlap", type=int, default=ChunkSettings.chunk_overlap)
     p.add_argument("--index", type=Path, default=None, help="index folder (default: under KUNNSKAP_HOME)")
-    p.add_argument("--force", action="store_true", help="rebuild even if nothing changed")
+    add_database(p)
+    p.add_argument("--force", action="store_true",
+                   help="rebuild even if nothing changed (in a database, also replace a schema "
+                        "written by another version; feedback is kept)")
     p.add_argument("--json", action="store_true", help="print one JSON object instead of a summary")
     p.set_defaults(func=run)
 
@@ -29,7 +33,8 @@ def run(args) -> int:
 
     settings = ChunkSettings(chunk_size=args.chunk_size, chunk_overlap=args.chunk_overlap)
     report = ingest(paths=args.paths or None, embedder=args.embedder, settings=settings,
-                    index_path=args.index, force=args.force, progress=not args.json)
+                    index_path=args.index, force=args.force, progress=not args.json,
+                    database_url=args.database_url)
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False, default=str))
         return 0

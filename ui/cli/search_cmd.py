@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from assistant.search.retrieval import MODES
+from ui.cli.options import add_database
 
 
 def register(sub) -> None:
@@ -14,6 +15,7 @@ def register(sub) -> None:
     p.add_argument("--mode", choices=MODES, default="hybrid")
     p.add_argument("--k", type=int, default=5, help="number of passages (default 5)")
     p.add_argument("--index", type=Path, default=None, help="index folder (default: under KUNNSKAP_HOME)")
+    add_database(p)
     p.add_argument("--json", action="store_true", help="print a JSON list")
     p.set_defaults(func=run)
 
@@ -33,7 +35,8 @@ def run(args) -> int:
     from assistant.search.retrieval import open_retriever
 
     query = clean_question(args.query).text
-    retriever = open_retriever(index_path=args.index, progress=not args.json)
+    retriever = open_retriever(index_path=args.index, progress=not args.json,
+                               database_url=args.database_url)
     hits = retriever.search(query, k=args.k, mode=args.mode)
     if args.json:
         print(json.dumps([hit_to_json(h) for h in hits], ensure_ascii=False))
