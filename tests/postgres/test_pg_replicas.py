@@ -90,17 +90,10 @@ def _ask_and_rate(page, url: str, question: str, expected: str) -> None:
     box.press("Enter")
     answer = page.locator('[data-testid="stChatMessage"]').filter(has_text=expected).first
     answer.wait_for(timeout=180_000)
-    thumbs = page.locator('[data-testid="stChatMessage"] button').filter(
-        has=page.locator("span, svg")).locator("visible=true")
-    up = page.get_by_role("button", name=re.compile(r"thumb.?up|tommel.?opp|bra|up", re.I)).first
-    (up if up.count() else thumbs.first).click()
-    send = page.get_by_role("button", name="Send tilbakemelding")
-    try:  # the form of today; a one-click thumb (issue 14) saves without it
-        send.wait_for(timeout=10_000)
-        send.click()
-    except Exception:  # noqa: BLE001 - no send button: the thumb saved on its own
-        pass
-    page.get_by_text("Takk for tilbakemeldingen").first.wait_for(timeout=60_000)
+    thumbs = page.get_by_role("radiogroup", name="Var svaret nyttig?")  # one click saves (issue 14)
+    thumbs.wait_for(timeout=120_000)
+    thumbs.get_by_role("radio", name="Nyttig", exact=True).click()
+    page.get_by_text("Vurderingen er lagret").wait_for(timeout=60_000)
 
 
 def test_two_replicas_one_feedback_table(replicas, pg_report_url):
