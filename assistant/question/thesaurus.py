@@ -10,6 +10,14 @@ alone (its measures and concepts, and the everyday words for them), without read
 and then checked on a fresh batch of questions nobody had tuned on (see testsets/README.md).
 Each line: the user's word, then the report's words for it. Words are stemmed like the index.
 ``INFLECTIONS`` holds forms of one word the stemmer keeps apart («bor», «bodde»); they carry all of it.
+
+Since the answer stage also scores sentences by meaning (sentence vectors) and re-ranks passages by
+their best sentence, each entry that tune questions use was removed in turn (issue 13): the 14 whose
+removal changed no answer and no hit@1 on those questions are gone («langvarig», «nærområde», «mor»,
+«far», «prognose», «tilfreds», «vondt», «studere», «uføretrygd», «lekser», «hobby», «dataspill»,
+«funksjonshemmet», «lhbt»); together they cost one figure answer of 734 on the tune half. The others
+still carry the lexical answer checks (removing the whole table drops tune figure answers from 0.952
+to 0.861 and raises wrong abstentions from 0.003 to 0.050). Entries no tune question uses are kept.
 """
 
 from __future__ import annotations
@@ -54,45 +62,39 @@ ti: 10
 """
 
 PAIRS = """
+bæring: innbyggere                                             # «bæringer» are the people of Bærum
+lever: bor, bodde                                             # «lever i lavinntekt» = «bor i husholdninger med …»
+levde: bodde, bor                                             # the same in the past
+bodde: innbyggere, bosatt, befolkningen                       # the same in the past
+folketall: innbyggere, befolkning                             # population count
+fornøyd: tilfreds, tilfredshet                                # «høy tilfredshet med livet» measure
 fattig: lavinntekt, fattigdom, barnefattigdom                 # poverty is measured as (vedvarende) lavinntekt
 fattigdom: lavinntekt, lavinntektsfamilier                    # report's poverty figures are lavinntekt
 barnefattigdom: lavinntekt, lavinntektsfamilier               # child poverty = barn i lavinntekt
 forsørger: hovedinntektstaker                                 # «forsørgeren kommer fra et annet land»
 hovedforsørger: hovedinntektstaker                             # «hovedforsørgeren» = the report's «hovedinntektstaker»
 penger: inntekt, lavinntekt, økonomi                          # «lite penger» = low income / familieøkonomi
-langvarig: vedvarende                                         # «langvarig fattigdom» = vedvarende lavinntekt
 plass: trangt, trangboddhet                                   # «lite plass hjemme» = bor trangt
 trangbodd: trangt                                             # adjective vs report's «bor trangt»
 nabolag: nærmiljøet, nærområdet, lokalmiljøet                 # report's words for neighbourhood
 nærmiljø: nærområdet, lokalmiljøet, nabolaget                 # report alternates these for the same measure
-nærområde: nærmiljøet, lokalmiljøet                           # report alternates these for the same measure
 mobbet: plaget, utestengt, stengt, truet                      # Ungdata's «mobbing»: stengt ute, plaget eller truet
 mobbing: plaget, utestengt, stengt, truet
 utrygg: trygg, trygghet                                       # opposite pole of trygghet i nærmiljøet
 redd: trygg, trygghet                                         # «redd ute/i nabolaget» = (u)trygghet; no fear/angst measure uses «redd»
-bæring: innbyggere                                             # «bæringer» are the people of Bærum
-lever: bor, bodde                                             # «lever i lavinntekt» = «bor i husholdninger med …»
-levde: bodde, bor                                             # the same in the past
 synke: reduseres, redusert, nedgang, nedadgående              # «gå ned», «synke»: the report's «reduseres»
 øke: økning                                                   # «gå opp», «øke»: the report's «økning»
 bor: innbyggere, bosatt, befolkningen                         # «hvor mange bor i Bærum» = innbyggere
-bodde: innbyggere, bosatt, befolkningen                       # the same in the past
 start: inngangen, begynnelsen                                 # «ved starten av 2023» = «ved inngangen til 2023»
-mor: foreldre                                                 # «vold fra mor eller far» = «vold fra foreldre»
-far: foreldre
 folk: innbyggere, befolkning                                  # how many people live = innbyggere
-folketall: innbyggere, befolkning                             # population count
 innbyggertall: innbyggere, befolkning                         # population count
 befolkningsøkning: befolkningsvekst                           # population growth
 fødselstall: fødsler                                          # number of births
 dødsfall: dødelighet                                          # deaths = dødelighet
 utflytting: flytter                                           # «flytter flere ut» = out-migration
 fremskrivning: befolkningsprognose                            # population projection
-prognose: befolkningsprognose                                 # only prognosis in report is population
 utlending: innvandrere, innvandrerbakgrunn                    # foreigner = innvandrer (andel measure)
 utenlandsk: innvandrerbakgrunn, landbakgrunn                  # «utenlandsk bakgrunn» = innvandrerbakgrunn
-tilfreds: fornøyd                                             # given example; report uses both
-fornøyd: tilfreds, tilfredshet                                # «høy tilfredshet med livet» measure
 utilfreds: misfornøyd                                         # dissatisfied
 misnøye: misfornøyd                                           # dissatisfaction
 livstilfredshet: tilfredshet, fornøyd                         # life satisfaction measure
@@ -123,7 +125,6 @@ selvmord: selvskading                                         # «tenkt å ta si
 selvmordstanker: selvskading                                  # same figure (figur 15)
 selvskade: selvskading                                        # noun/verb variant
 migrene: hodepine                                             # headache
-vondt: plager, hodepine                                       # «vondt i hodet/magen» = fysiske plager
 søvnproblemer: søvnvansker                                    # sleep problems
 oppførsel: atferd, atferdsvansker, atferdsproblemer           # behaviour = atferd
 adferd: atferd, atferdsvansker, atferdsproblemer              # common spelling variant
@@ -151,36 +152,28 @@ cannabis: hasj, marihuana                                     # cannabis
 rusbruk: rusmidler, rus                                       # substance use
 alkoholisme: alkoholmisbruk, rusmisbruk                       # parental alcohol abuse
 jobb: arbeid, sysselsatt                                      # given example
-studere: utdanning, opplæring                                 # «verken jobber eller studerer» = utenfor utdanning
 skole: utdanning, opplæring                                   # «verken jobb eller skole» = utenfor arbeid, utdanning og opplæring
 arbeidsløs: arbeidsledighet                                   # unemployed
 NEET: utenfor, arbeid, utdanning, opplæring                   # «utenfor arbeid, utdanning og opplæring»
 gjennomføring: fullførte, fullført, fullføringsgrader         # completion of videregående
 droppe: frafall                                               # «droppe ut» = frafall
-uføretrygd: uføre                                             # disability benefit = uføre
 sykemeldt: sykefravær                                         # sick leave
 skulk: skolefravær                                            # truancy
-lekser: skolearbeid, leksehjelp                               # homework = skolearbeid
 matematikk: regning                                           # nasjonale prøver: regning (report token is «regning44»)
-hobby: fritidsaktiviteter, fritidsinteresse                   # hobby = fritidsaktivitet
 ungdomsklubb: fritidsklubber, møteplasser                     # youth club
 skjermbruk: skjermtid, skjerm                                 # screen use
 gaming: onlinespill, spill                                    # gaming
-dataspill: onlinespill, spill                                 # video games
 snapchat: medier                                              # = sosiale medier
 tiktok: medier                                                # = sosiale medier
 internett: nettet, nett                                       # «på nettet»
-funksjonshemmet: funksjonsnedsettelse, funksjonsevne, funksjonsvariasjon  # disability
 funksjonshemming: funksjonsnedsettelse, funksjonsevne, funksjonsvariasjon  # disability
 handikap: funksjonsnedsettelse, funksjonsevne, funksjonsvariasjon  # disability (colloquial)
 utviklingshemmet: utviklingshemming                           # intellectual disability
-lhbt: LHBTIS, skeive                                          # LGBT acronym variant
 lhbtq: LHBTIS, skeive                                         # LGBT acronym variant
 transkjønnet: transpersoner                                   # transgender
 korona: pandemien, covid                                      # covid-19-pandemien
 nedstengning: restriksjonene, stengte                         # lockdown
-lockdown: restriksjonene, stengte                             # lockdown
-"""
+lockdown: restriksjonene, stengte                             # lockdown"""
 
 
 def _parse(text: str) -> dict[str, tuple[str, ...]]:
