@@ -96,15 +96,15 @@ class Assistant:
             return self._abstain(query, hits, ev)
         if ev.figure_question:
             hits, ev = deeper, deep_ev
+        extractive = self.extractive.compose_from(ev, hits)
         if self.composer is self.extractive:
-            draft = self.extractive.compose_from(ev, hits)
+            draft = extractive
         else:
-            try:
-                draft = self.composer.compose(question, query, hits)
+            try:  # the model gets the spans the extractive answer quotes, as context
+                draft = self.composer.compose(question, query, hits, spans=extractive.quotes)
             except AssistantError as exc:  # LLM unreachable, slow or unusable: answer extractively
-                draft = self.extractive.compose_from(ev, hits)
-                draft = Draft(draft.text, draft.abstained, draft.mode, draft.quotes,
-                              note=f"Språkmodellen ble ikke brukt: {exc}", figures=draft.figures)
+                draft = Draft(extractive.text, extractive.abstained, extractive.mode, extractive.quotes,
+                              note=f"Språkmodellen ble ikke brukt: {exc}", figures=extractive.figures)
         if draft.abstained:
             return self._abstain(query, hits, ev, draft.note, draft.mode)
         answer = self._finish(draft, hits, query, ev)

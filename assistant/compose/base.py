@@ -7,6 +7,7 @@ assistant then verifies citations and numbers before anything reaches the user.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from assistant.records import StatedFigure
@@ -34,5 +35,10 @@ class Composer(ABC):
     name: str = "composer"
 
     @abstractmethod
-    def compose(self, question: str, query_used: str, hits: list[Hit]) -> Draft:
-        """Write a draft answer citing ``hits`` as [1]..[len(hits)]."""
+    def compose(self, question: str, query_used: str, hits: list[Hit],
+                spans: Mapping[int, str] | None = None) -> Draft:
+        """Write a draft answer citing ``hits`` as [1]..[len(hits)].
+
+        ``spans`` maps a passage number to the report's sentences in it that best answer the question
+        (the extractive answer's quoted spans), as context; None when there are none.
+        """

@@ -41,7 +41,8 @@ class ExtractiveComposer(Composer):
         self.stats = stats
         self.passages = PassageCache() if passages is None else passages
 
-    def compose(self, question: str, query_used: str, hits: list[Hit]) -> Draft:
+    def compose(self, question: str, query_used: str, hits: list[Hit],
+                spans: Mapping[int, str] | None = None) -> Draft:
         if not hits:
             return Draft("", True, "extractive", {})
         stats = self.stats or TermStats(h.chunk.text for h in hits)

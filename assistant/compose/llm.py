@@ -16,7 +16,7 @@ import re
 import threading
 import urllib.error
 import urllib.request
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from assistant.compose.base import Composer, Draft
@@ -262,10 +262,11 @@ class LLMComposer(Composer):
                                                      self.timeout)) from exc
         return reply_text(reply.content)
 
-    def compose(self, question: str, query_used: str, hits: list[Hit]) -> Draft:
+    def compose(self, question: str, query_used: str, hits: list[Hit],
+                spans: Mapping[int, str] | None = None) -> Draft:
         if not hits:
             return Draft(ABSTAIN, True, self.spec.mode, {})
-        text = self.complete(build_messages(question, query_used, hits))
+        text = self.complete(build_messages(question, query_used, hits, spans))
         if not text:
             raise LLMUnavailable(f"Språkmodellen ({self.spec}) ga et tomt svar.")
         abstained = is_abstention(text)

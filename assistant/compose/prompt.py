@@ -8,7 +8,7 @@ yields is checked afterwards (``assistant.compose.llm.check_draft``).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from assistant.proof.numbers import proven_keys
 from assistant.reading.numbers import extract_numbers, number_key
@@ -58,10 +58,19 @@ def format_passages(hits: Sequence[Hit]) -> str:
     return "\n\n".join(blocks)
 
 
-def build_messages(question: str, query_used: str, hits: Sequence[Hit]) -> list[tuple[str, str]]:
-    """(role, content) pairs: the rules as system message, passages and question as user message."""
-    user = (f"Utdrag fra rapporten (nummerert 1 til {len(hits)}):\n\n{format_passages(hits)}\n\n"
-            f"Spørsmål: {question.strip()}")
+def build_messages(question: str, query_used: str, hits: Sequence[Hit],
+                   spans: Mapping[int, str] | None = None) -> list[tuple[str, str]]:
+    """(role, content) pairs: the rules as system message, passages and question as user message.
+
+    ``spans`` (passage number -> the report's sentences in it that best answer, as the extractive
+    answer quotes them) are listed after the passages, as DATA like them, to start from.
+    """
+    user = f"Utdrag fra rapporten (nummerert 1 til {len(hits)}):\n\n{format_passages(hits)}\n\n"
+    key = [(n, text) for n, text in sorted((spans or {}).items()) if 1 <= n <= len(hits) and text.strip()]
+    if key:
+        lines = "\n".join(f"[{n}] «{_data(text)}»" for n, text in key)
+        user += f"Setningene i utdragene som best svarer på spørsmålet (også data):\n{lines}\n\n"
+    user += f"Spørsmål: {question.strip()}"
     if query_used.strip() and query_used.strip() != question.strip():
         user += f"\n(Spørsmålet i sammenhengen: {query_used.strip()})"
     user += f"\n\nSvar ut fra utdragene [1]–[{len(hits)}], med henvisninger."

@@ -116,3 +116,18 @@ def test_assistant_answers_extractively_when_the_llm_is_slow(retriever, fake_ope
     assert time.perf_counter() - started < 5
     assert answer.mode == "extractive" and "12 prosent" in answer.answer
     assert "svarte ikke innen 0.5 s" in answer.note
+
+
+def test_the_model_gets_the_extractive_answers_spans_as_context(retriever, fake_openai):
+    """Issue 13: the LLM mode starts from the same spans the extractive answer quotes."""
+    fake_openai.script(model(GOOD))
+    ask(retriever, fake_openai)
+    prompt = fake_openai.chat_requests[-1].prompt
+    assert "Setningene i utdragene som best svarer på spørsmålet" in prompt
+    spans = prompt.split("best svarer på spørsmålet (også data):\n", 1)[1].split("\n\nSpørsmål:", 1)[0]
+    from assistant.assistant import Assistant
+
+    extractive = Assistant(retriever).ask(QUESTION)
+    for c in extractive.citations:  # each quoted span, under the number of its passage in the prompt
+        first = c.quote.split(" … ")[0]
+        assert f"«{first}" in spans and passage_number({"messages": [{"content": prompt}]}, first) is not None
