@@ -17,7 +17,7 @@ from assistant.evidence.scoring import Candidate, Evidence
 from assistant.reading.quantities import states_detail
 from assistant.reading.text import Sentence
 
-SPAN_WORDS = 75  # an answer's quoted sentences together, at most
+SPAN_WORDS = 85  # an answer's quoted sentences together, at most (tune and NorQuAD validation: 75, 85, 90)
 FIRST_WORDS = 45  # the span around the best sentence grows by leaning and list items up to this
 POINT_WORDS = 30  # … and a further point's span
 OVERVIEW_WORDS = 85  # an overview's points together
