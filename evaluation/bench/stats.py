@@ -54,12 +54,15 @@ def latency(passes: Sequence[Sequence[float]]) -> dict:
             "queries": len(passes[0]), "passes": len(passes)}
 
 
-def time_calls(fn, items: Sequence, passes: int) -> list[list[float]]:
-    """Seconds of ``fn(item)`` for every item, repeated ``passes`` times."""
+def time_calls(fn, items: Sequence, passes: int, before=None) -> list[list[float]]:
+    """Seconds of ``fn(item)`` for every item, repeated ``passes`` times; ``before()`` (not timed)
+    runs before each call, e.g. to forget cached query vectors."""
     out = []
     for _ in range(passes):
         times = []
         for item in items:
+            if before is not None:
+                before()
             t = time.perf_counter()
             fn(item)
             times.append(time.perf_counter() - t)

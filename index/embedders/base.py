@@ -86,6 +86,11 @@ class Embedder:
                 self._queries.popitem(last=False)
         return vec
 
+    def forget_queries(self) -> None:
+        """Drop the kept query vectors (the bench times each question as if it were new)."""
+        with self._query_lock:
+            self._queries.clear()
+
     @property
     def _queries(self) -> "OrderedDict[str, np.ndarray]":
         cache = self.__dict__.get("_query_cache")
