@@ -136,7 +136,7 @@ def _warm(r: dict) -> list[str]:
     verdict = "meets" if a["meets_goal"] else "**misses**"
     ask, hyb = a["p50"]["median"], w["modes"]["hybrid"]["p50"]["median"]
     emb = w["embed_query"]["p50"]["median"]
-    out += [f"Goal (issue 4): under {a['goal_p50_ms']:.0f} ms p50. This run {verdict} it. "
+    out += [f"Goal (issue 13): under {a['goal_p50_ms']:.0f} ms p50. This run {verdict} it. "
             f"Of the {ask:.1f} ms p50 answer, hybrid retrieval alone is {hyb:.1f} ms p50 (of "
             f"which the query embedding is {emb:.1f} ms), which leaves about {ask - hyb:.1f} ms "
             "for rewriting, sentence selection, citations and the number check.", ""]
