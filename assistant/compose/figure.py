@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from assistant.compose.lead import Item, window_items
-from assistant.evidence.cues import leans_back
+from assistant.evidence.cues import leans_back, refers_back
 from assistant.reading.numbers import extract_numbers, number_key
 from assistant.reading.quantities import UNIT, quantities
 from assistant.reading.text import Sentence, terms
@@ -29,7 +29,6 @@ COMPARE_FIGURES = 4
 _CLAUSE = re.compile(r"(?:[,;]\s+(?:(?:og|men|mens|samt)\s+)?|\s+(?:og|mens|men|mot|versus|sammenlignet\s+med|til)\s+"
                      r"|\(\s*)", re.IGNORECASE)
 _DANGLING = re.compile(r"\s+(?:fra|på|med|til|av)$", re.IGNORECASE)  # «… har økt fra» before a cut
-_REFERS_BACK = re.compile(r"\b(?:dette|disse|tallet|tallene|andelen|det utgjør|tilsvarende)\b", re.IGNORECASE)
 _WORD = re.compile(r"[\wæøåÆØÅ][\wæøåÆØÅ-]*")
 _AFTER_END = re.compile(r",\s+(?:men|mens|og|noe|som\s+er)\b|[;:(]", re.IGNORECASE)
 _CONNECTIVES = {"og", "mens", "men", "samt", "mot", "versus", "sammenlignet", "med"}
@@ -106,7 +105,7 @@ def _antecedent(x: Placed) -> str | None:
 
 
 def _leans(sentence: str) -> bool:
-    return bool(leans_back(sentence) or _REFERS_BACK.search(sentence))
+    return bool(leans_back(sentence) or refers_back(sentence))
 
 
 def _agrees(x: Placed, top: Placed, asked: Mapping[str, set[str]], wanted: tuple[str, ...]) -> bool:

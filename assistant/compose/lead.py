@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from assistant.evidence.attribution import MEASURE, SLOTS, figure_slots
+from assistant.evidence.cues import refers_back
 from assistant.reading.quantities import YEAR, Quantity
 from assistant.reading.text import Sentence, terms
 
@@ -28,7 +29,6 @@ _PLACE_PHRASE = re.compile(r"\b(?:på landsbasis|i hele landet|resten av landet|
 _AGE_GROUP = re.compile(r"\b(?:barn|unge|ungdommer|personer)\s+(?:under|over|mellom)\s+\d+"
                         r"(?:\s*(?:-|og|til)\s*\d+)?\s+år\b", re.IGNORECASE)
 _SINCE = re.compile(r"\b(?:fra|siden|før)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)  # «fra 5,4 prosent i 2013»
-_REFERS_BACK = re.compile(r"\b(?:dette|disse|tallet|andelen|det utgjør)\b", re.IGNORECASE)
 _SINCE_YEAR = re.compile(r"\bsiden\s+(\d{4})\b", re.IGNORECASE)
 _APPROX = re.compile(r"\b(?:over|cirka|ca\.|rundt|omkring|omtrent|nesten|om lag|drøyt|knapt|opp mot|mer enn|"
                      r"mindre enn|i overkant av|i underkant av)\s+$", re.IGNORECASE)
@@ -136,10 +136,10 @@ def window_items(window: Sequence[Sentence], asked: dict[str, set[str]], questio
     before, carried = "", None  # the year a sentence without one inherits («I 2020 … . Det …»)
     for k, sentence in enumerate(window):
         own = _own_years(sentence.text)
-        if not own and k + 1 < len(window) and _REFERS_BACK.search(window[k + 1].text):
+        if not own and k + 1 < len(window) and refers_back(window[k + 1].text):
             later = _own_years(window[k + 1].text)  # «… 12,4 prosent. I 2021 utgjorde dette …»
             carried = next(iter(later)) if len(later) == 1 else carried
-        previous = [i for i in items if i.sentence == k - 1] if k and _REFERS_BACK.search(sentence.text) else []
+        previous = [i for i in items if i.sentence == k - 1] if k and refers_back(sentence.text) else []
         restates = max((i.on_topic for i in previous), default=0)  # «Dette utgjør 23,9 prosent»: the group before
         restated_miss = all(i.group_miss for i in previous) if previous else False
         for item in _items(sentence.text, before, asked, question, carried, len(items), left_out, k):

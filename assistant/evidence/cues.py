@@ -38,6 +38,14 @@ _BACK_OPENERS = re.compile(
 _BACK_ANYWHERE = re.compile(r"\b(?:kalles\s+derfor|dette\s+kalles|disse\s+kalles|omtales\s+(?:derfor\s+)?som|"
                             r"han|hun|ham|hans|hennes)\b", _I)
 
+# «dette», «disse», «det utgjør», «tilsvarende» lean back anywhere; «andelen», «tallet» only when
+# nothing says which (the finite verb or the sentence's end follows): «Andelen har økt» leans back,
+# «… er andelen barn som lever i vedvarende lavinntekt …» says what it is.
+_REFERS_BACK = re.compile(
+    r"\b(?:dette|disse|det utgjør|tilsvarende)\b|\b(?:andelen|tallet|tallene)\b(?=\s*(?:[.,;:!?]|$|"
+    r"(?:er|var|har|hadde|blir|ble|vil|kan|ligger|lå|utgjør|utgjorde|øker|økte|synker|sank|går|gikk|"
+    r"viser|viste)\b))", re.IGNORECASE)
+
 CUES = {"why": CAUSE, "example": EXAMPLE, "definition": DEFINES, "how": WAY}
 
 
@@ -45,6 +53,12 @@ def leans_back(sentence: str) -> bool:
     """Does ``sentence`` need the one before it to be understood («Dette kalles …», «Den regnes som
     …», «… grunnla han i 1839 …»)?"""
     return bool(_BACK_OPENERS.search(sentence) or _BACK_ANYWHERE.search(sentence))
+
+
+def refers_back(sentence: str) -> bool:
+    """Does ``sentence`` restate a figure of the one before it («I 2021 utgjorde dette 3247 barn»,
+    «Tilsvarende tall for Bærum er 6,5 prosent», «Andelen har økt»)?"""
+    return bool(_REFERS_BACK.search(sentence))
 
 
 def announces_list(sentence: str) -> bool:

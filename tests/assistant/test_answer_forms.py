@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from assistant.evidence.cues import announces_list, fits, gives, is_item, leans_back
+from assistant.evidence.cues import announces_list, fits, gives, is_item, leans_back, refers_back
 from assistant.question.forms import answer_type, question_form
 from assistant.reading.quantities import quantities
 from assistant.reading.text import split_sentences
@@ -135,3 +135,19 @@ def test_sentence_meanings_line_up_with_the_passages(assistant, retriever):
     meanings = sentence_meanings(retriever.index, assistant.passages, "Hva betyr utenforskap?", hits)
     for h, m in zip(hits, meanings):
         assert m is not None and len(m) == len(assistant.passages.get(h.chunk.text).sentences)
+
+
+def test_a_figure_sentence_that_leans_back_brings_the_one_it_leans_on(assistant):
+    # 6.1.3, p. 23: «Justert for lokale lavinntektsgrenser er andelen barn som lever i vedvarende
+    # lavinntekt i Bærum hele 12,4 prosent. I 2021 utgjorde dette 3247 barn.» «dette» is the share
+    # before; «andelen barn som …» says what it is, so that sentence leans on nothing.
+    assert refers_back("I 2021 utgjorde dette 3247 barn.")
+    assert refers_back("Andelen har økt siden 2015.") and refers_back("Tilsvarende tall for Bærum er 6,5 prosent.")
+    assert not refers_back("Justert for lokale lavinntektsgrenser er andelen barn som lever i vedvarende "
+                           "lavinntekt i Bærum hele 12,4 prosent.")
+    a = assistant.ask("Hvor mange barn i Bærum lever i lavinntektsfamilier?")
+    sentences = [s.text for s in split_sentences(re.sub(r"\s*\[\d+\]", "", a.answer))]
+    assert sentences[0].startswith("I 2021 utgjorde dette 3247 barn")
+    assert sentences[1].startswith("Justert for lokale lavinntektsgrenser er andelen barn som lever i "
+                                   "vedvarende lavinntekt i Bærum hele 12,4 prosent")
+    assert a.stated_figures[0].asked and a.stated_figures[0].value == "3247"

@@ -78,6 +78,9 @@ def test_cli_writes_the_documented_json(report_index_path, tmp_path, capsys):
     assert data["metrics"]["n"] == n_test == len(data["per_query"])
     assert {"id", "kind", "query_used", "ranks", "hit@5"} <= set(data["per_query"][0])
     assert "figure" in data["by_kind"] and "hit@5" in data["by_kind"]["figure"]
+    # answer recall by kind (issue 13): every kind whose questions carry a reference answer
+    assert 0.0 < data["by_kind"]["definition"]["answer_recall"] <= 1.0
+    assert data["by_kind"]["unanswerable"].get("answer_recall") is None
     first = run.read_text().splitlines()[0].split()
     assert len(first) == 6 and first[1] == "Q0" and first[3] == "1"
     assert all(len(line.split()) == 4 for line in qrels.read_text().splitlines())

@@ -12,7 +12,7 @@ from assistant.search.retrieval import MODES
 from ui.cli.options import add_database
 
 METRIC_ROWS = ("n_answerable", "hit@1", "hit@3", "hit@5", "hit@10", "mrr@10", "ndcg@10")
-KIND_COLUMNS = ("hit@1", "hit@5", "mrr@10", "ndcg@10")
+KIND_COLUMNS = ("hit@1", "hit@5", "mrr@10", "ndcg@10", "answer_recall")  # answer_recall: issue 13, by kind
 
 
 def register(sub) -> None:
