@@ -26,7 +26,10 @@ MAX_FIGURES = 3  # figures the answer states, unless the question compares
 ORDER = lambda x, fit: (fit[7], x.piece, fit[1], fit[2], *fit, x.item.order)  # noqa: E731
 MORE_SENTENCES = 2  # further sentences that add another figure for the same thing
 COMPARE_FIGURES = 4
-_CLAUSE = re.compile(r"(?:[,;]\s+(?:(?:og|men|mens|samt)\s+)?|\s+(?:og|mens|men|mot|versus|sammenlignet\s+med|til)\s+"
+# Where a figure's clause may start. In «fra X til Y» the clause keeps its «til»: «har økt … til 2,6
+# prosent i 2021», never «har økt … 2,6 prosent» (a rise of 2,6 prosent).
+_CLAUSE = re.compile(r"(?:[,;]\s+(?:(?:og|men|mens|samt)\s+)?|\s+(?:og|mens|men|mot|versus|sammenlignet\s+med)\s+"
+                     r"|\s+(?=til\s)"
                      r"|\(\s*)", re.IGNORECASE)
 _DANGLING = re.compile(r"\s+(?:fra|på|med|til|av)$", re.IGNORECASE)  # «… har økt fra» before a cut
 _WORD = re.compile(r"[\wæøåÆØÅ][\wæøåÆØÅ-]*")
@@ -86,7 +89,7 @@ def lead_text(x: Placed) -> str:
         return sentence
     clause = sentence[cut:].rstrip()
     prefix = _DANGLING.sub("", sentence[:first].strip())
-    if cut >= x.item.start - 1 and prefix and not quantities(prefix):  # «I Bærum svarer … 63 prosent …»
+    if sentence[cut:x.item.start].strip().lower() in ("", "til") and prefix and not quantities(prefix):  # «I Bærum svarer … 63 prosent …»
         return f"{prefix} … {clause}"
     return f"… {clause}"
 

@@ -151,3 +151,12 @@ def test_a_figure_sentence_that_leans_back_brings_the_one_it_leans_on(assistant)
     assert sentences[1].startswith("Justert for lokale lavinntektsgrenser er andelen barn som lever i "
                                    "vedvarende lavinntekt i Bærum hele 12,4 prosent")
     assert a.stated_figures[0].asked and a.stated_figures[0].value == "3247"
+
+
+def test_a_figure_cut_from_a_change_keeps_its_til(assistant):
+    # 6.1.2, p. 23: «I Bærum er det særlig aldersgruppen 25-34 år som har økt fra 1,6 prosent i 2015
+    # til 2,6 prosent i 202119.» Cut to the asked figure, it must not read as a rise of 2,6 prosent.
+    a = assistant.ask("Hvor høy er andelen uføretrygdede blant 25–34-åringene i Bærum i dag?")
+    opening = split_sentences(re.sub(r"\s*\[\d+\]", "", a.answer))[0].text
+    assert "til 2,6 prosent i 2021" in opening
+    assert not re.search(r"økt\s*…\s*2,6", opening)
