@@ -3,9 +3,10 @@
 The answer opens with the report's own sentence that states the asked figure, cut to the clause
 that states it when other figures come first («I Bærum svarer … 63 prosent på videregående at de
 trener minst 3 ganger i uken»), so the asked figure is the first one read. A sentence that leans
-back («I 2021 utgjorde dette 3247 barn») is followed by the one it leans on. At most one more
-passage follows, when it states another figure for the same thing (the national limit, another
-year). No figure is stated twice, and every figure stated is listed in ``StatedFigure`` records
+back («I 2021 utgjorde dette 3247 barn») is followed by the one it leans on, and a next sentence that
+leans on it with a new figure («Det er en 65 prosent økning på bare 6 år») follows it. At most two more
+sentences follow (``MORE_SENTENCES``, that one included), each stating another figure for the same
+thing (the national limit, another year). No figure is stated twice, and every figure stated is listed in ``StatedFigure`` records
 (value, unit, what, group, place, year, citation) for the chat's table.
 """
 
@@ -148,6 +149,11 @@ def compose(pieces, asked, question, left_out, wanted, noun, compares: bool, sco
     if before is not None and not _leans(before):  # what «dette» is: «Justert for … hele 12,4 prosent.»
         add(before, top, top.item.sentence - 1)
     more = 0
+    after = top.item.sentence + 1  # the next sentence leans on it and says more: «Det er en 65 prosent økning …»
+    if after < len(top.window) and _leans(top.window[after].text) and (top.piece, after) not in added \
+            and _keys(top.window[after].text) and not _keys(top.window[after].text) & said:
+        add(top.window[after].text, top, after)
+        more += 1
     for x in ranked[1:]:
         if more >= MORE_SENTENCES:
             break

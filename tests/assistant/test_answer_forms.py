@@ -160,3 +160,12 @@ def test_a_figure_cut_from_a_change_keeps_its_til(assistant):
     opening = split_sentences(re.sub(r"\s*\[\d+\]", "", a.answer))[0].text
     assert "til 2,6 prosent i 2021" in opening
     assert not re.search(r"økt\s*…\s*2,6", opening)
+
+
+def test_a_figure_answer_brings_the_next_sentence_that_leans_on_it_with_a_new_figure(assistant):
+    # 6.1.2, p. 23: «… som har økt fra 1,6 prosent i 2015 til 2,6 prosent i 2021. Det er en 65
+    # prosent økning på bare 6 år.» «Det er …» leans on the sentence before and adds the rise.
+    a = assistant.ask("Hvor mye har andelen unge uføre økt i Bærum?")
+    text = re.sub(r"\s*\[\d+\]", "", a.answer)
+    assert "Det er en 65 prosent økning på bare 6 år." in text
+    assert text.count("2,6 prosent") == 1  # no figure stated twice
