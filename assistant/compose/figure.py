@@ -32,10 +32,12 @@ COMPARE_FIGURES = 4
 _CLAUSE = re.compile(r"(?:[,;]\s+(?:(?:og|men|mens|samt)\s+)?|\s+(?:og|mens|men|mot|versus|sammenlignet\s+med)\s+"
                      r"|\s+(?=til\s)"
                      r"|\(\s*)", re.IGNORECASE)
-_DANGLING = re.compile(r"\s+(?:fra|på|med|til|av)$", re.IGNORECASE)  # «… har økt fra» before a cut
+_DANGLING = re.compile(r"\s+(?:fra|på|med|til|av)(?:\s+(?:1[89]|20)\d\d)?$", re.IGNORECASE)  # «… økt fra (2014)»
 _WORD = re.compile(r"[\wæøåÆØÅ][\wæøåÆØÅ-]*")
 _AFTER_END = re.compile(r",\s+(?:men|mens|og|noe|som\s+er)\b|[;:(]", re.IGNORECASE)
 _CONNECTIVES = {"og", "mens", "men", "samt", "mot", "versus", "sammenlignet", "med"}
+LEAD_IN_WORDS = 3  # «… til i dag (16 prosent)»: words of the figure's clause before it, after a cut
+COUNTED_WORDS = 4  # «29 495 av disse er barn»: a bare figure's noun comes within four words
 WHAT_WORDS = 12  # words of the figure's own clause shown as what it measures
 
 
@@ -66,13 +68,22 @@ def rank(pieces: Sequence[Sequence[tuple[int, Sequence[Sentence]]]], asked: Mapp
 
     def key(x: Placed):
         it = x.item
-        counts = bool(noun & terms(it.shown))  # «rundt 110.700 barn» counts what «Hvor mange barn» asks
+        counts = bool(noun & terms(it.shown) or noun & terms(_counted(it)))  # «rundt 110.700 barn»,
+        # «29 495 av disse er barn»: counts what «Hvor mange barn» asks
         kind = wanted.index(it.kind) if it.kind in wanted else len(wanted)
         fit = (-it.on_topic, kind, not counts, it.unasked, it.baseline, -it.relevance,
                -scores.get((x.hit_index, x.window[it.sentence].start), 0.0), it.group_miss)
         return ORDER(x, fit)
 
     return sorted(placed, key=key)
+
+
+def _counted(item: Item) -> str:
+    """The words right after a bare figure in its own clause («29 495 av disse er barn under 18 år»)."""
+    at = item.scope.find(item.shown)
+    if at < 0 or UNIT.search(item.shown):
+        return ""
+    return " ".join(_WORD.findall(item.scope[at + len(item.shown):])[:COUNTED_WORDS])
 
 
 def lead_text(x: Placed) -> str:
@@ -83,14 +94,16 @@ def lead_text(x: Placed) -> str:
     if x.item.start <= first:
         return sentence
     previous = max((q.end for q in figures if q.end <= x.item.start), default=0)
-    cut = None
-    for m in _CLAUSE.finditer(sentence, previous, x.item.start + 1):
-        cut = m.end()
-    if cut is None:
+    cuts = list(_CLAUSE.finditer(sentence, previous, x.item.start + 1))
+    if not cuts:
         return sentence
+    words = [m for m in cuts if not m.group().lstrip().startswith("(")]
+    # «… og til i dag (16 prosent)»: the words before the parenthesis are the figure's clause
+    cut = (words[-1] if cuts[-1].group().lstrip().startswith("(") and words else cuts[-1]).end()
     clause = sentence[cut:].rstrip()
-    prefix = _DANGLING.sub("", sentence[:first].strip())
-    if sentence[cut:x.item.start].strip().lower() in ("", "til") and prefix and not quantities(prefix):  # «I Bærum svarer … 63 prosent …»
+    prefix = _DANGLING.sub("", sentence[:first].strip().rstrip("(").rstrip())
+    between = sentence[cut:x.item.start]
+    if len(_WORD.findall(between)) <= LEAD_IN_WORDS and prefix and not quantities(prefix):  # «I Bærum svarer … 63 prosent …»
         return f"{prefix} … {clause}"
     return f"… {clause}"
 
@@ -151,7 +164,7 @@ def compose(pieces, asked, question, left_out, wanted, noun, compares: bool, sco
     more = 0
     after = top.item.sentence + 1  # the next sentence leans on it and says more: «Det er en 65 prosent økning …»
     if after < len(top.window) and _leans(top.window[after].text) and (top.piece, after) not in added \
-            and _keys(top.window[after].text) and not _keys(top.window[after].text) & said:
+            and quantities(top.window[after].text) and not _keys(top.window[after].text) & said:
         add(top.window[after].text, top, after)
         more += 1
     for x in ranked[1:]:

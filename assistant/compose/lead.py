@@ -30,6 +30,9 @@ _AGE_GROUP = re.compile(r"\b(?:barn|unge|ungdommer|personer)\s+(?:under|over|mel
                         r"(?:\s*(?:-|og|til)\s*\d+)?\s+år\b", re.IGNORECASE)
 _SINCE = re.compile(r"\b(?:fra|siden|før)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)  # «fra 5,4 prosent i 2013»
 _SINCE_YEAR = re.compile(r"\bsiden\s+(\d{4})\b", re.IGNORECASE)
+# «fra 2014 (10 prosent) og til i dag (16 prosent)»: the year a change starts from is the earlier
+# figure's, never the later one's
+_FROM_YEAR = re.compile(r"\bfra\s+$", re.IGNORECASE)
 _APPROX = re.compile(r"\b(?:over|cirka|ca\.|rundt|omkring|omtrent|nesten|om lag|drøyt|knapt|opp mot|mer enn|"
                      r"mindre enn|i overkant av|i underkant av)\s+$", re.IGNORECASE)
 _RISE_TO = re.compile(r"\btil\s+$", re.IGNORECASE)
@@ -62,7 +65,8 @@ class Item:
 
 def _year(sentence: str, fig: Quantity, scope: str, carried: str | None) -> str | None:
     """The year a figure is stated for: in its stretch, else in its sentence, else ``carried``."""
-    years = YEAR.findall(scope) or YEAR.findall(sentence)
+    years = YEAR.findall(scope) or [m.group() for m in YEAR.finditer(sentence)
+                                    if fig.baseline or not _FROM_YEAR.search(sentence, 0, m.start())]
     if len(set(years)) == 1:
         since = _SINCE_YEAR.search(sentence)  # «stabilt lavt på 6 prosent siden 2014»: not a 2014 figure
         return since.group() if since and since[1] == years[0] else years[0]

@@ -30,7 +30,7 @@ _REFERENCE = re.compile(r"(?:\b(?:figur|tabell|kapittel|nr\.?|St\.|NOU\s+\d{4}\s
                         re.IGNORECASE)
 YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
 _YEARS = re.compile(r"(?:19[5-9]\d|20[0-4]\d)(?:\s*[-–]\s*(?:19[5-9]\d|20[0-4]\d))?")  # 2022, 2019-2022
-BASELINE = re.compile(r"\b(?:fra|siden|før)\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
+BASELINE = re.compile(r"\b(?:fra|siden|før)\s+(?:\S+\s+){0,2}\(?$", re.IGNORECASE)  # «fra 2014 (10 prosent)»
 # Number words that state a figure. «en», «ett» and «to» are too often something else, so «to» counts
 # only before a unit; fractions and multiples count on their own.
 _CARDINAL = (r"tre|fire|fem|seks|sju|syv|åtte|ni|ti|elleve|tolv|tretten|fjorten|femten|seksten|sytten|"

@@ -169,3 +169,21 @@ def test_a_figure_answer_brings_the_next_sentence_that_leans_on_it_with_a_new_fi
     text = re.sub(r"\s*\[\d+\]", "", a.answer)
     assert "Det er en 65 prosent økning på bare 6 år." in text
     assert text.count("2,6 prosent") == 1  # no figure stated twice
+
+
+def test_a_later_figure_is_never_labelled_with_the_year_a_change_starts_from(assistant):
+    # 5.1.3, p. 13: «… mange psykiske plager fra 2014 (10 prosent) og til i dag (16 prosent).»
+    now = assistant.ask("Hvor mange ungdomsskoleelever sliter med mange psykiske plager i dag?")
+    opening = split_sentences(re.sub(r"\s*\[\d+\]", "", now.answer))[0].text
+    assert opening.endswith("… til i dag (16 prosent).") and "10 prosent" not in opening
+    years = {f.value: f.year for f in now.stated_figures}
+    assert now.stated_figures[0].value == "16" and years["16"] != "2014" and years.get("10") == "2014"
+    then = assistant.ask("Hvor stor andel av ungdomsskoleelevene i Bærum hadde mange psykiske plager i 2014?")
+    assert then.stated_figures[0].value == "10" and then.stated_figures[0].year == "2014"
+
+
+def test_a_bare_figure_counts_the_noun_of_its_own_clause(assistant):
+    # 4, p. 9: «Per 1. januar 2023 bodde det 129 874 innbyggere i Bærum. 29 495 av disse er barn under 18 år.»
+    a = assistant.ask("Hvor mange barn bor det i Bærum?")
+    assert a.stated_figures[0].asked and a.stated_figures[0].value == "29 495"
+    assert re.sub(r"\s*\[\d+\]", "", a.answer).startswith("29 495 av disse er barn under 18 år.")
