@@ -138,3 +138,16 @@ def test_cli_refuses_bad_settings_before_measuring(argv, capsys, tmp_path):
     assert main([*argv, "--out", str(out)]) == 2
     assert "kunnskap:" in capsys.readouterr().err
     assert not out.exists()
+
+
+@pytest.mark.slow
+def test_only_postgres_writes_its_own_report(tmp_path, capsys):
+    from ui.cli import main
+
+    out, js = tmp_path / "PG.md", tmp_path / "pg.json"
+    assert main(["bench", "--only", "postgres", "--quick", "--out", str(out), "--json", str(js)]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# Benchmarks: the PostgreSQL store") and "## PostgreSQL store" in text
+    result = json.loads(js.read_text(encoding="utf-8"))
+    assert result["postgres"]["status"] == "ok" and result["bench_seconds"] > 0
+    assert "load_avg_at_end" in result["machine"]
