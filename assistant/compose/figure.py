@@ -3,11 +3,12 @@
 The answer opens with the report's own sentence that states the asked figure, cut to the clause
 that states it when other figures come first («I Bærum svarer … 63 prosent på videregående at de
 trener minst 3 ganger i uken»), so the asked figure is the first one read. A sentence that leans
-back («I 2021 utgjorde dette 3247 barn») is followed by the one it leans on, and a next sentence that
-leans on it with a new figure («Det er en 65 prosent økning på bare 6 år») follows it. At most two more
-sentences follow (``MORE_SENTENCES``, that one included), each stating another figure for the same
-thing (the national limit, another year). No figure is stated twice, and every figure stated is listed in ``StatedFigure`` records
-(value, unit, what, group, place, year, citation) for the chat's table.
+back («I 2021 utgjorde dette 3247 barn») is followed by the one it leans on, and a next sentence
+that leans on it with a new figure («Det er en 65 prosent økning på bare 6 år») follows it. At most
+two more sentences follow (``MORE_SENTENCES``, that one included), each stating another figure for
+the same thing (the national limit, another year). No figure is stated twice, and every figure
+stated is listed in ``StatedFigure`` records (value, unit, what, group, place, year, citation) for
+the chat's table.
 """
 
 from __future__ import annotations
@@ -68,8 +69,8 @@ def rank(pieces: Sequence[Sequence[tuple[int, Sequence[Sentence]]]], asked: Mapp
 
     def key(x: Placed):
         it = x.item
-        counts = bool(noun & terms(it.shown) or noun & terms(_counted(it)))  # «rundt 110.700 barn»,
-        # «29 495 av disse er barn»: counts what «Hvor mange barn» asks
+        # «rundt 110.700 barn», «29 495 av disse er barn»: counts what «Hvor mange barn» asks
+        counts = bool(noun & (terms(it.shown) | terms(_counted(it))))
         kind = wanted.index(it.kind) if it.kind in wanted else len(wanted)
         fit = (-it.on_topic, kind, not counts, it.unasked, it.baseline, -it.relevance,
                -scores.get((x.hit_index, x.window[it.sentence].start), 0.0), it.group_miss)
@@ -99,11 +100,11 @@ def lead_text(x: Placed) -> str:
         return sentence
     words = [m for m in cuts if not m.group().lstrip().startswith("(")]
     # «… og til i dag (16 prosent)»: the words before the parenthesis are the figure's clause
-    cut = (words[-1] if cuts[-1].group().lstrip().startswith("(") and words else cuts[-1]).end()
+    cut = (words[-1] if words and words[-1] is not cuts[-1] else cuts[-1]).end()
     clause = sentence[cut:].rstrip()
     prefix = _DANGLING.sub("", sentence[:first].strip().rstrip("(").rstrip())
-    between = sentence[cut:x.item.start]
-    if len(_WORD.findall(between)) <= LEAD_IN_WORDS and prefix and not quantities(prefix):  # «I Bærum svarer … 63 prosent …»
+    lead_in = len(_WORD.findall(sentence[cut:x.item.start]))
+    if lead_in <= LEAD_IN_WORDS and prefix and not quantities(prefix):  # «I Bærum svarer … 63 prosent …»
         return f"{prefix} … {clause}"
     return f"… {clause}"
 
