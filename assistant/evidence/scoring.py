@@ -15,7 +15,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from assistant.evidence.cues import fits, gives
+from assistant.evidence.cues import fits, gives, leans_back
 from assistant.evidence.passages import Passage, PassageCache
 from assistant.question.asking import (
     asked_noun,
@@ -161,8 +161,12 @@ def gather(question: str, query_used: str, hits: list[Hit], stats: TermStats,
                 while k > 0 and j - k < MAX_ANAPHORA and _leans_back(p.sentences[k].text):
                     k -= 1
                     st = st | p.stems[k]
-            got = {t: max((c for w, c in credit[t].items() if w in (p.stems[j] if t in proper else st)),
-                          default=0.0) for t in q}
+            own = p.stems[j]
+            if (not (figure or detail) and j > 0 and leans_back(s.text)  # «I 1835 grunnla han …» is about
+                    and any(w in own for t in q for w in credit[t])):  # whom the sentence before names
+                own = st = st | p.stems[j - 1]
+            got = {t: max((c for w, c in credit[t].items() if w in (own if t in proper else st)), default=0.0)
+                   for t in q}
             if any(got[t] for t in q if t not in by_slot):  # the measure is there: a group
                 for t, (name, value) in by_slot.items():  # may be named otherwise («landbakgrunn»)
                     if got[t] < 1.0 and value in _said(p, j, name, contexts[i]):
