@@ -1,10 +1,17 @@
 """Sentence vectors: every sentence of every chunk (text, caption, explaining note) embedded with
 the index's embedder, so the answer stage can score sentences by meaning, not only by shared words.
 
-Two plain files beside the chunk vectors: ``sentence_spans.npy`` (int32 rows: chunk row, start,
-end; the offsets of ``ingest.sentences.split_sentences`` in the chunk text) and
-``sentence_vectors.npy`` (float32, one L2-normalised row per sentence). Both are saved without
-pickle. Sentences go through the embedding cache, so unchanged text is never embedded again.
+Three plain files beside the chunk vectors: ``sentence_spans.npy`` (int32 rows: chunk row, start,
+end; the offsets of ``ingest.sentences.split_sentences`` in the chunk text),
+``sentence_vectors.npy`` (float32, one L2-normalised row per sentence, the sentence alone) and
+``sentence_context_vectors.npy`` (the same sentence read in its context, see ``in_context``). All
+are saved without pickle. Texts go through the embedding cache, so unchanged text is never embedded
+again.
+
+Two vectors because they answer two questions. Retrieval reranks a passage by its sentence nearest
+the query, and there the sentence alone is what should match. The answer stage asks which sentence
+answers, and a sentence often names its subject only in the heading or the passage's opening
+(«Den regnes som en av verdens største fotballturneringer.»); read in context it means what it says.
 """
 
 from __future__ import annotations
@@ -20,24 +27,36 @@ from ingest.records import Chunk
 from ingest.sentences import split_sentences
 from kunnskap.errors import IndexLoadError
 
-SPANS, VECTORS = "sentence_spans.npy", "sentence_vectors.npy"
+SPANS, VECTORS, CONTEXT = "sentence_spans.npy", "sentence_vectors.npy", "sentence_context_vectors.npy"
 
 
-def sentence_spans(chunks: Sequence[Chunk]) -> tuple[np.ndarray, list[str]]:
-    """Each chunk's sentences: an (n, 3) int32 array (chunk row, start, end) and their texts."""
-    spans, texts = [], []
+def in_context(section_title: str, sentences: Sequence[str], j: int) -> str:
+    """Sentence ``j`` of a passage as it is read: after its section heading, or, in a passage without
+    one, after the passage's opening sentence (which usually names the subject)."""
+    if section_title:
+        return f"{section_title}: {sentences[j]}"
+    return f"{sentences[0]} {sentences[j]}" if j else sentences[j]
+
+
+def sentence_spans(chunks: Sequence[Chunk]) -> tuple[np.ndarray, list[str], list[str]]:
+    """Each chunk's sentences: an (n, 3) int32 array (chunk row, start, end), their texts, and
+    their texts in context."""
+    spans, texts, contexts = [], [], []
     for row, chunk in enumerate(chunks):
-        for s in split_sentences(chunk.text):
+        found = split_sentences(chunk.text)
+        own = [s.text for s in found]
+        for j, s in enumerate(found):
             spans.append((row, s.start, s.start + len(s.text)))
             texts.append(s.text)
-    return np.asarray(spans, dtype=np.int32).reshape(-1, 3), texts
+            contexts.append(in_context(chunk.section_title, own, j))
+    return np.asarray(spans, dtype=np.int32).reshape(-1, 3), texts, contexts
 
 
 class SentenceVectors:
     """The sentence vectors of an index, looked up by chunk row."""
 
-    def __init__(self, spans: np.ndarray, vectors: np.ndarray):
-        self.spans, self.vectors = spans, vectors
+    def __init__(self, spans: np.ndarray, vectors: np.ndarray, context: np.ndarray):
+        self.spans, self.vectors, self.context = spans, vectors, context
         self._rows: dict[int, tuple[int, int]] = {}
         for i, chunk in enumerate(spans[:, 0].tolist()):
             first, _ = self._rows.get(chunk, (i, i))
@@ -46,43 +65,49 @@ class SentenceVectors:
     def __len__(self) -> int:
         return len(self.spans)
 
-    def of_chunk(self, row: int) -> tuple[tuple[int, ...], np.ndarray]:
-        """Start offsets and vectors of the sentences of chunk ``row``, in passage order."""
+    def of_chunk(self, row: int, in_context: bool = False) -> tuple[tuple[int, ...], np.ndarray]:
+        """Start offsets and vectors of the sentences of chunk ``row``, in passage order: each
+        sentence alone, or read in its context."""
         a, b = self._rows.get(row, (0, 0))
-        return tuple(int(s) for s in self.spans[a:b, 1]), self.vectors[a:b]
+        return tuple(int(s) for s in self.spans[a:b, 1]), (self.context if in_context else self.vectors)[a:b]
 
     @classmethod
     def build(cls, chunks: Sequence[Chunk], embedder: Embedder,
               progress: bool | ProgressCallback = False) -> tuple["SentenceVectors", int]:
         """Split and embed every chunk's sentences (through the cache); also returns how many
         distinct sentences were newly embedded."""
-        spans, texts = sentence_spans(chunks)
-        vectors, embedded = embed_cached(embedder, texts, progress=progress)
-        return cls(spans, vectors.reshape(-1, embedder.dim)), embedded
+        spans, texts, contexts = sentence_spans(chunks)
+        vectors, embedded = embed_cached(embedder, texts + contexts, progress=progress)
+        vectors = vectors.reshape(-1, embedder.dim)
+        return cls(spans, vectors[:len(texts)], vectors[len(texts):]), embedded
 
     def save(self, folder: Path) -> None:
         np.save(folder / SPANS, self.spans, allow_pickle=False)
         np.save(folder / VECTORS, self.vectors.astype(np.float32), allow_pickle=False)
+        np.save(folder / CONTEXT, self.context.astype(np.float32), allow_pickle=False)
 
     @classmethod
     def load(cls, folder: Path, n_chunks: int, dim: int) -> "SentenceVectors":
-        """Read and check both files.
+        """Read and check the three files.
 
         Raises:
-            IndexLoadError: a file is missing or unreadable, or the two disagree with each other
+            IndexLoadError: a file is missing or unreadable, or they disagree with each other
                 or with the chunks (the caller adds how to rebuild).
         """
         try:
             spans = np.load(folder / SPANS, allow_pickle=False)
             vectors = np.load(folder / VECTORS, allow_pickle=False)
+            context = np.load(folder / CONTEXT, allow_pickle=False)
         except (OSError, ValueError) as exc:
             raise IndexLoadError(f"the sentence vectors are missing or unreadable ({exc})") from exc
-        if spans.ndim != 2 or spans.shape[1] != 3 or vectors.ndim != 2 or vectors.shape[1] != dim:
-            raise IndexLoadError(f"the sentence files have shapes {spans.shape} and {vectors.shape}; "
-                                 f"expected (n, 3) and (n, {dim})")
-        if len(spans) != len(vectors):
-            raise IndexLoadError(f"{len(spans)} sentence spans but {len(vectors)} sentence vectors")
+        if spans.ndim != 2 or spans.shape[1] != 3 or any(v.ndim != 2 or v.shape[1] != dim
+                                                         for v in (vectors, context)):
+            raise IndexLoadError(f"the sentence files have shapes {spans.shape}, {vectors.shape} and "
+                                 f"{context.shape}; expected (n, 3), (n, {dim}) and (n, {dim})")
+        if not len(spans) == len(vectors) == len(context):
+            raise IndexLoadError(f"{len(spans)} sentence spans but {len(vectors)} sentence vectors "
+                                 f"and {len(context)} in context")
         if len(spans) and (spans[:, 0].min() < 0 or spans[:, 0].max() >= n_chunks
                            or np.any(np.diff(spans[:, 0]) < 0)):
             raise IndexLoadError(f"the sentence spans do not fit the {n_chunks} chunks")
-        return cls(spans.astype(np.int32), vectors.astype(np.float32))
+        return cls(spans.astype(np.int32), vectors.astype(np.float32), context.astype(np.float32))

@@ -27,8 +27,8 @@ from ingest.records import Chunk, ChunkSettings, DocumentInfo
 from kunnskap import __version__
 from kunnskap.errors import EmbedderError, IndexLoadError
 
-FORMAT_VERSION = 4  # 2: sentence vectors; 3: whole-word abbreviations in the splitter; 4: figures carry
-# the body paragraphs that go with them (documents.jsonl)
+FORMAT_VERSION = 5  # 2: sentence vectors; 3: whole-word abbreviations in the splitter; 4: figures carry
+# the body paragraphs that go with them (documents.jsonl); 5: sentence vectors in context too
 MANIFEST, CHUNKS, DOCUMENTS, DENSE, BM25_DIR = (
     "manifest.json", "chunks.jsonl", "documents.jsonl", "dense.faiss", "bm25")
 
@@ -47,12 +47,14 @@ class Index:
         self._rows = {c.id: i for i, c in enumerate(self.chunks)}
         self._embedder: Embedder | None = None
 
-    def sentence_vectors(self, chunk_id: str) -> tuple[tuple[int, ...], np.ndarray] | None:
-        """Start offsets and vectors of a chunk's sentences; None when the index has none."""
+    def sentence_vectors(self, chunk_id: str, in_context: bool = False
+                         ) -> tuple[tuple[int, ...], np.ndarray] | None:
+        """Start offsets and vectors of a chunk's sentences (each alone, or read in its context,
+        ``index.sentences.in_context``); None when the index has none."""
         row = self._rows.get(chunk_id)
         if self.sentences is None or row is None:
             return None
-        return self.sentences.of_chunk(row)
+        return self.sentences.of_chunk(row, in_context)
 
     @property
     def embedder(self) -> Embedder:

@@ -1,6 +1,9 @@
 """How near each sentence of the retrieved passages is to the query in meaning: the cosine of the
-index's sentence vectors (``index.sentences``) to the query vector, which retrieval has already
-embedded (the embedder keeps recent query vectors)."""
+index's sentence vectors read in context (``index.sentences.in_context``) to the query vector,
+which retrieval has already embedded (the embedder keeps recent query vectors).
+
+In context, because a sentence that answers often names its subject only in the heading or the
+passage's opening («Den regnes som …»); retrieval's rerank uses the sentences alone."""
 
 from __future__ import annotations
 
@@ -19,7 +22,7 @@ def sentence_meanings(index, cache: PassageCache, query: str, hits: Sequence[Hit
     qvec = None
     out: list[list[float] | None] = []
     for h in hits:
-        found = lookup(h.chunk.id)
+        found = lookup(h.chunk.id, in_context=True)
         if found is None or tuple(s.start for s in cache.get(h.chunk.text).sentences) != found[0]:
             out.append(None)
             continue

@@ -48,13 +48,14 @@ def _env(home: Path) -> dict:
 
 
 def _texts(path: Path) -> tuple[int, set[str]]:
-    """(chunks, distinct texts embedded): ingest embeds every chunk and each of its sentences."""
+    """(chunks, distinct texts embedded): ingest embeds every chunk and each of its sentences,
+    alone and in context."""
+    from index.sentences import sentence_spans
     from index.store import load_index
-    from ingest.sentences import split_sentences
 
     chunks = load_index(path).chunks
-    return len(chunks), {c.text for c in chunks} | {s.text for c in chunks
-                                                    for s in split_sentences(c.text)}
+    _, alone, in_context = sentence_spans(chunks)
+    return len(chunks), {c.text for c in chunks} | set(alone) | set(in_context)
 
 
 def ingest(ctx: Context) -> dict:

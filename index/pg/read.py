@@ -108,15 +108,17 @@ class PostgresIndex(Index):
                          documents, PgDense(db, schema, len(chunks), manifest.dim), lexical)
         self.db, self.name, self.generation, self.schema = db, name, generation, schema
         self.lexical_kind = lexical_kind
-        self._sentences: dict[int, tuple[tuple[int, ...], np.ndarray]] = {}
+        self._sentences: dict[int, tuple[tuple[int, ...], np.ndarray, np.ndarray]] = {}
         self._sentences_lock = threading.Lock()
-        self._sentence_query = sql.SQL("SELECT start, embedding FROM {}.sentences WHERE "
+        self._sentence_query = sql.SQL("SELECT start, embedding, context FROM {}.sentences WHERE "
                                        "chunk_pos = %s ORDER BY start").format(schema)
         db.pin(generation)
         weakref.finalize(self, db.unpin_later, generation)
 
-    def sentence_vectors(self, chunk_id: str) -> tuple[tuple[int, ...], np.ndarray] | None:
-        """Start offsets and vectors of a chunk's sentences (read once, then kept)."""
+    def sentence_vectors(self, chunk_id: str, in_context: bool = False
+                         ) -> tuple[tuple[int, ...], np.ndarray] | None:
+        """Start offsets and vectors of a chunk's sentences, alone or in context (read once, then
+        kept)."""
         row = self._rows.get(chunk_id)
         if row is None:
             return None
@@ -124,11 +126,11 @@ class PostgresIndex(Index):
         if found is None:
             rows = _read(self.db, lambda conn: conn.execute(self._sentence_query, (row,),
                                                                binary=True).fetchall())
-            vectors = _stack([r[1] for r in rows], self.manifest.dim)
-            found = (tuple(int(r[0]) for r in rows), vectors)
+            found = (tuple(int(r[0]) for r in rows), _stack([r[1] for r in rows], self.manifest.dim),
+                     _stack([r[2] for r in rows], self.manifest.dim))
             with self._sentences_lock:
                 self._sentences[row] = found
-        return found
+        return found[0], found[2 if in_context else 1]
 
     def with_lexical(self, kind: str) -> "PostgresIndex":
         """The same generation searched lexically by ``kind`` (one of ``LEXICAL``)."""

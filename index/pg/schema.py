@@ -9,7 +9,7 @@ Shared tables (``public``):
 
 Each generation lives in its own schema ``kunnskap_g<id>``: ``documents``, ``chunks`` (record,
 text, a generated Norwegian ``tsvector`` with a GIN index, the embedding with an HNSW cosine
-index), ``sentences`` (spans and embeddings) and ``lexical`` (the bm25s files). Dropping an old
+index), ``sentences`` (spans, and embeddings alone and in context) and ``lexical`` (the bm25s files). Dropping an old
 generation is one ``DROP SCHEMA … CASCADE``.
 """
 
@@ -55,6 +55,7 @@ CREATE TABLE {s}.sentences (
     start integer NOT NULL,
     stop integer NOT NULL,
     embedding vector({dim}) NOT NULL,
+    context vector({dim}) NOT NULL,
     PRIMARY KEY (chunk_pos, start));
 CREATE TABLE {s}.lexical (name text PRIMARY KEY, data bytea NOT NULL);
 """

@@ -82,12 +82,13 @@ def _copy_chunks(conn: psycopg.Connection, schema, chunks: Sequence[Chunk], vect
 
 
 def _copy_sentences(conn: psycopg.Connection, schema, sentences: SentenceVectors) -> None:
-    query = sql.SQL("COPY {}.sentences (chunk_pos, start, stop, embedding) FROM STDIN "
+    query = sql.SQL("COPY {}.sentences (chunk_pos, start, stop, embedding, context) FROM STDIN "
                     "WITH (FORMAT BINARY)").format(schema)
     with conn.cursor().copy(query) as copy:
-        copy.set_types(["integer", "integer", "integer", "vector"])
-        for (row, start, stop), vec in zip(sentences.spans.tolist(), sentences.vectors):
-            copy.write_row((row, start, stop, vec))
+        copy.set_types(["integer", "integer", "integer", "vector", "vector"])
+        for (row, start, stop), vec, ctx in zip(sentences.spans.tolist(), sentences.vectors,
+                                                sentences.context):
+            copy.write_row((row, start, stop, vec, ctx))
 
 
 def _store_lexical(conn: psycopg.Connection, schema, lexical: LexicalIndex) -> None:

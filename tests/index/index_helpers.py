@@ -47,7 +47,7 @@ def write_small_index(path: Path, texts=PASSAGES, embedder: str = "e5-small", **
         lexical=lexical.settings(), built_at="2024-01-01T00:00:00+00:00")
     fields.update(overrides)
     doc = DocumentInfo("rapport.txt", "0" * 64, 9, 8 + len(texts))
-    spans, texts = sentence_spans(chunks)
-    sentences = SentenceVectors(spans, emb.embed_passages(texts))
+    spans, texts, contexts = sentence_spans(chunks)
+    sentences = SentenceVectors(spans, emb.embed_passages(texts), emb.embed_passages(contexts))
     write_index(path, Manifest(**fields), chunks, [doc], vectors, sentences)
     return path

@@ -21,7 +21,7 @@ from kunnskap.errors import IndexLoadError, IngestError
 
 def test_manifest_of_the_real_report(report_index_path):
     m = json.loads((report_index_path / "manifest.json").read_text(encoding="utf-8"))
-    assert m["format_version"] == 4  # sentence vectors, whole-word abbreviations, figure paragraphs
+    assert m["format_version"] == 5  # sentence vectors, abbreviations, figure paragraphs, context
     assert m["package_version"] == __version__
     assert m["embedder"] == "e5-small" and m["dim"] == 384
     assert m["chunk_settings"] == dataclasses.asdict(ChunkSettings())
@@ -64,11 +64,15 @@ def test_unchanged_rerun_is_skipped_quickly(report_index_path):
 
 
 def _texts(doc, settings: ChunkSettings) -> set[str]:
-    """Every text an index of ``doc`` embeds: its chunks and their sentences."""
+    """Every text an index of ``doc`` embeds: its chunks, their sentences, and each sentence after
+    its section heading (the excerpt's chunks all have one)."""
     from ingest.sentences import split_sentences
 
-    chunks = [c.text for c in chunk_document(doc, settings)]
-    return set(chunks) | {s.text for c in chunks for s in split_sentences(c)}
+    chunks = chunk_document(doc, settings)
+    assert all(c.section_title for c in chunks)
+    sentences = {(c.section_title, s.text) for c in chunks for s in split_sentences(c.text)}
+    return ({c.text for c in chunks} | {s for _, s in sentences}
+            | {f"{title}: {s}" for title, s in sentences})
 
 
 def test_rechunking_embeds_only_new_texts(tmp_path, excerpt):

@@ -21,7 +21,8 @@ def _beside(folder) -> list[str]:
 def test_folder_holds_plain_files_only(small_index):
     names = sorted(p.name for p in small_index.iterdir())
     assert names == ["bm25", "chunks.jsonl", "dense.faiss", "documents.jsonl", "manifest.json",
-                     "sentence_spans.npy", "sentence_vectors.npy"]
+                     "sentence_context_vectors.npy", "sentence_spans.npy",
+                     "sentence_vectors.npy"]
     assert not list(small_index.rglob("*.pkl")) and not list(small_index.rglob("*.pickle"))
 
 

@@ -46,7 +46,7 @@ def test_the_default_index_folder_holds_the_same_files(report_index_path):
     """The plain-file store writes exactly the files it wrote before stores existed."""
     names = {p.name for p in report_index_path.iterdir()}
     assert names == {"manifest.json", "chunks.jsonl", "documents.jsonl", "dense.faiss", "bm25",
-                     "sentence_spans.npy", "sentence_vectors.npy"}
+                     "sentence_spans.npy", "sentence_vectors.npy", "sentence_context_vectors.npy"}
 
 
 def test_the_check_can_fail(pg_report_url, session_home):

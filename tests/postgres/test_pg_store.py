@@ -55,8 +55,10 @@ def test_the_database_index_is_the_file_index(pg_index, report_index):
     assert pg_index.chunks == report_index.chunks
     assert pg_index.documents == report_index.documents
     for chunk in report_index.chunks:
-        a, b = report_index.sentence_vectors(chunk.id), pg_index.sentence_vectors(chunk.id)
-        assert a[0] == b[0] and np.array_equal(a[1], b[1])
+        for in_context in (False, True):
+            a = report_index.sentence_vectors(chunk.id, in_context)
+            b = pg_index.sentence_vectors(chunk.id, in_context)
+            assert a[0] == b[0] and np.array_equal(a[1], b[1])
     for q in QUERIES:
         qvec = report_index.embedder.embed_query(q)
         ids_f, scores_f = report_index.dense.search(qvec, 50)

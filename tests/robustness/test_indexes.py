@@ -67,6 +67,13 @@ def fewer_sentence_vectors(path: Path) -> None:
     np.save(path / "sentence_vectors.npy", vectors[:-5], allow_pickle=False)
 
 
+def fewer_context_vectors(path: Path) -> None:
+    import numpy as np
+
+    vectors = np.load(path / "sentence_context_vectors.npy", allow_pickle=False)
+    np.save(path / "sentence_context_vectors.npy", vectors[:-1], allow_pickle=False)
+
+
 def old_format(path: Path) -> None:
     _edit_manifest(path, format_version=1)
 
@@ -83,6 +90,8 @@ BREAKS = {  # name → (break the folder, case, words the error must contain)
     "missing_sentences": (missing_sentences, "Setningsvektorene mangler", "sentence vectors"),
     "fewer_sentence_vectors": (fewer_sentence_vectors, "Færre setningsvektorer enn setninger",
                                "sentence spans but"),
+    "fewer_context_vectors": (fewer_context_vectors, "Én setningsvektor i kontekst for lite",
+                              "in context"),
     "old_format": (old_format, "Indeks i et eldre format (uten setningsvektorer)", "index format 1"),
 }
 BEHAVIOUR = "Tydelig feil som sier hvordan indeksen bygges på nytt (`kunnskap ingest`); aldri et svar"
