@@ -9,8 +9,8 @@ Shared tables (``public``):
 
 Each generation lives in its own schema ``kunnskap_g<id>``: ``documents``, ``chunks`` (record,
 text, a generated Norwegian ``tsvector`` with a GIN index, the embedding with an HNSW cosine
-index), ``sentences`` (spans, and embeddings alone and in context) and ``lexical`` (the bm25s files). Dropping an old
-generation is one ``DROP SCHEMA … CASCADE``.
+index), ``sentences`` (spans, and embeddings alone and in context) and ``lexical`` (the bm25s
+files). Dropping an old generation is one ``DROP SCHEMA … CASCADE``.
 """
 
 from __future__ import annotations

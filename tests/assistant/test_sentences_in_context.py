@@ -35,7 +35,8 @@ def test_a_sentence_in_context_is_read_after_its_section_heading(report_index):
 
 def test_a_passage_without_a_heading_reads_its_sentences_after_its_opening():
     sentences = ["Fotball-VM er en turnering for herrelandslag.", "Den arrangeres hvert fjerde år."]
-    assert in_context("", sentences, 1) == "Fotball-VM er en turnering for herrelandslag. Den arrangeres hvert fjerde år."
+    assert in_context("", sentences, 1) == ("Fotball-VM er en turnering for herrelandslag. "
+                                            "Den arrangeres hvert fjerde år.")
     assert in_context("", sentences, 0) == sentences[0]
 
 
