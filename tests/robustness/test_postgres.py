@@ -191,7 +191,9 @@ def _workers(url: str, questions_file: Path, out: Path, n: int, gate: Path | Non
 def _lines(path: Path) -> list[dict]:
     if not path.exists():
         return []
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    text = path.read_text(encoding="utf-8")
+    done = text[:text.rfind("\n") + 1]  # a worker may be half-way through writing its last line
+    return [json.loads(line) for line in done.splitlines() if line.strip()]
 
 
 @robustness("4 prosesser × 50 spørsmål mot én database, og `kunnskap ingest --force` midt i",
