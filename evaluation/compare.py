@@ -5,7 +5,8 @@ a mode (``hybrid``, ``bm25``, ``dense``), ``mode=M``, ``embedder=E`` (or a bare 
 ``e5-small`` / ``st:NAME``), ``chunk=N`` (chunk size), ``overlap=N``, ``fusion=F`` (hybrid fusion, e.g.
 ``convex:0.4``, ``rrf:60``), ``rerank=W`` (weight of a passage's best sentence in the hybrid
 score), ``lexical=L`` (the lexical search: ``bm25s``, or PostgreSQL's ``pg-websearch``,
-``pg-plain``, ``pg-or``; needs the database store), ``abstain=FC:FM`` (the assistant's figure coverage and measure thresholds,
+``pg-plain``, ``pg-or``; needs the database store), ``headings`` (each passage embedded and
+indexed after its section heading; ``headings=0`` without), ``abstain=FC:FM`` (the assistant's figure coverage and measure thresholds,
 see ``assistant.evidence.abstention``). Configurations that need
 another index (other embedder or chunk settings) get a temporary one built from the same corpus.
 
@@ -31,7 +32,7 @@ from .testset import TestQuestion
 __all__ = ["EvalConfig", "parse_compare", "compare", "retriever_for", "make_assistant"]
 
 _MODES = ("hybrid", "bm25", "dense")
-_KEYS = ("mode", "embedder", "chunk", "overlap", "fusion", "abstain", "rerank", "lexical")
+_KEYS = ("mode", "embedder", "chunk", "overlap", "headings", "fusion", "abstain", "rerank", "lexical")
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ class EvalConfig:
     abstain: str | None = None  # e.g. "0.2:0.2"; None = the assistant's default thresholds
     rerank: float | None = None  # weight of the best sentence in the hybrid score; None = default
     lexical: str | None = None  # e.g. "pg-websearch"; None = the index's own (bm25s)
+    headings: bool | None = None  # passages searched after their section heading; None = as built
 
 
 def _int(key: str, value: str, item: str) -> int:
@@ -76,6 +78,8 @@ def parse_compare(spec: str, base: EvalConfig = EvalConfig()) -> list[EvalConfig
                     key, value = "mode", part
                 elif part == "e5-small" or part.startswith("st:"):
                     key, value = "embedder", part
+                elif part == "headings":
+                    key, value = "headings", "1"
                 else:
                     raise UsageError(f"--compare item {item!r}: {part!r} is not a mode "
                                      f"({', '.join(_MODES)}), an embedder (e5-small, st:NAME) or "
@@ -91,6 +95,11 @@ def parse_compare(spec: str, base: EvalConfig = EvalConfig()) -> list[EvalConfig
                 changes["chunk_size"] = _int(key, value, item)
             elif key == "overlap":
                 changes["chunk_overlap"] = _int(key, value, item)
+            elif key == "headings":
+                if value not in ("0", "1"):
+                    raise UsageError(f"--compare item {item!r}: headings={value!r} must be 1 (on) or 0 "
+                                     "(off); a bare «headings» means 1.")
+                changes["headings"] = value == "1"
             elif key == "fusion":
                 from assistant.search.fusion import Fusion
 
@@ -130,14 +139,15 @@ def _needs_own_index(config: EvalConfig, manifest) -> bool:
     return ((config.embedder is not None and config.embedder != manifest.embedder)
             or (config.chunk_size is not None and config.chunk_size != settings.get("chunk_size"))
             or (config.chunk_overlap is not None
-                and config.chunk_overlap != settings.get("chunk_overlap")))
+                and config.chunk_overlap != settings.get("chunk_overlap"))
+            or (config.headings is not None and config.headings != bool(settings.get("headings"))))
 
 
 def retriever_for(config: EvalConfig, base, workdir: Path, progress: bool = False):
     """``base`` when its index fits ``config``; else a retriever over a temporary index.
 
     The temporary index is built from the same source files as ``base`` with the changed
-    embedder or chunk settings, under ``workdir``.
+    embedder or chunk settings (size, overlap, headings), under ``workdir``.
     """
     from assistant.search.retrieval import Retriever
     from index.build import ingest
@@ -153,6 +163,8 @@ def retriever_for(config: EvalConfig, base, workdir: Path, progress: bool = Fals
         settings["chunk_size"] = config.chunk_size
     if config.chunk_overlap is not None:
         settings["chunk_overlap"] = config.chunk_overlap
+    if config.headings is not None:
+        settings["headings"] = config.headings
     if settings["chunk_overlap"] >= settings["chunk_size"]:
         raise UsageError(f"configuration {config.label!r}: overlap {settings['chunk_overlap']} must be "
                          f"smaller than the chunk size {settings['chunk_size']}.")

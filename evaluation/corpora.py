@@ -14,6 +14,7 @@ Example:
 from __future__ import annotations
 
 import csv
+import dataclasses
 import os
 import uuid
 import statistics
@@ -200,7 +201,9 @@ def evaluate_corpus(corpus: OutsideCorpus, configs: Sequence[EvalConfig], *, emb
             cs = ChunkSettings(chunk_size=config.chunk_size or base_settings.chunk_size,
                                chunk_overlap=(config.chunk_overlap if config.chunk_overlap is not None
                                               else base_settings.chunk_overlap),
-                               version=base_settings.version)
+                               version=base_settings.version,
+                               headings=(config.headings if config.headings is not None
+                                         else base_settings.headings))
             key = (emb, cs)
             if key not in built:
                 store = (open_store(database_url=database_url,
@@ -233,8 +236,7 @@ def evaluate_corpus(corpus: OutsideCorpus, configs: Sequence[EvalConfig], *, emb
                    "corpus": corpus.name, "documents": len(corpus.docs),
                    "documents_indexed": sum(1 for n in names if n in indexed),
                    "n_chunks": len(retriever.index.chunks), "embedder": emb,
-                   "chunk_settings": {"chunk_size": cs.chunk_size, "chunk_overlap": cs.chunk_overlap,
-                                      "version": cs.version}}
+                   "chunk_settings": dataclasses.asdict(cs)}
             reports.append(EvalReport(cfg, metrics, {corpus.name: metrics}, rows,
                                       qrels=corpus.qrels, rankings=rankings, answers=given))
         retriever = assistant = None

@@ -16,7 +16,7 @@ from index.records import IngestReport, Manifest, SourceFile
 from index.sentences import SentenceVectors
 from index.store import FORMAT_VERSION, Index, check_manifest, read_manifest
 from index.stores import FileStore, Store, open_store
-from ingest.records import Chunk, ChunkSettings, Document, DocumentInfo
+from ingest.records import Chunk, ChunkSettings, Document, DocumentInfo, searched_texts
 from kunnskap import __version__
 from kunnskap import paths as kpaths
 from kunnskap.errors import IndexLoadError, IngestError
@@ -94,7 +94,7 @@ def ingest(paths: Sequence[Path] | None = None, embedder: str = DEFAULT_EMBEDDER
         raise IngestError(f"nothing was ingested, the index at {target.label} is unchanged. "
                           f"Failures: {listing}")
 
-    vectors, embedded = embed_cached(emb, [c.text for c in chunks], progress=progress)
+    vectors, embedded = embed_cached(emb, searched_texts(chunks, wanted), progress=progress)
     sentences, embedded_sentences = SentenceVectors.build(chunks, emb, progress=progress)
     infos = [DocumentInfo.of(d) for d in docs]
     counts = _counts(docs, len(chunks))
@@ -185,7 +185,8 @@ def _unchanged(target: Store, embedder_id: str, settings: dict, sources: list[So
         manifest = target.read_manifest()
     except IndexLoadError:
         return None
-    same = (manifest.embedder == embedder_id and manifest.chunk_settings == settings
+    built = {**dataclasses.asdict(ChunkSettings()), **manifest.chunk_settings}  # a setting added later
+    same = (manifest.embedder == embedder_id and built == settings  # has its default in older indexes
             and sorted(manifest.sources, key=_key) == sorted(sources, key=_key))
     if not same:
         return None

@@ -23,7 +23,7 @@ from index.embedders import DEFAULT_EMBEDDER, Embedder, get_embedder
 from index.lexical import LexicalIndex
 from index.records import Hit, Manifest
 from index.sentences import SentenceVectors
-from ingest.records import Chunk, ChunkSettings, DocumentInfo
+from ingest.records import Chunk, ChunkSettings, DocumentInfo, searched_texts
 from kunnskap import __version__
 from kunnskap.errors import EmbedderError, IndexLoadError
 
@@ -91,7 +91,7 @@ def write_index(target: Path, manifest: Manifest, chunks: Sequence[Chunk],
     try:
         tmp.mkdir()
         DenseIndex.build(vectors).save(tmp / DENSE)
-        LexicalIndex.build([c.text for c in chunks]).save(tmp / BM25_DIR)
+        LexicalIndex.build(searched_texts(chunks, manifest.chunk_settings)).save(tmp / BM25_DIR)
         sentences.save(tmp)
         _write_jsonl(tmp / CHUNKS, (c.to_dict() for c in chunks))
         _write_jsonl(tmp / DOCUMENTS, (d.to_dict() for d in documents))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 
 
@@ -135,6 +136,10 @@ class ChunkSettings:
     chunk_size: int = 800  # characters
     chunk_overlap: int = 120  # characters
     version: str = "2"  # bump when chunking logic changes, so old indexes are rebuilt (2: explanatory notes)
+    # Embed and index each passage after its section heading (``Chunk.as_read``). Off by default:
+    # measured on the tune half it helps retrieval, but two answers it moves are wrong (README,
+    # «Measured choices»); ``kunnskap eval --compare hybrid,hybrid+headings`` scores it.
+    headings: bool = False
 
 
 @dataclass(frozen=True)
@@ -155,6 +160,13 @@ class Chunk:
     @property
     def pages(self) -> tuple[int, ...]:
         return tuple(sorted({p for _, p in self.page_starts}))
+
+    @property
+    def as_read(self) -> str:
+        """The text as a reader meets it: after its section heading. Figure captions and notes
+        carry their own title."""
+        title = self.section_title.strip()
+        return f"{title}: {self.text}" if title and self.kind == "text" else self.text
 
     def page_at(self, offset: int) -> int:
         """Printed page of the character at ``offset`` in ``text``."""
@@ -215,3 +227,9 @@ class DocumentInfo:
             figures=tuple(Figure.from_dict(f) for f in d["figures"]),
             footnotes=tuple(Footnote(**{**f, "urls": tuple(f["urls"])}) for f in d["footnotes"]),
         )
+
+
+def searched_texts(chunks: Sequence[Chunk], settings: Mapping) -> list[str]:
+    """What search embeds and indexes of each chunk: its text, or with the ``headings`` chunk
+    setting (``ChunkSettings``, as the manifest records it) its text after its section heading."""
+    return [c.as_read if settings.get("headings") else c.text for c in chunks]

@@ -24,7 +24,7 @@ from index.pg import schema as pg_schema
 from index.pg.connect import INGEST_LOCK, LOCK_NAMESPACE, connect, label, transaction
 from index.records import Manifest
 from index.sentences import SentenceVectors
-from ingest.records import Chunk, DocumentInfo
+from ingest.records import Chunk, DocumentInfo, searched_texts
 
 
 def write_generation(url: str, name: str, manifest: Manifest, chunks: Sequence[Chunk],
@@ -41,7 +41,7 @@ def write_generation(url: str, name: str, manifest: Manifest, chunks: Sequence[C
             or the connection was lost (nothing was changed then).
     """
     vectors = np.ascontiguousarray(vectors, dtype=np.float32)
-    lexical = lexical or LexicalIndex.build([c.text for c in chunks])
+    lexical = lexical or LexicalIndex.build(searched_texts(chunks, manifest.chunk_settings))
     where = label(url)
     with transaction(url) as conn:
         conn.execute("SELECT pg_advisory_xact_lock(%s, %s)", (LOCK_NAMESPACE, INGEST_LOCK))

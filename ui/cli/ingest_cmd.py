@@ -19,6 +19,9 @@ def register(sub) -> None:
                    help="e5-small (default, bundled) or st:<model id or path>")
     p.add_argument("--chunk-size", type=int, default=ChunkSettings.chunk_size)
     p.add_argument("--chunk-overlap", type=int, default=ChunkSettings.chunk_overlap)
+    p.add_argument("--headings", action="store_true",
+                   help="embed and index each passage after its section heading (off by default; "
+                        "compare with `kunnskap eval --compare hybrid,hybrid+headings`)")
     p.add_argument("--index", type=Path, default=None, help="index folder (default: under KUNNSKAP_HOME)")
     add_database(p)
     p.add_argument("--force", action="store_true",
@@ -31,7 +34,8 @@ def register(sub) -> None:
 def run(args) -> int:
     from index.build import ingest
 
-    settings = ChunkSettings(chunk_size=args.chunk_size, chunk_overlap=args.chunk_overlap)
+    settings = ChunkSettings(chunk_size=args.chunk_size, chunk_overlap=args.chunk_overlap,
+                             headings=args.headings)
     report = ingest(paths=args.paths or None, embedder=args.embedder, settings=settings,
                     index_path=args.index, force=args.force, progress=not args.json,
                     database_url=args.database_url)
