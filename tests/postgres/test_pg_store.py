@@ -113,6 +113,22 @@ def test_unchanged_ingest_skips_and_a_forced_one_switches_generation(pg_url, ses
         (f"kunnskap_g{after[2]}",)]
 
 
+def test_the_headings_setting_is_searched_in_the_database_too(pg_url, session_home, monkeypatch):
+    from index.build import ingest
+    from index.stores import open_store
+    from ingest.records import ChunkSettings
+
+    monkeypatch.setenv("KUNNSKAP_HOME", str(session_home))  # the report's sentence vectors are cached
+    assert not ingest(database_url=pg_url, settings=ChunkSettings(headings=True), progress=False).skipped
+    index = open_store(database_url=pg_url).load()
+    assert index.manifest.chunk_settings["headings"] is True
+    # 6.2, page 25: «hovedperspektiv» is only in the heading «Forebyggende arbeid som hovedperspektiv»
+    hits = index.search_bm25("hovedperspektiv", k=5)
+    assert hits and {h.chunk.section for h in hits} == {"6.2"}
+    assert ingest(database_url=pg_url, settings=ChunkSettings(headings=True), progress=False).skipped
+    assert not ingest(database_url=pg_url, progress=False).skipped  # turning it off rebuilds
+
+
 def test_a_reader_keeps_its_generation_until_it_lets_go(pg_url, session_home, monkeypatch):
     """An ingest while a process holds the old generation switches at once, drops the old one
     only when the reader lets go of it; the reader answers from its own generation meanwhile."""
