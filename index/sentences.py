@@ -23,7 +23,7 @@ import numpy as np
 
 from index.cache import embed_cached
 from index.embedders.base import Embedder, ProgressCallback
-from ingest.records import Chunk
+from ingest.records import Chunk, after_heading
 from ingest.sentences import split_sentences
 from kunnskap.errors import IndexLoadError
 
@@ -34,7 +34,7 @@ def in_context(section_title: str, sentences: Sequence[str], j: int) -> str:
     """Sentence ``j`` of a passage as it is read: after its section heading, or, in a passage without
     one, after the passage's opening sentence (which usually names the subject)."""
     if section_title:
-        return f"{section_title}: {sentences[j]}"
+        return after_heading(section_title, sentences[j])
     return f"{sentences[0]} {sentences[j]}" if j else sentences[j]
 
 

@@ -165,8 +165,7 @@ class Chunk:
     def as_read(self) -> str:
         """The text as a reader meets it: after its section heading. Figure captions and notes
         carry their own title."""
-        title = self.section_title.strip()
-        return f"{title}: {self.text}" if title and self.kind == "text" else self.text
+        return after_heading(self.section_title.strip(), self.text) if self.kind == "text" else self.text
 
     def page_at(self, offset: int) -> int:
         """Printed page of the character at ``offset`` in ``text``."""
@@ -227,6 +226,11 @@ class DocumentInfo:
             figures=tuple(Figure.from_dict(f) for f in d["figures"]),
             footnotes=tuple(Footnote(**{**f, "urls": tuple(f["urls"])}) for f in d["footnotes"]),
         )
+
+
+def after_heading(title: str, text: str) -> str:
+    """``text`` read after its heading («Unge uføre: I aldersgruppen …»); as it is without one."""
+    return f"{title}: {text}" if title else text
 
 
 def searched_texts(chunks: Sequence[Chunk], settings: Mapping) -> list[str]:
