@@ -62,9 +62,10 @@ def rank(pieces: Sequence[Sequence[tuple[int, Sequence[Sentence]]]], asked: Mapp
     (``scores``: (hit, sentence start) -> score) and in reading order."""
     scores = scores or {}
     placed = []
+    every = bool(set(wanted) & {"duration", "frequency", "since"})  # «Hvor lenge …?» is answered by «i mer enn 600 år»
     for p, piece in enumerate(pieces):
         hit_index, window = piece[0]
-        for item in window_items(window, dict(asked), question, left_out):
+        for item in window_items(window, dict(asked), question, left_out, every):
             placed.append(Placed(item, p, hit_index, tuple(window)))
 
     def key(x: Placed):

@@ -81,8 +81,8 @@ def _year(sentence: str, fig: Quantity, scope: str, carried: str | None) -> str 
 
 def _items(sentence: str, before: str, asked: dict[str, set[str]], question: frozenset[str],
            carried: str | None, order: int, left_out: frozenset[str] = frozenset(),
-           position: int = 0) -> list[Item]:
-    attributed = figure_slots(sentence, before)
+           position: int = 0, every: bool = False) -> list[Item]:
+    attributed = figure_slots(sentence, before, every=every)
     figures = [fig for fig, _ in attributed]
     out = []
     for k, (fig, slots) in enumerate(attributed):
@@ -134,8 +134,9 @@ def _own_years(sentence: str) -> set[str]:
 
 
 def window_items(window: Sequence[Sentence], asked: dict[str, set[str]], question: frozenset[str] = frozenset(),
-                 left_out: frozenset[str] = frozenset()) -> list[Item]:
-    """The figures of a quoted window, each with what it is stated for, in reading order."""
+                 left_out: frozenset[str] = frozenset(), every: bool = False) -> list[Item]:
+    """The figures of a quoted window, each with what it is stated for, in reading order; with
+    ``every`` also durations and frequencies (for «Hvor lenge …?», «Hvor ofte …?»)."""
     items: list[Item] = []
     before, carried = "", None  # the year a sentence without one inherits («I 2020 … . Det …»)
     for k, sentence in enumerate(window):
@@ -146,7 +147,7 @@ def window_items(window: Sequence[Sentence], asked: dict[str, set[str]], questio
         previous = [i for i in items if i.sentence == k - 1] if k and refers_back(sentence.text) else []
         restates = max((i.on_topic for i in previous), default=0)  # «Dette utgjør 23,9 prosent»: the group before
         restated_miss = all(i.group_miss for i in previous) if previous else False
-        for item in _items(sentence.text, before, asked, question, carried, len(items), left_out, k):
+        for item in _items(sentence.text, before, asked, question, carried, len(items), left_out, k, every):
             if item.on_topic < restates and not item.groups:  # restated for the group before
                 item = replace(item, on_topic=restates, group_miss=restated_miss)
             if item.text not in (i.text for i in items):

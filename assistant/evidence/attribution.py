@@ -28,11 +28,11 @@ GROUP_REACH = 40  # characters after a figure in which «av jentene» names its 
 Slots = Mapping[str, list[tuple[str, str]]]  # slot name -> [(canonical value, word as written)]
 
 
-def figure_slots(sentence: str, before: str = "",
-                 explanations: bool = False) -> list[tuple[Quantity, Slots]]:
+def figure_slots(sentence: str, before: str = "", explanations: bool = False,
+                 every: bool = False) -> list[tuple[Quantity, Slots]]:
     """Each quantity of ``sentence`` with the group, level and place it is stated for (``before``
-    is the sentence before, for a place named there)."""
-    figures = quantities(sentence, explanations)
+    is the sentence before, for a place named there); with ``every`` also durations and frequencies."""
+    figures = quantities(sentence, explanations, every)
     measures = skipped_spans(sentence)
     groups = {name: _groups(sentence, figures, name) for name in ("gender", "background")}
     out = []

@@ -30,6 +30,12 @@ _REFERENCE = re.compile(r"(?:\b(?:figur|tabell|kapittel|nr\.?|St\.|NOU\s+\d{4}\s
                         re.IGNORECASE)
 YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
 _YEARS = re.compile(r"(?:19[5-9]\d|20[0-4]\d)(?:\s*[-–]\s*(?:19[5-9]\d|20[0-4]\d))?")  # 2022, 2019-2022
+# An older year is a year where a preposition of time comes before it or a year range follows it
+# («i 1809», «fra 1848–1934»); elsewhere a four-digit number may count something («1500 elever»).
+_OLD_YEAR = re.compile(r"1\d\d\d|20\d\d")
+_BEFORE_YEAR = re.compile(r"\b(?:i|fra|til|siden|før|etter|innen|frem\s+til|fram\s+til|året|våren|sommeren|"
+                          r"høsten|vinteren)\s+$", re.IGNORECASE)
+_YEAR_RANGE = re.compile(r"\s*[-–]\s*(?:1\d\d\d|20\d\d)\b")
 BASELINE = re.compile(r"\b(?:fra|siden|før)\s+(?:\S+\s+){0,2}\(?$", re.IGNORECASE)  # «fra 2014 (10 prosent)»
 # Number words that state a figure. «en», «ett» and «to» are too often something else, so «to» counts
 # only before a unit; fractions and multiples count on their own.
@@ -152,7 +158,7 @@ def quantities(sentence: str, explanations: bool = False, every: bool = False) -
         if at < 0:
             continue
         cursor = end = at + len(number)
-        if _YEARS.fullmatch(number) or _REFERENCE.search(sentence, 0, at):
+        if _YEARS.fullmatch(number) or _REFERENCE.search(sentence, 0, at) or _old_year(sentence, number, at, end):
             continue
         if _LIST_ITEM.match(sentence, end) and _LIST_BEFORE.search(sentence, 0, at):  # «følgende: 1. Antall»
             continue
@@ -178,6 +184,12 @@ def quantities(sentence: str, explanations: bool = False, every: bool = False) -
                          "since" if m.group()[0] in "sS" else "duration" if m.group()[0] in "fF" else "frequency")
                 for m in _WORD_FREQUENCY.finditer(sentence)]
     return sorted(out, key=lambda q: q.start)
+
+
+def _old_year(sentence: str, number: str, at: int, end: int) -> bool:
+    """«i 1809», «1848–1934»: a year before the report's decades, named as a year."""
+    return bool(_OLD_YEAR.fullmatch(number) and (_BEFORE_YEAR.search(sentence, 0, at)
+                                                  or _YEAR_RANGE.match(sentence, end)))
 
 
 _LIST_ITEM = re.compile(r"\.\s+[A-ZÆØÅ]")

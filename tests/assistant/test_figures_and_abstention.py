@@ -200,3 +200,15 @@ def test_a_figure_after_a_contrast_does_not_take_the_groups_name():
     text = lead([(split_sentences(s), "[1]")], {})
     assert "28 prosent (innvandrere" in text
     assert "7 prosent (Bærum)" in text
+
+
+@pytest.mark.parametrize("question, span", [
+    # 6.1.2, page 23: «Nasjonalt har andelen uføre har økt jevnt de siste ti årene.»
+    ("Hvor lenge har andelen uføre økt jevnt i Norge?", "de siste ti årene"),
+    # 4.1: «Aldersgruppen 6-15 år vil også reduseres frem til 2034 og deretter øke.»
+    ("Hvor lenge vil aldersgruppen 6-15 år bli mindre?", "frem til 2034"),
+])
+def test_how_long_is_answered_by_the_duration_first(assistant, question, span):
+    a = assistant.ask(question)
+    assert not a.abstained and a.numbers_verified
+    assert span in split_sentences(a.answer)[0].text, a.answer

@@ -36,6 +36,18 @@ def test_quantities_are_figures_not_years_ages_or_grades(sentence, expected):
     assert [q.text for q in quantities(sentence)] == expected
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # a year before the report's decades is a year when a preposition of time names it, or a range does
+    ("Etter finskekrigen måtte Sverige i 1809 avstå sine østlige riksdeler.", []),
+    ("Moren hans levde 1848–1934.", []),
+    ("Fra 1200-tallet ble Finland gradvis integrert i det svenske riket.", []),
+    # a four-digit number without a preposition of time still counts something
+    ("Skolen hadde 1500 elever i 2021.", ["1500 elever"]),
+])
+def test_older_years_are_years_not_counts(sentence, expected):
+    assert [q.text for q in quantities(sentence)] == expected
+
+
 def test_kinds_tell_shares_counts_ratios_durations_and_frequencies_apart():
     kinds = {q.text: q.kind for q in quantities(
         "Det er en 65 prosent økning på bare 6 år, nesten dobbel så stor, og det utgjør 3300 barn "
