@@ -34,7 +34,11 @@ _BACK_OPENERS = re.compile(
     r"(?:i|på|for|med|fra|til|av|etter)\s+(?:denne|dette|disse|den|det)\s+\w+|"
     r"(?:den|de|det)\s+(?:er|var|har|hadde|regnes|kalles|ble|blir|kan|skal|vil|gir|ga|viser|omfatter|"
     r"består|ligger|handler|gjelder|dreier|utgjør|betyr|innebærer|brukes|fikk|får|startet|"
-    r"begynte|bidrar|må|bør|skjer|oppstår|fører|preges))\b", _I)
+    r"begynte|bidrar|må|bør|skjer|oppstår|fører|preges)|"
+    # «Den siste er den eneste …», «De drukner …»: a noun left out, or «de» as the subject of a verb in
+    # the present (not a comparative: «De yngre aldersgruppene»)
+    r"(?:den|det|de)\s+(?:første|siste|andre|neste|forrige|ene|eldste|yngste)\s+(?:er|var|har|hadde|ble|blir)|"
+    r"de\s+(?![a-zæøå]*re\b)[a-zæøå]{2,}e?r)\b", _I)
 _BACK_ANYWHERE = re.compile(r"\b(?:kalles\s+derfor|dette\s+kalles|disse\s+kalles|omtales\s+(?:derfor\s+)?som|"
                             r"han|hun|ham|hans|hennes)\b", _I)
 

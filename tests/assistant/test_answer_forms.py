@@ -50,6 +50,11 @@ def test_sentence_cues():
     assert leans_back("I 1839 grunnla han Christianssandsposten.")
     assert leans_back("Det samme gjelder alkoholmisbruk i hjemmet.")
     assert not leans_back("Barn trenger trygge voksne.")
+    # a noun left out, and «de» as the subject of a verb in the present (5.2.3, page 18)
+    assert leans_back("Den siste er den eneste av verdens syv underverker som fortsatt eksisterer.")
+    assert leans_back("De peker på at trygge voksne, belysning og tilrettelegging er viktig.")
+    assert not leans_back("De yngre aldersgruppene (0-5 år, 6-15 år og 16-19 år) har vært stabile i mange år.")
+    assert not leans_back("De fleste barn og unge i Bærum trives.")
     assert announces_list("… bygger på kommuneplanens fire hovedmål:")
     assert announces_list("Å bo trangt er definert som følgende")
     assert is_item("• Barnet har venner") and is_item("2. Bærumsamfunnet er attraktivt")
@@ -99,6 +104,13 @@ def test_a_why_question_gets_the_reason_with_what_it_leans_on(assistant):
     assert reason in a.answer
     before = a.answer.index(reason)
     assert "befolkningsvekst blitt halvert" in a.answer[:before]  # «Dette» is quoted with what it is
+
+
+def test_a_how_question_gets_the_sentence_that_leans_on_the_one_it_matches(assistant):
+    # 5.2.3, page 18: «… observert voldelige hendelser. De peker på at trygge voksne, belysning og
+    # tilrettelegging er viktig for at de skal føle seg trygge.»
+    a = assistant.ask("Hva mener ungdommene kan gjøre at de føler seg tryggere i nærmiljøet?")
+    assert "De peker på at trygge voksne, belysning og tilrettelegging" in a.answer, a.answer
 
 
 def test_a_definition_question_gets_the_defining_sentence(assistant):
