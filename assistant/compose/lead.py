@@ -37,6 +37,9 @@ _APPROX = re.compile(r"\b(?:over|cirka|ca\.|rundt|omkring|omtrent|nesten|om lag|
                      r"mindre enn|i overkant av|i underkant av)\s+$", re.IGNORECASE)
 _RISE_TO = re.compile(r"\btil\s+$", re.IGNORECASE)
 MAX_ITEMS = 8  # figures in the lead at most
+# «1 av 4 har opplevd … barndomsvold (her definert som … psykisk vold …)»: a parenthesis that explains
+# what is counted names words the figure is not about, so they do not make it fit the question
+_EXPLAINING = re.compile(r"\(\s*[^\d\s(][^()]*\)")
 
 
 @dataclass(frozen=True)
@@ -115,7 +118,7 @@ def _items(sentence: str, before: str, asked: dict[str, set[str]], question: fro
         words = [w for w in dict.fromkeys(words) if w.lower() not in shown.lower()]
         words = [w for w in words if not any(w != o and w.lower() in o.lower() for o in words)]
         text = f"{shown} ({', '.join(words)})" if words else shown
-        relevance = len(question & terms(scope)) / len(question) if question else 0.0
+        relevance = len(question & terms(_EXPLAINING.sub(" ", scope))) / len(question) if question else 0.0
         unasked = any(name in ("gender", "background") and not asked.get(name) for name, _, _ in quals)
         place_words = [w for name, _, w in quals if name == "place"] + ([place.group()] if place else [])
         place_values = [v for name, v, _ in quals if name == "place"] + (["Norge"] if place else [])

@@ -14,7 +14,7 @@ from assistant.compose.lead import lead
 from assistant.evidence.passages import PassageCache, analyse
 from assistant.evidence.scoring import _credits
 from assistant.proof.numbers import unproven_numbers
-from assistant.reading.text import is_figure_question, split_sentences
+from assistant.reading.text import content_terms, is_figure_question, split_sentences
 
 TRYGG = ("70 prosent av guttene på videregående skole rapporter at de føler seg svært trygg i "
          "nærområder der de bor, mens det 41 prosent av jentene rapportere det samme.")
@@ -102,6 +102,19 @@ def test_lead_keeps_the_reports_approximation_of_a_figure():
     assert lead([(split_sentences("Det utgjør cirka 3300 barn og unge i Bærum."), "[1]")], {}).startswith(
         "cirka 3300 barn og unge")
     assert unproven_numbers(text, [s]) == []
+
+
+def test_words_in_a_parenthesis_that_explains_do_not_make_a_figure_fit():
+    # 5.3.2, page 20: «1 av 4» counts any serious violence, defined in a parenthesis that names
+    # psychological violence among others; «1 av 5» is the figure for psychological violence itself
+    window = split_sentences(
+        "En nasjonal undersøkelse gjennomført av Nasjonalt kunnskapssenter om vold og traumatisk stress "
+        "(NKVTS) viser at omkring 1 av 4 har opplevd minst en type alvorlig barndomsvold (her definert som "
+        "alvorlig fysisk vold fra foreldrene eller opplevd fysisk vold mellom foreldrene, samt psykisk vold i "
+        "barndommen, seksuelle overgrep før fylte 13 år, voldtekt eller sovevoldtekt før fylte 18 år). "
+        "Omtrent 1 av 5 har opplevd psykisk vold fra foreldre, altså gjentatte tilfeller av psykiske krenkelser.")
+    question = frozenset(content_terms("Hvor mange har opplevd psykisk vold fra foreldrene?"))
+    assert lead([(window, "[1]")], {}, question).startswith("Omtrent 1 av 5")
 
 
 def test_lead_is_empty_without_figures():
