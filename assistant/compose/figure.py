@@ -25,7 +25,7 @@ from assistant.reading.text import Sentence, terms
 from assistant.records import StatedFigure
 
 MAX_FIGURES = 3  # figures the answer states, unless the question compares
-ORDER = lambda x, fit: (fit[7], x.piece, fit[1], fit[2], *fit, x.item.order)  # noqa: E731
+ORDER = lambda x, fit: (fit[-1], x.piece, fit[1], fit[2], *fit, x.item.order)  # noqa: E731
 MORE_SENTENCES = 2  # further sentences that add another figure for the same thing
 COMPARE_FIGURES = 4
 # Where a figure's clause may start. In «fra X til Y» the clause keeps its «til»: «har økt … til 2,6
@@ -54,11 +54,14 @@ class Placed:
 
 def rank(pieces: Sequence[Sequence[tuple[int, Sequence[Sentence]]]], asked: Mapping[str, set[str]],
          question: frozenset[str], left_out: frozenset[str], wanted: tuple[str, ...],
-         noun: frozenset[str], scores: Mapping[tuple[int, int], float] | None = None) -> list[Placed]:
+         noun: frozenset[str], scores: Mapping[tuple[int, int], float] | None = None,
+         added: frozenset[str] = frozenset()) -> list[Placed]:
     """Every figure of the quoted windows, the one that best answers the question first: stated for
     the asked group, level, place and year; of the asked kind (a count for «i antall», a share for
     «hvor stor andel»); counting the asked thing («Hvor mange barn …» is not «129 874 innbyggere»);
-    not a baseline; sharing the question's words; then by the evidence's score of its sentence
+    not a baseline; sharing the words a follow-up adds («Og hvis man bruker nasjonal
+    inntektsgrense?»: what it asks now decides between the figures the question before matched);
+    sharing the question's words; then by the evidence's score of its sentence
     (``scores``: (hit, sentence start) -> score) and in reading order."""
     scores = scores or {}
     placed = []
@@ -73,7 +76,7 @@ def rank(pieces: Sequence[Sequence[tuple[int, Sequence[Sentence]]]], asked: Mapp
         # «rundt 110.700 barn», «29 495 av disse er barn»: counts what «Hvor mange barn» asks
         counts = bool(noun & (terms(it.shown) | terms(_counted(it))))
         kind = wanted.index(it.kind) if it.kind in wanted else len(wanted)
-        fit = (-it.on_topic, kind, not counts, it.unasked, it.baseline, -it.relevance,
+        fit = (-it.on_topic, kind, not counts, it.unasked, it.baseline, -len(added & it.terms), -it.relevance,
                -scores.get((x.hit_index, x.window[it.sentence].start), 0.0), it.group_miss)
         return ORDER(x, fit)
 
@@ -137,8 +140,8 @@ def _agrees(x: Placed, top: Placed, asked: Mapping[str, set[str]], wanted: tuple
             and not (places and it.place_value and it.place_value not in places))
 
 
-def compose(pieces, asked, question, left_out, wanted, noun, compares: bool, scores=None
-            ) -> tuple[list[tuple[str, list[int], Sentence]], list[tuple[Item, int]]]:
+def compose(pieces, asked, question, left_out, wanted, noun, compares: bool, scores=None,
+            added: frozenset[str] = frozenset()) -> tuple[list[tuple[str, list[int], Sentence]], list[tuple[Item, int]]]:
     """The answer's sentences (text, the hits they cite, the report sentence they come from) and
     the figures for the chat's table (with their hit): the asked one first, then the other figures
     for the same thing that the cited passages state (the national limit, another year).
@@ -146,7 +149,7 @@ def compose(pieces, asked, question, left_out, wanted, noun, compares: bool, sco
     ``pieces`` are the evidence's figure windows (``ExtractiveComposer._figure_pieces``), best first;
     each lists the passages that quote the same window.
     """
-    ranked = rank(pieces, asked, question, left_out, wanted, noun, scores)
+    ranked = rank(pieces, asked, question, left_out, wanted, noun, scores, added)
     if not ranked:
         return [], []
     top = ranked[0]

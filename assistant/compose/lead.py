@@ -64,6 +64,7 @@ class Item:
     place_value: str = ""  # canonical place («Bærum», «Norge») or ""
     year: str = ""
     measure: str = ""  # «etter lokale lavinntektsgrenser»
+    terms: frozenset[str] = frozenset()  # stems of its own stretch, an explaining parenthesis left out
 
 
 def _year(sentence: str, fig: Quantity, scope: str, carried: str | None) -> str | None:
@@ -118,7 +119,8 @@ def _items(sentence: str, before: str, asked: dict[str, set[str]], question: fro
         words = [w for w in dict.fromkeys(words) if w.lower() not in shown.lower()]
         words = [w for w in words if not any(w != o and w.lower() in o.lower() for o in words)]
         text = f"{shown} ({', '.join(words)})" if words else shown
-        relevance = len(question & terms(_EXPLAINING.sub(" ", scope))) / len(question) if question else 0.0
+        own = frozenset(terms(_EXPLAINING.sub(" ", scope)))
+        relevance = len(question & own) / len(question) if question else 0.0
         unasked = any(name in ("gender", "background") and not asked.get(name) for name, _, _ in quals)
         place_words = [w for name, _, w in quals if name == "place"] + ([place.group()] if place else [])
         place_values = [v for name, v, _ in quals if name == "place"] + (["Norge"] if place else [])
@@ -128,7 +130,7 @@ def _items(sentence: str, before: str, asked: dict[str, set[str]], question: fro
                         end=fig.end, scope=scope, groups=tuple(dict.fromkeys(group_words)),
                         place=place_words[0] if place_words else "",
                         place_value=place_values[0] if place_values else "", year=year or "",
-                        measure=measure.group() if measure else ""))
+                        measure=measure.group() if measure else "", terms=own))
     return out
 
 

@@ -100,6 +100,7 @@ class Evidence:
     wanted: tuple[str, ...] = ()  # figure questions: kinds of quantity that answer, best first
     noun: frozenset[str] = frozenset()  # … and the stems of what «Hvor mange X» counts
     detail: str | None = None  # «year», «age» or «grade» when a question asks for one («Fra hvilket år …?»)
+    added: frozenset[str] = frozenset()  # a follow-up: the stems it adds to the question before it
 
     def best(self) -> Candidate | None:
         return self.candidates[0] if self.candidates else None
@@ -202,9 +203,10 @@ def gather(question: str, query_used: str, hits: list[Hit], stats: TermStats,
                     score += TYPE_BONUS
             out.append(Candidate(i, j, s, matched, coverage, score, states, agrees, measure, meaning))
     out.sort(key=lambda c: (-c.score, c.hit_index, c.position))
+    own = q & question_terms(question, question)  # «Og hvis man bruker nasjonal inntektsgrense?»
     return Evidence(q, figure, tuple(out), tuple(p.sentences for p in passages), vocabulary,
                     tuple(passages), asked, left_out, form, preferred_kinds(kinds_from), asked_noun(question)
-                    or asked_noun(query_used), detail)
+                    or asked_noun(query_used), detail, own if own < q else frozenset())
 
 
 def _scaled(meanings: Sequence[Sequence[float] | None], passages: Sequence[Passage]

@@ -182,6 +182,16 @@ def test_girls_follow_up_leads_with_41(assistant):
     assert a.numbers_verified and any(c.pages[0] in (18, 31) for c in a.citations)
 
 
+def test_a_follow_up_that_changes_the_measure_leads_with_that_measures_figure(assistant):
+    # 5.2.1, page 16: «… 12 prosent … etter lokale lavinntektsgrenser … Hvis vi sammenligner med den
+    # nasjonale inntekten, er tallet på 7 prosent.»
+    first = "Hvor stor andel av barna i Bærum levde i vedvarende lavinntekt i 2020?"
+    assert _first_figure(assistant.ask(first)) == "12 prosent"
+    a = assistant.ask("Og målt etter den nasjonale inntektsgrensen?", [first])
+    assert _first_figure(a) == "7 prosent", a.answer
+    assert a.numbers_verified and a.stated_figures[0].value == "7"
+
+
 def test_low_income_opens_with_one_figure_and_tables_the_others(assistant):
     a = assistant.ask("Hvor mange barn i Bærum bor i familier med vedvarende lavinntekt?")
     opening = split_sentences(a.answer)[0].text
