@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.reading.quantities import age_phrases
-from assistant.reading.slots import WORD, YEAR, lower_words, slot_of, slot_words
+from assistant.reading.slots import WORD, YEAR, compound_tail, lower_words, slot_of, slot_words
 
 # Openers that mark a follow-up, longest first (matched on lower-cased, punctuation-free text).
 _OPENERS = (
@@ -157,7 +157,12 @@ def _swap(base: str, name: str, new_values: list[tuple[str, str]]) -> tuple[str,
             continue
         hit = slot_of(raw.lower())
         new_hit = slot_of(replacement_word.lower())
-        if hit and new_hit and len(raw) - len(hit[2]) >= 3 and hit[0] == "level":
+        tail = compound_tail(raw.lower())
+        if tail and tail[1][0] == name:  # «ungdomsskolegutter» -> «ungdomsskolejenter»
+            at = tail[0]
+            word = raw[:at] + (_inflect_like(raw[at:].lower(), replacement, _FALLBACK_FORM[name])
+                               if name in _FALLBACK_FORM else replacement_word)
+        elif hit and new_hit and len(raw) - len(hit[2]) >= 3 and hit[0] == "level":
             # keep the compound tail: «ungdomsskoleelever» -> «videregåendeelever»
             tail = raw[len(hit[2]):]
             word = replacement + tail

@@ -96,6 +96,17 @@ _MEASURED_BY = re.compile(r"\b(?:nasjonale?|lokale?)\s+(?=[\wæøå]*(?:grense|i
 NOT_A_PLACE = re.compile(r"\b(?:et\s+annet\s+land\s+enn|født\s+utenfor)\s+Norge\b", re.IGNORECASE)
 
 
+def compound_tail(word: str) -> tuple[int, tuple[str, str, str]] | None:
+    """Where the second slot of a compound starts, and that slot («ungdomsskolegutter»: 12, gender
+    «gutt»; «vgs-jenter», «innvandrerjenter»), or None when the word names one slot or none."""
+    hit = slot_of(word)
+    if hit is None:
+        return None
+    at = len(hit[2]) + (1 if word[len(hit[2]):len(hit[2]) + 1] in ("-", "s") else 0)
+    inner = slot_of(word[at:]) if len(word) - at >= 4 else None
+    return (at, inner) if inner and inner[0] != hit[0] else None
+
+
 def slot_words(text: str) -> dict[str, list[tuple[str, str]]]:
     """Slot name -> [(word as written, canonical value)] found in ``text``."""
     found: dict[str, list[tuple[str, str]]] = {}
@@ -103,6 +114,9 @@ def slot_words(text: str) -> dict[str, list[tuple[str, str]]]:
         hit = slot_of(raw.lower())
         if hit:
             found.setdefault(hit[0], []).append((raw, hit[1]))
+            tail = compound_tail(raw.lower())
+            if tail:
+                found.setdefault(tail[1][0], []).append((raw, tail[1][1]))
     for m in _GRADES.finditer(text):  # «8.–10. trinn», «5.-7.trinn», «7. klassinger»
         last = int(m[2] or m[1])
         level = "barneskole" if last <= 7 else "ungdomsskole" if last <= 10 else None

@@ -75,6 +75,27 @@ def test_a_parent_is_swapped_like_a_group():
     assert slot_values("mødrene og pappa") == {"parent": {"mor", "far"}}
 
 
+def test_a_compound_names_both_its_level_and_its_group():
+    from assistant.reading.slots import slot_values
+
+    assert slot_values("Hvor mange ungdomsskolegutter trener?") == {"level": {"ungdomsskole"}, "gender": {"gutt"}}
+    assert slot_values("vgs-jenter") == {"level": {"videregående"}, "gender": {"jente"}}
+    assert slot_values("ungdomsskoleelever") == {"level": {"ungdomsskole"}}  # «elever» is no group
+    # a follow-up swaps the part of the compound it changes
+    base = "Hvor mange ungdomsskolegutter har blitt slått av en annen ungdom?"
+    assert rewrite_query("Og jentene?", [base]) == "Hvor mange ungdomsskolejenter har blitt slått av en annen ungdom?"
+    assert rewrite_query("Og på videregående?", [base]) == (
+        "Hvor mange videregåendegutter har blitt slått av en annen ungdom?")
+
+
+def test_a_group_named_inside_a_compound_picks_that_groups_figure(assistant):
+    # 6.4.4, page 33: «På ungdomskolen rapporterte 19 prosent av jentene hatefulle eller truende
+    # kommentarer rettet mot kjønn, mens 6 prosent av guttene rapporterte det samme.»
+    a = assistant.ask("Hvor mange ungdomsskolegutter har fått hatefulle kommentarer om kjønn?")
+    assert not a.abstained and a.stated_figures[0].value == "6", a.answer
+    assert "19 prosent" not in a.answer.split("[1]")[0]
+
+
 def test_a_national_limit_is_how_a_figure_is_measured_not_a_place():
     base = "Hvor stor andel av barna i Bærum levde i lavinntektsfamilier i 2020?"
     q = rewrite_query("Og hvis man bruker nasjonale inntektsgrenser?", [base])
