@@ -94,7 +94,8 @@ def general_pieces(ev: Evidence) -> list[Piece]:
     budget = OVERVIEW_WORDS if overview else SPAN_WORDS
     near = {(c.hit_index, c.position): c.meaning for c in ev.candidates}
     lo, hi = span(ev, best, FIRST_WORDS, near)
-    if ev.detail and states_detail(best.sentence.text, ev.detail):
+    opens = bool(ev.detail and states_detail(best.sentence.text, ev.detail))
+    if opens and not leans_back(best.sentence.text):  # «Det er en økning fra 2019» keeps what it leans on
         lo = best.position  # «Fra hvilket år …?»: the sentence that names it comes first
     chosen: dict[int, set[int]] = {best.hit_index: set(range(lo, hi + 1))}
     used = words(list(ev.sentences[best.hit_index][lo:hi + 1]))
@@ -104,6 +105,8 @@ def general_pieces(ev: Evidence) -> list[Piece]:
             break
         if not c.matched or c.position in chosen.get(c.hit_index, ()):
             continue
+        if opens and c.hit_index == best.hit_index and c.position < lo:
+            continue  # … and nothing read before it in its passage comes before it
         if overview and c.hit_index not in chosen and len(chosen) >= MAX_POINTS:
             continue  # up to three passages, each a key point
         a, b = span(ev, c, POINT_WORDS, near)

@@ -113,6 +113,13 @@ def test_a_how_question_gets_the_sentence_that_leans_on_the_one_it_matches(assis
     assert "De peker på at trygge voksne, belysning og tilrettelegging" in a.answer, a.answer
 
 
+def test_a_question_for_a_year_opens_with_the_sentence_that_names_it(assistant):
+    # 5.1.5, page 15: «… Samtidig så vi en stor økning i skjermtid, uorganiserte fritidsaktiviteter og
+    # egentrening. I 2021 og 2022 ble det nasjonalt rapportert et ytterligere fall i deltagelsen.»
+    a = assistant.ask("Hvilket år ble det rapportert et ytterligere fall i deltagelsen i organiserte fritidsaktiviteter?")
+    assert split_sentences(a.answer)[0].text.startswith("I 2021 og 2022 ble det nasjonalt rapportert"), a.answer
+
+
 def test_a_definition_question_gets_the_defining_sentence(assistant):
     # 6.2.1, page 26: «Opphopning av risikofaktorer og hvordan denne påvirker barnets utvikling, kalles
     # kumulativ risiko.»
