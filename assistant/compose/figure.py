@@ -37,6 +37,9 @@ _DANGLING = re.compile(r"\s+(?:fra|på|med|til|av)(?:\s+(?:1[89]|20)\d\d)?$", re
 _WORD = re.compile(r"[\wæøåÆØÅ][\wæøåÆØÅ-]*")
 _AFTER_END = re.compile(r",\s+(?:men|mens|og|noe|som\s+er)\b|[;:(]", re.IGNORECASE)
 _CONNECTIVES = {"og", "mens", "men", "samt", "mot", "versus", "sammenlignet", "med"}
+# «Det er stor overvekt av innvandrere …, 28 prosent …»: «det er» without a determiner after it says
+# that something is; the figure needs nothing from the sentence before
+_THERE_IS = re.compile(r"^\W*det\s+(?:er|var)\s+(?!(?:en|et|ei|den|det|de|dette|disse|derfor|dermed)\b)", re.IGNORECASE)
 LEAD_IN_WORDS = 3  # «… til i dag (16 prosent)»: words of the figure's clause before it, after a cut
 COUNTED_WORDS = 4  # «29 495 av disse er barn»: a bare figure's noun comes within four words
 WHAT_WORDS = 12  # words of the figure's own clause shown as what it measures
@@ -121,7 +124,7 @@ def _antecedent(x: Placed) -> str | None:
     """The sentence before ``x``'s when that one leans on it («I 2021 utgjorde dette 3247 barn»)."""
     k = x.item.sentence
     sentence = x.window[k].text
-    if k > 0 and _leans(sentence):
+    if k > 0 and _leans(sentence) and not _THERE_IS.match(sentence):
         return x.window[k - 1].text
     return None
 

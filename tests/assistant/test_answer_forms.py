@@ -172,6 +172,15 @@ def test_a_figure_sentence_that_leans_back_brings_the_one_it_leans_on(assistant)
     assert a.stated_figures[0].asked and a.stated_figures[0].value == "3247"
 
 
+def test_a_figure_sentence_that_only_says_something_is_brings_no_sentence_before_it(assistant):
+    # 5.2.2, pages 17-18: «Utviklingen over tid ser ut til å gå noe ned. Det er stor overvekt av innvandrere
+    # (…), som bor trangt, 28 prosent sammenlignet med 7 prosent i øvrig befolkning i Bærum.» The first
+    # sentence is about crowding among all children, not what «Det er stor overvekt» leans on.
+    a = assistant.ask("Hvor stor andel av innvandrerne i Bærum bor trangt?")
+    assert a.answer.startswith("Det er stor overvekt av innvandrere"), a.answer
+    assert "Utviklingen over tid" not in a.answer
+
+
 def test_a_figure_cut_from_a_change_keeps_its_til(assistant):
     # 6.1.2, p. 23: «I Bærum er det særlig aldersgruppen 25-34 år som har økt fra 1,6 prosent i 2015
     # til 2,6 prosent i 202119.» Cut to the asked figure, it must not read as a rise of 2,6 prosent.
