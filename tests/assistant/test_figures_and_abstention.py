@@ -147,6 +147,9 @@ def test_passage_cache_analyses_once_and_is_shared_between_threads():
     "Hvor mange prosent av jentene på videregående har fått hatefulle kommentarer rettet mot kjønnet sitt?",
     "Hvor stor andel av barna i Asker bor trangt?",
     "Hvor mange barn i Bærum levde i vedvarende lavinntekt i 2016?",
+    # 5.1.2, pages 12-13: «72 prosent av elevene på ungdomsskolen og 63 prosent på videregående … trener
+    # minst 3 ganger i uken»: no figure for boys; «den siste uka» elsewhere names no measure
+    "Hvor stor andel av guttene på videregående trener minst tre ganger i uka?",
 ])
 def test_near_misses_abstain(assistant, question):
     a = assistant.ask(question)
