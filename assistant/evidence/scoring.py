@@ -17,16 +17,8 @@ from dataclasses import dataclass, field, replace
 
 from assistant.evidence.cues import fits, gives, leans_back
 from assistant.evidence.passages import Passage, PassageCache
-from assistant.question.asking import (
-    asked_noun,
-    counted_unit,
-    counts,
-    left_out_terms,
-    preferred_kinds,
-    proper_terms,
-    question_terms,
-    wanted_kinds,
-)
+from assistant.question.asking import (asked_noun, counted_unit, counts, focused_groups, left_out_terms,
+                                       preferred_kinds, proper_terms, question_terms, wanted_kinds)
 from assistant.question.forms import answer_type, question_form
 from assistant.question.thesaurus import SYNONYM_CREDIT, other_forms, report_words
 from assistant.reading.quantities import (
@@ -137,6 +129,7 @@ def gather(question: str, query_used: str, hits: list[Hit], stats: TermStats,
     vocabulary = frozenset().union(*(p.vocabulary for p in passages)) if passages else frozenset()
     credit = {t: _credits_with_synonyms(t, vocabulary) for t in q}  # sentence stem -> share of t it gives
     asked = {k: v for k, v in slot_values(f"{question} {query_used}").items() if k not in EVIDENCE_IGNORES}
+    asked.update(focused_groups(question))  # «… flere gutter enn jenter? Hvor mange av guttene …?»
     named = slot_values(question)  # year and place the user named now (inherited ones are context)
     by_slot = _slot_terms(f"{question} {query_used}", q)
     age_terms = terms(" ".join(age_phrases(f"{question} {query_used}")))

@@ -11,7 +11,8 @@ import re
 
 from assistant.question.thesaurus import plain
 from assistant.reading.quantities import quantities
-from assistant.reading.text import content_terms, terms
+from assistant.reading.slots import slot_values
+from assistant.reading.text import FIGURE_CUES, content_terms, terms
 
 
 def question_terms(question: str, query_used: str) -> frozenset[str]:
@@ -138,3 +139,21 @@ def counts(sentence: str, unit: str) -> bool:
                for t in terms(after)):
             return True
     return False
+
+
+_SENTENCE_END = re.compile(r"[.?!]")
+GROUP_SLOTS = ("gender", "background")
+
+
+def focused_groups(question: str) -> dict[str, set[str]]:
+    """The groups the clause that asks for the figure names, when it names one: «Er det flere
+    gutter enn jenter …? Hvor mange av guttene er med?» asks for the boys' figure; «Både gutter og
+    jenter … – men hvor mange av jentene …?» for the girls'. Empty when that clause names no group
+    or the question asks for no figure."""
+    cues = list(FIGURE_CUES.finditer(question))
+    if not cues:
+        return {}
+    start = cues[-1].start()
+    end = _SENTENCE_END.search(question, start)
+    named = slot_values(question[start:end.end() if end else len(question)])
+    return {k: v for k, v in named.items() if k in GROUP_SLOTS and len(v) == 1}

@@ -195,6 +195,13 @@ def test_a_follow_up_that_changes_the_measure_leads_with_that_measures_figure(as
     assert a.numbers_verified and a.stated_figures[0].value == "7"
 
 
+def test_the_clause_that_asks_for_the_figure_names_the_group(assistant):
+    # 6.3.2, page 29: «… svarer 12 prosent av guttene og 20 prosent av jentene på videregående skole …»
+    a = assistant.ask("Gutter og jenter på videregående blir kalt hore eller homse, men hvor mange av "
+                      "jentene har opplevd det?")
+    assert _first_figure(a) == "20 prosent", a.answer
+
+
 def test_low_income_opens_with_one_figure_and_tables_the_others(assistant):
     a = assistant.ask("Hvor mange barn i Bærum bor i familier med vedvarende lavinntekt?")
     opening = split_sentences(a.answer)[0].text
