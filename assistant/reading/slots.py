@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 WORD = re.compile(r"[0-9A-Za-zÆØÅæøåÉéÜüÖöÄä-]+")
 
@@ -78,6 +79,7 @@ _EXACT = {word: (slot.name, value, word) for slot in _SLOTS if slot.exact
 _FIRST_LETTERS = frozenset(p[0] for _, _, p in _PREFIXES)
 
 
+@lru_cache(maxsize=8192)
 def slot_of(word: str) -> tuple[str, str, str] | None:
     """(slot name, canonical value, matched prefix) of a lower-case word, or None."""
     if word in _EXACT:
@@ -96,6 +98,7 @@ _MEASURED_BY = re.compile(r"\b(?:nasjonale?|lokale?)\s+(?=[\wæøå]*(?:grense|i
 NOT_A_PLACE = re.compile(r"\b(?:et\s+annet\s+land\s+enn|født\s+utenfor)\s+Norge\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=8192)
 def compound_tail(word: str) -> tuple[int, tuple[str, str, str]] | None:
     """Where the second slot of a compound starts, and that slot («ungdomsskolegutter»: 12, gender
     «gutt»; «vgs-jenter», «innvandrerjenter»), or None when the word names one slot or none."""
