@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 
 from assistant.evidence.attribution import MEASURE, SLOTS, figure_slots
 from assistant.evidence.cues import refers_back
-from assistant.reading.quantities import YEAR, Quantity
+from assistant.reading.quantities import EXPLANATION, YEAR, Quantity
 from assistant.reading.text import Sentence, terms
 
 _PLACE_PHRASE = re.compile(r"\b(?:på landsbasis|i hele landet|resten av landet|i Norge|nasjonalt)\b",
@@ -37,9 +37,6 @@ _APPROX = re.compile(r"\b(?:over|cirka|ca\.|rundt|omkring|omtrent|nesten|om lag|
                      r"mindre enn|i overkant av|i underkant av)\s+$", re.IGNORECASE)
 _RISE_TO = re.compile(r"\btil\s+$", re.IGNORECASE)
 MAX_ITEMS = 8  # figures in the lead at most
-# «1 av 4 har opplevd … barndomsvold (her definert som … psykisk vold …)»: a parenthesis that explains
-# what is counted names words the figure is not about, so they do not make it fit the question
-_EXPLAINING = re.compile(r"\(\s*[^\d\s(][^()]*\)")
 
 
 @dataclass(frozen=True)
@@ -119,7 +116,9 @@ def _items(sentence: str, before: str, asked: dict[str, set[str]], question: fro
         words = [w for w in dict.fromkeys(words) if w.lower() not in shown.lower()]
         words = [w for w in words if not any(w != o and w.lower() in o.lower() for o in words)]
         text = f"{shown} ({', '.join(words)})" if words else shown
-        own = frozenset(terms(_EXPLAINING.sub(" ", scope)))
+        # «1 av 4 har opplevd … barndomsvold (her definert som … psykisk vold …)»: the words of a
+        # parenthesis that explains what is counted do not make the figure fit the question
+        own = frozenset(terms(EXPLANATION.sub(" ", scope)))
         relevance = len(question & own) / len(question) if question else 0.0
         unasked = any(name in ("gender", "background") and not asked.get(name) for name, _, _ in quals)
         place_words = [w for name, _, w in quals if name == "place"] + ([place.group()] if place else [])

@@ -196,7 +196,8 @@ def gather(question: str, query_used: str, hits: list[Hit], stats: TermStats,
                     score += TYPE_BONUS
             out.append(Candidate(i, j, s, matched, coverage, score, states, agrees, measure, meaning))
     out.sort(key=lambda c: (-c.score, c.hit_index, c.position))
-    own = q & question_terms(question, question)  # «Og hvis man bruker nasjonal inntektsgrense?»
+    # a follow-up («Og hvis man bruker nasjonal inntektsgrense?»): the stems of its own words
+    own = q & question_terms(question, question) if question != query_used else q
     return Evidence(q, figure, tuple(out), tuple(p.sentences for p in passages), vocabulary,
                     tuple(passages), asked, left_out, form, preferred_kinds(kinds_from), asked_noun(question)
                     or asked_noun(query_used), detail, own if own < q else frozenset())

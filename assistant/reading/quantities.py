@@ -206,9 +206,15 @@ _AGE_BEFORE = re.compile(r"\b(?:under|over|mellom|alderen|aldersgruppen|og)\s+$"
 _AGE_AFTER = re.compile(r"\s*(?:år|åring)\w*\s+(?:gamle?|og\s+eldre|eller\s+eldre)|\s*-?\s*åring", re.IGNORECASE)
 
 
+# A parenthesis that explains («(inntekt under 60 prosent …)», «(her definert som …)») opens with a word,
+# not a figure («(20 prosent mot 29 prosent)»).
+_EXPLANATION_OPENS = r"\(\s*[^\d\s(]"
+EXPLANATION = re.compile(_EXPLANATION_OPENS + r"[^()]*\)")
+
+
 def _in_explanation(sentence: str, at: int) -> bool:
     opened = sentence.rfind("(", 0, at)
-    return opened > sentence.rfind(")", 0, at) and bool(re.match(r"\(\s*[^\d\s]", sentence[opened:]))
+    return opened > sentence.rfind(")", 0, at) and bool(re.match(_EXPLANATION_OPENS, sentence[opened:]))
 
 
 # Questions that ask for a year, an age group or a school grade rather than a figure.
