@@ -74,6 +74,16 @@ def test_staff_batch_asks_what_staff_ask():
         assert abs(splits["tune"] - splits["test"]) <= 3, (kind, splits)
 
 
+def test_fresh_batch_is_tune_only_and_half_near_misses():
+    """f001–f080 (testsets/README.md): non-figure near misses and answerable questions of the same forms."""
+    qs = [q for q in read_testset(DEFAULT_TESTSET) if q.id.startswith("f")]
+    kinds = collections.Counter(q.kind for q in qs)
+    assert len(qs) == 80 and kinds["unanswerable"] == 40
+    assert all(q.split == "tune" for q in qs)
+    assert all(not q.evidence and not q.answer for q in qs if q.kind == "unanswerable")
+    assert all(q.evidence and q.answer and q.page for q in qs if q.kind != "unanswerable")
+
+
 TUNE_ONLY_FROM = "q188"  # q188–q827 widen the tune half only (testsets/README.md)
 
 
