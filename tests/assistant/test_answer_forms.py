@@ -215,3 +215,43 @@ def test_a_bare_figure_counts_the_noun_of_its_own_clause(assistant):
     a = assistant.ask("Hvor mange barn bor det i Bærum?")
     assert a.stated_figures[0].asked and a.stated_figures[0].value == "29 495"
     assert re.sub(r"\s*\[\d+\]", "", a.answer).startswith("29 495 av disse er barn under 18 år.")
+
+
+@pytest.mark.parametrize("sentence, thing, passing", [
+    # 6.2 p. 26: aktivitetskortet is one of four examples, after a lead-in
+    ("Eksempler på dette kan være Barne- og ungdomsfaglige møter, aktivitetskortet, "
+     "foreldreveiledning, COS-kurs med mer.", "aktivitetskortet", True),
+    # 6.2.1 p. 26: a defining sentence is never a mention in passing, however it is cut
+    ("Opphopning av risikofaktorer og hvordan denne påvirker barnets utvikling, kalles kumulativ "
+     "risiko.", "kumulativ risiko", False),
+    # an enumeration that opens the sentence is its subject: the sentence says what each item is
+    ("Oslo, Bergen og Trondheim er de største byene i Norge.", "Bergen", False),
+    ("Aktivitetskortet gir barn gratis aktiviteter i Bærum, Asker og Oslo.", "aktivitetskortet", False),
+])
+def test_a_thing_named_in_an_enumeration_after_a_lead_in_is_named_in_passing(sentence, thing, passing):
+    from assistant.evidence.passing import in_passing
+    from assistant.reading.text import terms
+
+    assert in_passing(sentence, frozenset(terms(thing))) is passing
+
+
+@pytest.mark.parametrize("question, thing", [
+    ("Hva er aktivitetskortet?", {"aktivitetskort"}),
+    ("Hva er egentlig et startlån for noe?", {"startlån"}),
+    ("Hva menes med kumulativ risiko?", {"kumulativ", "risiko"}),
+    ("Hva er de viktigste risikofaktorene?", set()),  # an overview, not a thing to explain
+    ("Hva er hensikten med temaplanen for barn og unge og hvem har laget den?", set()),  # a clause
+])
+def test_the_thing_a_definition_question_asks_to_have_explained(question, thing):
+    from assistant.evidence.passing import asked_thing
+
+    assert asked_thing(question) == thing
+
+
+def test_a_thing_the_report_only_names_among_examples_is_not_explained(assistant):
+    # 6.2 p. 26 names aktivitetskortet and COS-kurs only as examples of selective prevention
+    for question in ("Hva er aktivitetskortet?", "Hva er COS-kurs for noe?"):
+        assert assistant.ask(question).abstained, question
+    # … while 6.2.1 p. 26 defines kumulativ risiko («… kalles kumulativ risiko»)
+    answer = assistant.ask("Hva menes med kumulativ risiko?")
+    assert not answer.abstained and "kalles kumulativ risiko" in answer.answer
