@@ -130,12 +130,17 @@ _UNIT_WORDS = {"kvm": "kvadratmeter", "km": "kilometer", "kr": "kroner", "mill":
                "mrd": "milliarder"}  # «under 25 kvm per person» counts kvadratmeter
 
 
+SHARED_ROOT = 6  # letters two words share at the start to count as one root («nasjon», «nasjonalitet»);
+# a shorter word at the start is often only the first part of a compound («land», «landsbasis»)
+
+
 def counts(sentence: str, unit: str) -> bool:
     """Does ``sentence`` count ``unit``: a quantity followed (within two words) by it?"""
     for q in quantities(sentence, every=True):
         after = " ".join(_UNIT_WORDS.get(w.strip(".,;:)").lower(), w)
                          for w in sentence[q.start:].split()[:2 + len(q.text.split())])
-        if any(t == unit or t.endswith(unit) or len(t) >= 5 and (unit.endswith(t) or t.startswith(unit[:6]))
+        if any(t == unit or t.endswith(unit) or len(t) >= 5 and (unit.endswith(t) or (
+               len(unit) >= SHARED_ROOT and t.startswith(unit[:SHARED_ROOT])))
                for t in terms(after)):
             return True
     return False

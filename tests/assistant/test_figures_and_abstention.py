@@ -245,3 +245,24 @@ def test_how_long_is_answered_by_the_duration_first(assistant, question, span):
     a = assistant.ask(question)
     assert not a.abstained and a.numbers_verified
     assert span in split_sentences(a.answer)[0].text, a.answer
+
+
+@pytest.mark.parametrize("sentence, unit, counted", [
+    # 5.2.2 p. 17: «på landsbasis» counts no countries
+    ("I 2021 bodde 16,6 prosent av barn i Bærum under 18 år trangt mot 18,5 prosent på landsbasis.",
+     "land", False),
+    # 4.2 p. 10: nationalities and nations share a root of six letters
+    ("153 nasjonaliteter er representert i kommunen.", "nasjon", True),
+    ("153 nasjonaliteter er representert i kommunen.", "nasjonalitet", True),
+])
+def test_a_short_counted_word_is_not_found_as_the_first_part_of_a_compound(sentence, unit, counted):
+    from assistant.question.asking import counts
+
+    assert counts(sentence, unit) is counted
+
+
+def test_a_count_of_countries_is_never_answered_with_a_share_of_children(assistant):
+    # 5.2.2 p. 17 gives 16,6 prosent of children living crowded «mot 18,5 prosent på landsbasis»;
+    # the report counts nationalities (153, 4.2 p. 10), not countries
+    answer = assistant.ask("Fra hvor mange forskjellige land kommer folk som bor i Bærum?")
+    assert "16,6" not in answer.answer and "18,5" not in answer.answer
