@@ -21,6 +21,7 @@ from assistant.compose.lead import Item, window_items
 from assistant.evidence.cues import leans_back, refers_back
 from assistant.reading.numbers import extract_numbers, number_key
 from assistant.reading.quantities import UNIT, quantities
+from assistant.reading.slots import slot_of
 from assistant.reading.text import Sentence, terms
 from assistant.records import StatedFigure
 
@@ -36,6 +37,8 @@ _CLAUSE = re.compile(r"(?:[,;]\s+(?:(?:og|men|mens|samt)\s+)?|\s+(?:og|mens|men|
 _DANGLING = re.compile(r"\s+(?:fra|på|med|til|av)(?:\s+(?:1[89]|20)\d\d)?$", re.IGNORECASE)  # «… økt fra (2014)»
 _WORD = re.compile(r"[\wæøåÆØÅ][\wæøåÆØÅ-]*")
 _AFTER_END = re.compile(r",\s+(?:men|mens|og|noe|som\s+er)\b|[;:(]", re.IGNORECASE)
+_GROUP_PREPOSITIONS = {"av", "blant"}
+FOREIGN_SLOTS = ("gender", "background")  # a level is often shared («… på ungdomsskolen og videregående»)
 _CONNECTIVES = {"og", "mens", "men", "samt", "mot", "versus", "sammenlignet", "med"}
 # «Det er stor overvekt av innvandrere …, 28 prosent …»: «det er» without a determiner after it says
 # that something is; the figure needs nothing from the sentence before
@@ -212,6 +215,24 @@ def compose(pieces, asked, question, left_out, wanted, noun, compares: bool, sco
     return parts, table
 
 
+def _foreign_groups_out(words: list[str], groups: Sequence[str]) -> list[str]:
+    """``words`` without another figure's group: in «19 prosent av jentene …, mens 6 prosent av
+    guttene rapporterte det samme» the 6 prosent are the boys', so «av jentene» does not label it.
+    Only a group named with its preposition («av jentene», «blant guttene») is another figure's;
+    «flere jenter enn gutter» compares."""
+    own = {found[:2] for g in groups for w in g.split() if (found := slot_of(w.lower()))}
+    names = {name for name, _ in own} & set(FOREIGN_SLOTS)
+    out: list[str] = []
+    for w in words:
+        found = slot_of(w.lower())
+        if (found and found[0] in names and found[:2] not in own and out
+                and out[-1].lower() in _GROUP_PREPOSITIONS):
+            out.pop()
+            continue
+        out.append(w)
+    return out
+
+
 def stated_figure(item: Item, n: int, asked: bool) -> StatedFigure:
     """The record of one stated figure, cited as [n]."""
     unit = UNIT.search(item.shown)
@@ -222,9 +243,11 @@ def stated_figure(item: Item, n: int, asked: bool) -> StatedFigure:
     text = f"{before} {after}"
     for q in reversed(quantities(text, explanations=True)):  # other figures are not what this one measures
         text = text[:q.start] + " " + text[q.end:]
-    words = _WORD.findall(text)
+    words = _foreign_groups_out(_WORD.findall(text), item.groups)
     while words and words[0].lower() in _CONNECTIVES:
         words.pop(0)
+    while words and words[-1].lower() in _CONNECTIVES:
+        words.pop()
     what = " ".join(words[:WHAT_WORDS])
     return StatedFigure(value=value, unit=unit.group().strip() if unit else "", what=what,
                         group=", ".join(item.groups), place=item.place, year=item.year, n=n, asked=asked)

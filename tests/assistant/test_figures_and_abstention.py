@@ -266,3 +266,12 @@ def test_a_count_of_countries_is_never_answered_with_a_share_of_children(assista
     # the report counts nationalities (153, 4.2 p. 10), not countries
     answer = assistant.ask("Fra hvor mange forskjellige land kommer folk som bor i Bærum?")
     assert "16,6" not in answer.answer and "18,5" not in answer.answer
+
+
+def test_a_figure_is_never_labelled_with_another_figures_group(assistant):
+    # 6.4.4 p. 33: «På ungdomskolen rapporterte 19 prosent av jentene hatefulle eller truende
+    # kommentarer rettet mot kjønn, mens 6 prosent av guttene rapporterte det samme.»
+    answer = assistant.ask("Hvor mange gutter på ungdomsskolen har fått hatefulle kommentarer?")
+    boys = next(f for f in answer.stated_figures if f.value == "6")
+    assert "guttene" in boys.group and "jent" not in boys.what + boys.group
+    assert "hatefulle eller truende kommentarer" in boys.what
