@@ -44,6 +44,9 @@ from assistant.evidence.passing import only_in_passing
 from assistant.evidence.scoring import Evidence
 
 ABSTAIN_MESSAGE = "Det finner jeg ikke i kunnskapsgrunnlaget."
+IN_PASSING = "bare nevnt i en oppramsing"
+IN_PASSING_NOTE = ("Rapporten nevner dette bare i en oppramsing sammen med andre ting, uten å forklare hva "
+                   "det er. Se de nærmeste avsnittene under.")
 
 # Tuned on the tune half of the dev set (see module docstring).
 MIN_COVERAGE = 0.15  # any answer must match a real part of the question (tune: answerable min 0.18)
@@ -132,5 +135,5 @@ def assess(ev: Evidence, thresholds: Thresholds | None = None) -> Verdict:
         return Verdict(False, coverage, figure_coverage, missing, "nevnt uten tall")
     if ev.thing and only_in_passing(ev.thing, [(s.text, st) for p in ev.passages for s, st in zip(p.sentences, p.stems)]):
         # «Hva er aktivitetskortet?»: named only as one of several examples, never explained
-        return Verdict(False, coverage, figure_coverage, missing, "bare nevnt i en oppramsing")
+        return Verdict(False, coverage, figure_coverage, missing, IN_PASSING)
     return Verdict(True, coverage, figure_coverage, missing)
