@@ -3,9 +3,10 @@ answered by a sentence that names the thing as one item of an enumeration («Eks
 være Barne- og ungdomsfaglige møter, aktivitetskortet, foreldreveiledning, COS-kurs med mer.»).
 
 Read from sentence structure alone: the words that name the thing form a short item between
-commas, «og», «eller» or «med mer», next to other short items, after a lead-in: an enumeration
-that opens the sentence is its subject, and the sentence says something about each item. A report that explains a thing
-says more about it than that somewhere in the retrieved passages.
+commas, «og», «eller» or «med mer», next to other short items, after a lead-in. An enumeration
+that opens the sentence is its subject, and the sentence says something about each item. A report
+that explains a thing says more about it than that somewhere in the retrieved passages. The sizes
+below are read from how enumerations are written, not tuned.
 """
 
 from __future__ import annotations
