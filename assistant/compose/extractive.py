@@ -1,6 +1,6 @@
 """The default composer: quote the report's own sentences, offline, with [n] markers.
 
-General questions get the one to three best sentences. Figure questions lead with the sentence
+General questions get a coherent span (``assistant.compose.general``). Figure questions lead with the sentence
 holding the figure, completed by the sentences that qualify it, and give every passage that
 states a figure for the same thing (local vs national limits, 2020 vs 2021, boys vs girls).
 """
@@ -15,13 +15,11 @@ from assistant.compose.base import Composer, Draft
 from assistant.compose.general import general_pieces
 from assistant.compose.lead import lead
 from assistant.evidence.passages import PassageCache
-from assistant.evidence.scoring import Candidate, Evidence, figure_window, gather
+from assistant.evidence.scoring import Evidence, figure_window, gather
 from assistant.reading.text import Sentence, TermStats
 from index.records import Hit
 
-MAX_SENTENCES = 3  # general questions
 MAX_FIGURE_PASSAGES = 3  # figure questions: passages whose figures are all given
-KEEP_RATIO = 0.7  # a further sentence must score at least this share of the best one
 FIGURE_KEEP_RATIO = 0.5  # figure questions: share of the best figure sentence's coverage
 SCORE_FLOOR = 0.5  # figure questions: share of the best figure sentence's score
 
@@ -59,29 +57,6 @@ class ExtractiveComposer(Composer):
             if draft is not None:
                 return draft
         return _draft(general_pieces(ev), hits)
-
-    def _general_pieces(self, ev: Evidence) -> list[list[tuple[int, list[Sentence]]]]:
-        best = ev.candidates[0]
-        chosen = [best]
-        covered = set(best.matched)
-        seen = {_norm(best.sentence.text)}
-        for c in ev.candidates[1:]:
-            if len(chosen) >= MAX_SENTENCES or c.score < KEEP_RATIO * best.score:
-                break
-            key = _norm(c.sentence.text)
-            adjacent = any(c.hit_index == x.hit_index and abs(c.position - x.position) == 1
-                           for x in chosen)
-            if key in seen or not (c.matched - covered or adjacent):
-                continue
-            chosen.append(c)
-            covered |= c.matched
-            seen.add(key)
-        # sentences of one passage in reading order; passages in order of first use
-        order: dict[int, list[Candidate]] = {}
-        for c in chosen:
-            order.setdefault(c.hit_index, []).append(c)
-        return [[(i, [c.sentence for c in sorted(cs, key=lambda c: c.position)])]
-                for i, cs in order.items()]
 
     def _figure_pieces(self, ev: Evidence) -> list[list[tuple[int, list[Sentence]]]]:
         """Every passage that states a figure for what was asked (for the asked group, level,

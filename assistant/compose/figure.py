@@ -21,7 +21,7 @@ from assistant.compose.lead import Item, window_items
 from assistant.evidence.cues import leans_back, refers_back
 from assistant.reading.numbers import extract_numbers, number_key
 from assistant.reading.quantities import UNIT, quantities
-from assistant.reading.slots import slot_of
+from assistant.reading.slots import GROUP_SLOTS, slot_of
 from assistant.reading.text import Sentence, terms
 from assistant.records import StatedFigure
 
@@ -38,7 +38,6 @@ _DANGLING = re.compile(r"\s+(?:fra|på|med|til|av)(?:\s+(?:1[89]|20)\d\d)?$", re
 _WORD = re.compile(r"[\wæøåÆØÅ][\wæøåÆØÅ-]*")
 _AFTER_END = re.compile(r",\s+(?:men|mens|og|noe|som\s+er)\b|[;:(]", re.IGNORECASE)
 _GROUP_PREPOSITIONS = {"av", "blant"}
-FOREIGN_SLOTS = ("gender", "background")  # a level is often shared («… på ungdomsskolen og videregående»)
 _CONNECTIVES = {"og", "mens", "men", "samt", "mot", "versus", "sammenlignet", "med"}
 # «Det er stor overvekt av innvandrere …, 28 prosent …»: «det er» without a determiner after it says
 # that something is; the figure needs nothing from the sentence before
@@ -221,7 +220,7 @@ def _foreign_groups_out(words: list[str], groups: Sequence[str]) -> list[str]:
     Only a group named with its preposition («av jentene», «blant guttene») is another figure's;
     «flere jenter enn gutter» compares."""
     own = {found[:2] for g in groups for w in g.split() if (found := slot_of(w.lower()))}
-    names = {name for name, _ in own} & set(FOREIGN_SLOTS)
+    names = {name for name, _ in own} & set(GROUP_SLOTS)  # a level is often shared («… på ungdomsskolen og …»)
     out: list[str] = []
     for w in words:
         found = slot_of(w.lower())

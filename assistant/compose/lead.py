@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from assistant.evidence.attribution import MEASURE, SLOTS, figure_slots
 from assistant.evidence.cues import refers_back
 from assistant.reading.quantities import EXPLANATION, YEAR, Quantity
+from assistant.reading.slots import GROUP_SLOTS
 from assistant.reading.text import Sentence, terms
 
 _PLACE_PHRASE = re.compile(r"\b(?:på landsbasis|i hele landet|resten av landet|i Norge|nasjonalt)\b",
@@ -99,7 +100,7 @@ def _items(sentence: str, before: str, asked: dict[str, set[str]], question: fro
             continue  # «Justert for lokale lavinntektsgrenser … 12,4 prosent» when asked without them
         on_topic = sum(1 for name, value, _ in quals if value in asked.get(name, ()))
         group_miss = any(asked.get(name) and not any(n == name and v in asked[name] for n, v, _ in quals)
-                         for name in ("gender", "background"))
+                         for name in GROUP_SLOTS)
         words = [w for _, _, w in quals]
         age = _AGE_GROUP.search(scope)
         if age:
@@ -120,7 +121,7 @@ def _items(sentence: str, before: str, asked: dict[str, set[str]], question: fro
         # parenthesis that explains what is counted do not make the figure fit the question
         own = frozenset(terms(EXPLANATION.sub(" ", scope)))
         relevance = len(question & own) / len(question) if question else 0.0
-        unasked = any(name in ("gender", "background") and not asked.get(name) for name, _, _ in quals)
+        unasked = any(name in GROUP_SLOTS and not asked.get(name) for name, _, _ in quals)
         place_words = [w for name, _, w in quals if name == "place"] + ([place.group()] if place else [])
         place_values = [v for name, v, _ in quals if name == "place"] + (["Norge"] if place else [])
         group_words = ([age.group()] if age else []) + [w for name, _, w in quals if name != "place"]

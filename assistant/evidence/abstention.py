@@ -133,8 +133,8 @@ def assess(ev: Evidence, thresholds: Thresholds | None = None) -> Verdict:
     if ev.figure_question and named >= WHOLE_MEASURE and figure_measure < HALF_MEASURE:
         # «Det er registrert flest innvandrere fra Polen.» names all of it; the figures are for less
         return Verdict(False, coverage, figure_coverage, missing, "nevnt uten tall")
-    sentences = [(s.text, st) for p in ev.passages for s, st in zip(p.sentences, p.stems)]
-    if ev.thing and only_in_passing(ev.thing, sentences):
+    if ev.thing and only_in_passing(ev.thing, ((s.text, st) for p in ev.passages
+                                               for s, st in zip(p.sentences, p.stems))):
         # «Hva er aktivitetskortet?»: named only as one of several examples, never explained
         return Verdict(False, coverage, figure_coverage, missing, IN_PASSING)
     return Verdict(True, coverage, figure_coverage, missing)

@@ -14,7 +14,7 @@ import re
 from collections.abc import Mapping
 
 from assistant.reading.quantities import Quantity, quantities
-from assistant.reading.slots import slot_words
+from assistant.reading.slots import GROUP_SLOTS, slot_words
 
 SLOTS = ("gender", "background", "level", "place")
 # What a figure is measured by: «etter lokale lavinntektsgrenser», «med den nasjonale inntekten»
@@ -34,7 +34,7 @@ def figure_slots(sentence: str, before: str = "", explanations: bool = False,
     is the sentence before, for a place named there); with ``every`` also durations and frequencies."""
     figures = quantities(sentence, explanations, every)
     measures = skipped_spans(sentence)
-    groups = {name: _groups(sentence, figures, name) for name in ("gender", "background")}
+    groups = {name: _groups(sentence, figures, name) for name in GROUP_SLOTS}
     out = []
     for k, fig in enumerate(figures):
         next_start = figures[k + 1].start if k + 1 < len(figures) else len(sentence)

@@ -29,7 +29,7 @@ from assistant.reading.quantities import (
     asked_detail,
     states_detail,
 )
-from assistant.reading.slots import slot_values, slot_words
+from assistant.reading.slots import GROUP_SLOTS, slot_values, slot_words
 from assistant.reading.text import Sentence, TermStats, is_figure_question, terms
 from index.records import Hit
 
@@ -273,7 +273,7 @@ def _credits_with_synonyms(term: str, vocabulary: frozenset[str]) -> dict[str, f
 def _mismatch(asked: dict[str, set[str]], said: Mapping[str, frozenset[str]]) -> float:
     """Penalty for a sentence about another group or place than the question asks about."""
     penalty = 0.0
-    for name in ("gender", "background"):
+    for name in GROUP_SLOTS:
         if said.get(name) and not (said[name] & asked.get(name, set())):
             penalty += QUALIFIER_PENALTY
     if asked.get("place") and said.get("place") and not (said["place"] & asked["place"]):

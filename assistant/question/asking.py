@@ -11,7 +11,7 @@ import re
 
 from assistant.question.thesaurus import plain
 from assistant.reading.quantities import quantities
-from assistant.reading.slots import slot_values
+from assistant.reading.slots import GROUP_SLOTS, slot_values
 from assistant.reading.text import FIGURE_CUES, content_terms, terms
 
 
@@ -147,7 +147,6 @@ def counts(sentence: str, unit: str) -> bool:
 
 
 _SENTENCE_END = re.compile(r"[.?!]")
-GROUP_SLOTS = ("gender", "background")
 
 
 def focused_groups(question: str) -> dict[str, set[str]]:

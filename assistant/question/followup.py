@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.reading.quantities import age_phrases
-from assistant.reading.slots import WORD, YEAR, compound_tail, lower_words, slot_of, slot_words
+from assistant.reading.slots import GROUP_SLOTS, WORD, YEAR, compound_tail, lower_words, slot_of, slot_words
 
 # Openers that mark a follow-up, longest first (matched on lower-cased, punctuation-free text).
 _OPENERS = (
@@ -253,7 +253,7 @@ def _rewrite(question: str, base: str) -> tuple[str, str]:
         return " ".join([frame, phrase, *(k for k in dict.fromkeys(kept) if k.lower() not in words)]).strip(), ADDED
     query, how = base, SWAPPED
     if _ALL.intersection(words):  # «Og for alle ungdomsskoleelevene?»: no longer only the girls
-        for name in ("gender", "background"):
+        for name in GROUP_SLOTS:
             if name not in new:
                 query = _drop(query, name)
     for name in ("gender", "parent", "background", "level", "place", "year"):
