@@ -38,7 +38,8 @@ _LEFT_OUT = re.compile(r"\b(?:uten\s+(?:å\s+(?:regne|telle|justere)\s+(?:med|fo
 
 _HOW_OFTEN = re.compile(r"\bhvor\s+ofte\b", re.IGNORECASE)
 _LENGE = re.compile(r"\bhvor\s+lenge\b", re.IGNORECASE)
-_HOW_LONG = re.compile(r"\bhvor\s+lenge\b|\bhvor\s+mange\s+(?:år|måneder|uker|dager|timer)\b", re.IGNORECASE)
+_HOW_LONG = re.compile(r"\bhvor\s+lenge\b|\bhvor\s+mange\s+(?:år|måneder|uker|døgn|dager|timer|minutter|sekunder)\b",
+                       re.IGNORECASE)
 _ASKS_SHARE = re.compile(r"\bprosent\w*|\b(?:prosent)?andel(?:en|er|ene)?\b|\bhvor\s+stor\s+del\b", re.IGNORECASE)
 _ASKS_COUNT = re.compile(r"\b(?:antall(?:et)?|tallet\s+på)\s+(?:\w+\s+){0,2}?(?:barn|unge|ungdommer|elever|personer|"
                          r"innbyggere|innvandrere|familier|husholdninger|jenter|gutter)\b"

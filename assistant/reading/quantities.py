@@ -20,11 +20,13 @@ UNIT = re.compile(
     r"innbyggere|innvandrere|nasjonaliteter|elever|unge|ungdommer|kroner|husholdninger|familier|kvm"
     r"|kvadratmeter))"
     r"(?![\wæøå])", re.IGNORECASE)
+# Units of time, as stems: «18 minutter», «tre timer», «to døgn» are durations, not counts.
+_TIME = r"(?:time|dag|døgn|uke|måned|år|minutt|sekund(?!ær))"
 _NOT_A_QUANTITY = re.compile(
     r"(?:\s*(?:(?:og|til|-|–)\s*\d+\s*år\b|år\b|\.?\s*-?\s*(?:trinn\w*|klass\w*|vgs)\b|\.\s*\d|\.\s*(?:januar|"
     r"februar|mars|april|mai|juni|juli|august|september|oktober|november|desember)\b"
     r"|(?:eller\s+(?:flere|fler)\s+)?ganger\b(?!\s+(?:så|flere|høyere|større|mer)\b)"
-    r"|»?\s*gang\b|\.-|(?:eller\s+(?:mer|flere|fler)\s+)?(?:time|dag|uke|måned|år)\w*|\.-\s*\d)|-?\s*åring)",
+    r"|»?\s*gang\b|\.-|(?:eller\s+(?:mer|flere|fler)\s+)?" + _TIME + r"\w*|\.-\s*\d)|-?\s*åring)",
     re.IGNORECASE)
 _REFERENCE = re.compile(r"(?:\b(?:figur|tabell|kapittel|nr\.?|St\.|NOU\s+\d{4}\s*:|side|s\.)\s*|\d\s*:\s*)$",
                         re.IGNORECASE)
@@ -42,7 +44,7 @@ BASELINE = re.compile(r"\b(?:fra|siden|før)\s+(?:\S+\s+){0,2}\(?$", re.IGNORECA
 _CARDINAL = (r"tre|fire|fem|seks|sju|syv|åtte|ni|ti|elleve|tolv|tretten|fjorten|femten|seksten|sytten|"
              r"atten|nitten|tjue|tretti|førti|femti|seksti|sytti|åtti|nitti|hundre|tusen")
 _WORD_QUANTITY = re.compile(
-    r"\b(?:(?:" + _CARDINAL + r")(?:\s*[–-]\s*(?:" + _CARDINAL + r"))?(?=\s+(?!år|uke|dag|time|måned|"
+    r"\b(?:(?:" + _CARDINAL + r")(?:\s*[–-]\s*(?:" + _CARDINAL + r"))?(?=\s+(?!" + _TIME + r"|"
     r"ganger\s+i\b)[\wæøå])(?:\s+(?:prosent|ganger|av\s+\w+))?"
     r"|to\s+(?:prosent|ganger|av\s+\w+)"
     r"|(?:over\s+|under\s+|nesten\s+)?halvparten|halvert|doblet|tredoblet|(?:en\s+)?tredjedel|(?:en\s+)?fjerdedel"
@@ -124,12 +126,12 @@ _OWN_FIGURE = re.compile(r"\s*\(\s*\d")  # «fra 2014 (10 prosent)»
 
 # With ``every``: a duration («de siste 20 årene», «på bare 6 år») or a frequency («minst 3 ganger i
 # uken», «hvert fjerde år») answers «Hvor lenge …?» and «Hvor ofte …?», and nothing else.
-_DURATION = re.compile(r"\s*(?:eller\s+(?:mer|flere|fler)\s+)?(?:år|måned|uke|dag|time)\w*", re.IGNORECASE)
+_DURATION = re.compile(r"\s*(?:eller\s+(?:mer|flere|fler)\s+)?" + _TIME + r"\w*", re.IGNORECASE)
 _FREQUENCY = re.compile(r"\s*ganger?\s+(?:i|per|pr\.?|om|hver)\s+(?:uka|uken|måneden|året|døgnet|dagen|uke|måned|år)\b",
                         re.IGNORECASE)
 _WORD_FREQUENCY = re.compile(r"\b(?:(?:frem|fram)\s+til\s+(?:19|20)\d\d|[Ss]iden\s+(?:19|20)\d\d|hvert?\s+(?:(?:annet|andre|tredje|fjerde|femte)\s+)?(?:år|måned|uke|dag|døgn)"
                              r"|annethvert\s+år|årlig|daglig|ukentlig|månedlig)\b", re.IGNORECASE)
-_WORD_DURATION = re.compile(r"\b(?:to|" + _CARDINAL + r")\s+(?:år|årene|måneder|månedene|uker|ukene)\b", re.IGNORECASE)
+_WORD_DURATION = re.compile(r"\b(?:to|" + _CARDINAL + r")\s+(?:år|årene|måneder|månedene|uker|ukene|døgn|dager|dagene|timer|timene|minutter|minuttene|sekunder)\b", re.IGNORECASE)
 _RATIO = re.compile(r"ganger|dobbel|halvert|doblet|tredoblet", re.IGNORECASE)
 _SHARE = re.compile(r"prosent|%|halvparten|tredjedel|fjerdedel|\bav\b", re.IGNORECASE)
 KINDS = ("share", "count", "ratio", "duration", "frequency", "since")  # «siden 2016» answers «Hvor lenge har …»

@@ -59,6 +59,18 @@ def test_kinds_tell_shares_counts_ratios_durations_and_frequencies_apart():
     assert quantities("… grunnlaget for arbeidet med ny planstrategi hvert fjerde år.") == []
 
 
+def test_every_unit_of_time_makes_a_duration_not_a_count():
+    # NorQuAD-style news text: hours and minutes are as much durations as years and weeks
+    assert [(q.text, q.kind) for q in quantities("Lørdag ble han avhørt i tre timer, og han fikk drøyt "
+                                                 "18 minutter på isen.", every=True)] == [
+        ("tre timer", "duration"), ("18 minutter", "duration")]
+    assert quantities("Han fikk drøyt 18 minutter på isen og to døgn fri.") == []
+    assert [q.text for q in quantities("De fant 12 sekundære kilder.")] == ["12"]
+    from assistant.question.asking import wanted_kinds
+    assert wanted_kinds("I hvor mange timer ble han avhørt?") == {"duration"}
+    assert wanted_kinds("Hvor mange minutter spilte han?") == {"duration"}
+
+
 def test_a_baseline_year_is_not_the_year_a_figure_is_for():
     s = "Det er en økning fra 2019."
     assert stated_years(s) == frozenset()
