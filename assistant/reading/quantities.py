@@ -47,6 +47,7 @@ _WORD_QUANTITY = re.compile(
     r"\b(?:(?:" + _CARDINAL + r")(?:\s*[–-]\s*(?:" + _CARDINAL + r"))?(?=\s+(?!" + _TIME + r"|"
     r"ganger\s+i\b)[\wæøå])(?:\s+(?:prosent|ganger|av\s+\w+))?"
     r"|to\s+(?:prosent|ganger|av\s+\w+)"
+    r"|(?:hundre|tusen|titusen|hundretusen)(?:vis|er)(?=\s+av\b)"  # «tusener av fisk», «hundrevis av barn»
     r"|(?:over\s+|under\s+|nesten\s+)?halvparten|halvert|doblet|tredoblet|(?:en\s+)?tredjedel|(?:en\s+)?fjerdedel"
     r"|dobbel(?:t)?\s+så\s+\w+)\b", re.IGNORECASE)
 

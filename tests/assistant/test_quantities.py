@@ -66,6 +66,10 @@ def test_every_unit_of_time_makes_a_duration_not_a_count():
         ("tre timer", "duration"), ("18 minutter", "duration")]
     assert quantities("Han fikk drøyt 18 minutter på isen og to døgn fri.") == []
     assert [q.text for q in quantities("De fant 12 sekundære kilder.")] == ["12"]
+    # a count in words: «tusener av fisk» answers «Hvor mange fisk …?»
+    from assistant.question.asking import counts
+    assert [(q.text, q.kind) for q in quantities("… og tusener av fisk døde.")] == [("tusener", "count")]
+    assert counts("… og tusener av fisk døde.", "fisk") and not counts("… og tusener av fisk døde.", "fugl")
     from assistant.question.asking import wanted_kinds
     assert wanted_kinds("I hvor mange timer ble han avhørt?") == {"duration"}
     assert wanted_kinds("Hvor mange minutter spilte han?") == {"duration"}
