@@ -132,7 +132,8 @@ _FREQUENCY = re.compile(r"\s*ganger?\s+(?:i|per|pr\.?|om|hver)\s+(?:uka|uken|må
                         re.IGNORECASE)
 _WORD_FREQUENCY = re.compile(r"\b(?:(?:frem|fram)\s+til\s+(?:19|20)\d\d|[Ss]iden\s+(?:19|20)\d\d|hvert?\s+(?:(?:annet|andre|tredje|fjerde|femte)\s+)?(?:år|måned|uke|dag|døgn)"
                              r"|annethvert\s+år|årlig|daglig|ukentlig|månedlig)\b", re.IGNORECASE)
-_WORD_DURATION = re.compile(r"\b(?:to|" + _CARDINAL + r")\s+(?:år|årene|måneder|månedene|uker|ukene|døgn|dager|dagene|timer|timene|minutter|minuttene|sekunder)\b", re.IGNORECASE)
+_WORD_DURATION = re.compile(r"\b(?:to|" + _CARDINAL + r")\s+(?:år|årene|måneder|månedene|uker|ukene|døgn|dager|dagene|timer|timene|minutter|minuttene|sekunder|"
+    r"års|måneders|ukers|døgns|dagers|timers|minutters|sekunders)\b", re.IGNORECASE)
 _RATIO = re.compile(r"ganger|dobbel|halvert|doblet|tredoblet", re.IGNORECASE)
 _SHARE = re.compile(r"prosent|%|halvparten|tredjedel|fjerdedel|\bav\b", re.IGNORECASE)
 KINDS = ("share", "count", "ratio", "duration", "frequency", "since")  # «siden 2016» answers «Hvor lenge har …»

@@ -66,6 +66,8 @@ def test_every_unit_of_time_makes_a_duration_not_a_count():
         ("tre timer", "duration"), ("18 minutter", "duration")]
     assert quantities("Han fikk drøyt 18 minutter på isen og to døgn fri.") == []
     assert [q.text for q in quantities("De fant 12 sekundære kilder.")] == ["12"]
+    assert [q.text for q in quantities("Han ble dømt til fire måneders ubetinget fengsel.", every=True)] == [
+        "fire måneders"]
     # a count in words: «tusener av fisk» answers «Hvor mange fisk …?»
     from assistant.question.asking import counts
     assert [(q.text, q.kind) for q in quantities("… og tusener av fisk døde.")] == [("tusener", "count")]
