@@ -84,6 +84,17 @@ def test_fresh_batch_is_tune_only_and_half_near_misses():
     assert all(q.evidence and q.answer and q.page for q in qs if q.kind != "unanswerable")
 
 
+def test_fresh_figure_batch_is_tune_only_with_figures_follow_ups_and_near_misses():
+    """g001–g080 (testsets/README.md): figure questions, figure follow-ups and figure near misses."""
+    qs = [q for q in read_testset(DEFAULT_TESTSET) if q.id.startswith("g")]
+    kinds = collections.Counter(q.kind for q in qs)
+    assert len(qs) == 80 and kinds == {"figure": 44, "followup": 12, "unanswerable": 24}
+    assert all(q.split == "tune" for q in qs)
+    assert all(not q.evidence and not q.answer for q in qs if q.kind == "unanswerable")
+    assert all(q.evidence and q.answer and q.page for q in qs if q.kind != "unanswerable")
+    assert all(q.history for q in qs if q.kind == "followup")
+
+
 TUNE_ONLY_FROM = "q188"  # q188–q827 widen the tune half only (testsets/README.md)
 
 
