@@ -45,7 +45,8 @@ _FILLER = {"resten", "ellers", "øvrig", "andre", "annet", "blant", "særlig", "
            "samlet", "totalt", "begge", "kjønn", "kjønnene",  # «Og samlet for begge kjønn?»: no new topic
            "helhet", "helheten",  # «Hva med i landet som helhet?»: the place, not a topic
            "barn", "barna", "barnet", "unge", "ungdom", "ungdommer", "ungdommene", "elever",
-           "elevene", "gruppe", "gruppen", "grupper", "gruppene"}
+           "elevene", "gruppe", "gruppen", "grupper", "gruppene",
+           "personer", "snakk"}  # «Hvor mange personer er det snakk om?»: how many, of what was asked
 _GROUP_PREPOSITIONS = {"i", "blant", "hos", "for"}
 _CONDITIONS = {"hvis", "om", "med", "etter", "justert", "målt", "uten"}
 _CONNECTIVES = {"og", "men", "enn", "så", "også"}
@@ -119,8 +120,8 @@ def is_follow_up(question: str, base: str | None = None) -> bool:
     if _opener(words):
         return True
     content = _content_words(question)
-    if len(words) <= 6 and not content:  # «Hva var andelen i 2014?»: nothing but slots and request words
-        return True
+    if not content:  # «Hva var andelen i 2014?», «Hvor mange barn og unge er det?»: nothing but slots,
+        return True  # request and filler words, so nothing to stand on
     if len(words) <= 4 and len(content) == 1 and not _DEFINITION.match(" ".join(words)):
         return True
     if len(words) <= 6 and len(content) <= 1 and _ANAPHORA.intersection(words):
@@ -330,8 +331,8 @@ def _step(question: str, earlier: Rewrite | None) -> Rewrite:
     if how == OWN:  # nothing of the earlier turns is searched: show the question as asked
         return Rewrite(question, search)
     shown, shown_how = _rewrite(question, earlier.question)
-    if how == SWAPPED and shown_how == SWAPPED:  # the earlier question, another group/place/year
-        return Rewrite(shown, search)
+    if how == SWAPPED and shown_how == SWAPPED and shown != earlier.question:
+        return Rewrite(shown, search)  # the earlier question, another group/place/year
     # words were added to the query: show the earlier question and the follow-up as asked
     return Rewrite(f"{_as_sentence(earlier.question)} {question.strip()}", search)
 

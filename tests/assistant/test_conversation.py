@@ -111,3 +111,23 @@ def test_how_many_of_them_keeps_the_topic_and_adds_the_age_group():
 def test_elsewhere_in_the_country_is_the_place_and_not_a_new_word():
     q = rewrite_query("Enn i landet ellers?", ["Hvor stor andel av 15–29-åringene i Bærum verken jobber eller studerer?"])
     assert q == "Hvor stor andel av 15–29-åringene i landet verken jobber eller studerer?"
+
+
+LOW_INCOME_2020 = ("Hvor stor andel av barna i Bærum bodde i familier med vedvarende lavinntekt i 2020, "
+                   "etter de lokale lavinntektsgrensene?")
+
+
+@pytest.mark.parametrize("question, history, figure", [
+    # 5.2.1 p. 17: «… 12 prosent av barn under 18 år …» and «Det utgjør cirka 3300 barn og unge i Bærum.»
+    ("Hvor mange barn og unge er det?", [LOW_INCOME_2020], "cirka 3300"),
+    # 4.2 p. 10: «… 20 % av befolkningen som har innvandrerbakgrunn i Bærum mellom 0 og 29 år.
+    # Det utgjør over 5000 personer.»
+    ("Hvor mange personer er det snakk om?",
+     ["Hvor stor del av dem med innvandrerbakgrunn i Bærum er mellom 0 og 29 år?"], "over 5000 personer"),
+])
+def test_a_question_with_nothing_of_its_own_asks_about_the_earlier_topic(assistant, question, history, figure):
+    assert is_follow_up(question)
+    a = assistant.ask(question, history)
+    assert not a.abstained and a.answer.startswith(("Det utgjør " + figure, figure))
+    # the user sees both questions: the earlier one alone would say «andel», not «hvor mange»
+    assert a.query_used == f"{history[0]} {question}"
