@@ -145,6 +145,19 @@ def _agrees(x: Placed, top: Placed, asked: Mapping[str, set[str]], wanted: tuple
             and not (places and it.place_value and it.place_value not in places))
 
 
+def _first_asked(ranked: Sequence[Placed], top: Placed, asked: Mapping[str, set[str]],
+                 wanted: tuple[str, ...], question: frozenset[str]) -> Placed:
+    """Where the lead's sentence starts: at the asked figure, or at an earlier figure in the same
+    sentence that is as much asked for («Hvor mange av guttene og jentene …?»: «70 prosent av guttene
+    …, mens det 41 prosent av jentene …» is not cut to the girls' clause)."""
+    groups = {t for name in (*GROUP_SLOTS, "level") for v in asked.get(name, ()) for t in terms(v)}
+    same = [x for x in ranked if x.piece == top.piece and x.item.sentence == top.item.sentence
+            and x.item.start < top.item.start and x.item.on_topic == top.item.on_topic
+            and not x.item.group_miss and x.item.relevance and _agrees(x, top, asked, wanted)
+            and (question & top.item.terms) - x.item.terms <= groups]  # it lacks only the other asked group's word:
+    return min(same, key=lambda x: x.item.start, default=top)  # not «18 % … mor» when asked for «far»
+
+
 def compose(pieces, asked, question, left_out, wanted, noun, compares: bool, scores=None,
             added: frozenset[str] = frozenset()) -> tuple[list[tuple[str, list[int], Sentence]], list[tuple[Item, int]]]:
     """The answer's sentences (text, the hits they cite, the report sentence they come from) and
@@ -167,7 +180,7 @@ def compose(pieces, asked, question, left_out, wanted, noun, compares: bool, sco
         said.update(_keys(text))
         added.add((x.piece, k))
 
-    add(lead_text(top), top, top.item.sentence)
+    add(lead_text(_first_asked(ranked, top, asked, wanted, question)), top, top.item.sentence)
     before = _antecedent(top)
     if before is not None and not _leans(before):  # what «dette» is: «Justert for … hele 12,4 prosent.»
         add(before, top, top.item.sentence - 1)

@@ -275,3 +275,22 @@ def test_a_figure_is_never_labelled_with_another_figures_group(assistant):
     boys = next(f for f in answer.stated_figures if f.value == "6")
     assert "guttene" in boys.group and "jent" not in boys.what + boys.group
     assert "hatefulle eller truende kommentarer" in boys.what
+
+
+def test_a_question_for_both_groups_gets_both_groups_figures_in_the_lead(assistant):
+    # 5.2.3 p. 18: «70 prosent av guttene på videregående skole rapporter at de føler seg svært trygg i
+    # nærområder der de bor, mens det 41 prosent av jentene rapportere det samme.»
+    a = assistant.ask("Hvor mange prosent av guttene og jentene på videregående føler seg svært trygge i "
+                      "nærområdet der de bor?")
+    lead = a.answer.split("[1]")[0]
+    assert lead.startswith("70 prosent av guttene") and "41 prosent av jentene" in lead
+    # asked for the girls alone, the lead still starts at their figure
+    girls = assistant.ask("Hvor mange prosent av jentene på videregående føler seg svært trygge i nærområdet?")
+    assert girls.answer.split("[1]")[0].startswith("… det 41 prosent av jentene")
+
+
+def test_another_parent_s_figure_before_the_asked_one_stays_out_of_the_lead(assistant):
+    # 5.3.2 p. 20: «Videre har 18 % opplevd at mor har vært utsatt for …, mens 14 % har opplevd at far
+    # har vært utsatt for dette.»: asked for «far», the lead opens at the father's 14 %
+    a = assistant.ask("Hvor mange har opplevd at faren deres ble utsatt for vold?")
+    assert "14 %" in a.answer and "18 %" not in a.answer.split("[1]")[0]
