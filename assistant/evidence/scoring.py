@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from assistant.evidence.cues import fits, gives, leans_back
 from assistant.evidence.passages import Passage, PassageCache
 from assistant.evidence.passing import asked_thing
-from assistant.question.asking import (asked_noun, counted_unit, counts, focused_groups, left_out_terms,
+from assistant.question.asking import (asked_noun, counted_unit, counts, focused_groups, left_out_terms, negated,
                                        preferred_kinds, proper_terms, question_terms, wanted_kinds)
 from assistant.question.forms import answer_type, question_form
 from assistant.question.thesaurus import SYNONYM_CREDIT, other_forms, report_words
@@ -95,6 +95,7 @@ class Evidence:
     detail: str | None = None  # «year», «age» or «grade» when a question asks for one («Fra hvilket år …?»)
     added: frozenset[str] = frozenset()  # a follow-up: the stems it adds to the question before it
     thing: frozenset[str] = frozenset()  # «Hva er aktivitetskortet?»: the stems of what is to be explained
+    negated: bool = False  # the question asks about what is not so («… ikke har en venn …»)
 
     def best(self) -> Candidate | None:
         return self.candidates[0] if self.candidates else None
@@ -203,7 +204,7 @@ def gather(question: str, query_used: str, hits: list[Hit], stats: TermStats,
     return Evidence(q, figure, tuple(out), tuple(p.sentences for p in passages), vocabulary,
                     tuple(passages), asked, left_out, form, preferred_kinds(kinds_from), asked_noun(question)
                     or asked_noun(query_used), detail, own if own < q else frozenset(),
-                    asked_thing(question) if form == "definition" else frozenset())
+                    asked_thing(question) if form == "definition" else frozenset(), negated(question))
 
 
 def _scaled(meanings: Sequence[Sequence[float] | None], passages: Sequence[Passage]

@@ -147,6 +147,14 @@ def counts(sentence: str, unit: str) -> bool:
     return False
 
 
+NEGATION = re.compile(r"\b(?:ikke|aldri|ingen)\b", re.IGNORECASE)  # not «uten»: «uten jobb» is a measure
+
+
+def negated(question: str) -> bool:
+    """Does ``question`` ask about what is not so («… som ikke har en venn …», «… aldri trener»)?"""
+    return bool(NEGATION.search(question))
+
+
 _SENTENCE_END = re.compile(r"[.?!]")
 
 

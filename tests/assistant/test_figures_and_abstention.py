@@ -294,3 +294,12 @@ def test_another_parent_s_figure_before_the_asked_one_stays_out_of_the_lead(assi
     # har vært utsatt for dette.»: asked for «far», the lead opens at the father's 14 %
     a = assistant.ask("Hvor mange har opplevd at faren deres ble utsatt for vold?")
     assert "14 %" in a.answer and "18 %" not in a.answer.split("[1]")[0]
+
+
+def test_a_negated_question_is_answered_by_the_negated_figure(assistant):
+    # 5.1.1 p. 12: «Over halvparten … svarte at de helt sikkert har minst en venn …» and «På barnetrinnet
+    # svarer hele ti prosent at de ikke har minst en venn de kan stole helt på …»
+    a = assistant.ask("Hvor stor andel på barnetrinnet sier at de ikke har noen venn de kan stole helt på?")
+    assert _first_figure(a) == "ti prosent", a.answer
+    from assistant.question.asking import negated
+    assert negated("Hvor mange trener aldri?") and not negated("Hvor mange unge er uten jobb?")
