@@ -65,7 +65,7 @@ PAIRS = """
 bæring: innbyggere                                             # «bæringer» are the people of Bærum
 lever: bor, bodde                                             # «lever i lavinntekt» = «bor i husholdninger med …»
 levde: bodde, bor                                             # the same in the past
-bodde: innbyggere, bosatt, befolkningen                       # the same in the past
+bodde: bosatt                                                 # «bodde» = «var bosatt»; not «befolkningen»: «bodde trangt»
 folketall: innbyggere, befolkning                             # population count
 fornøyd: tilfreds, tilfredshet                                # «høy tilfredshet med livet» measure
 fattig: lavinntekt, fattigdom, barnefattigdom                 # poverty is measured as (vedvarende) lavinntekt
