@@ -306,6 +306,12 @@ class Rewrite:
 
     question: str
     search: str
+    own: str = ""  # the follow-up as asked, a year relative to the earlier one made absolute («Og 2021?»)
+
+    @property
+    def asked_now(self) -> str:
+        """What the user asks in this turn: «Og året etter?» after 2020 names 2021 as much as «Og 2021?»."""
+        return self.own or self.question
 
 
 _ASKS = frozenset({"hva", "hvor", "hvem", "hvilke", "hvilken", "hvilket", "hvordan", "hvorfor", "når",
@@ -328,13 +334,14 @@ def _step(question: str, earlier: Rewrite | None) -> Rewrite:
     search, how = _rewrite(question, earlier.search)
     if how == ALONE:
         return Rewrite(question, question)
+    own = _absolute_years(question, earlier.search)
     if how == OWN:  # nothing of the earlier turns is searched: show the question as asked
-        return Rewrite(question, search)
+        return Rewrite(question, search, own)
     shown, shown_how = _rewrite(question, earlier.question)
     if how == SWAPPED and shown_how == SWAPPED and shown != earlier.question:
-        return Rewrite(shown, search)  # the earlier question, another group/place/year
+        return Rewrite(shown, search, own)  # the earlier question, another group/place/year
     # words were added to the query: show the earlier question and the follow-up as asked
-    return Rewrite(f"{_as_sentence(earlier.question)} {question.strip()}", search)
+    return Rewrite(f"{_as_sentence(earlier.question)} {question.strip()}", search, own)
 
 
 def rewrite(question: str, history: Sequence[str]) -> Rewrite:

@@ -131,3 +131,15 @@ def test_a_question_with_nothing_of_its_own_asks_about_the_earlier_topic(assista
     assert not a.abstained and a.answer.startswith(("Det utgjør " + figure, figure))
     # the user sees both questions: the earlier one alone would say «andel», not «hvor mange»
     assert a.query_used == f"{history[0]} {question}"
+
+
+def test_a_year_relative_to_the_earlier_one_is_asked_now_and_must_agree(assistant):
+    from assistant.question.followup import rewrite
+
+    first = "Hvor mange barn under 18 år i Bærum bodde i husholdninger med vedvarende lavinntekt i 2020?"
+    assert rewrite("Og året etter?", [first]).asked_now == "Og 2021?"
+    assert rewrite("Og jentene?", [BOYS]).asked_now == "Og jentene?"
+    # 5.2.1 p. 17: «Det utgjør cirka 3300 barn og unge i Bærum.» is the 2020 count; the year after is
+    # asked as firmly as «Og 2021?», so the 2020 count is never the answer
+    a = assistant.ask("Og året etter?", [first])
+    assert "3300" not in a.answer
