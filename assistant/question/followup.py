@@ -253,6 +253,10 @@ def _rewrite(question: str, base: str) -> tuple[str, str]:
         phrase = " ".join(phrase_words)
         return " ".join([frame, phrase, *(k for k in dict.fromkeys(kept) if k.lower() not in words)]).strip(), ADDED
     query, how = base, SWAPPED
+    asked_ages, earlier_ages = age_phrases(question), age_phrases(base)
+    if asked_ages and len(earlier_ages) == 1 and not compare:  # «Og barna i barnehagealder?» after
+        query = _replace_word(query, earlier_ages[0], asked_ages[0])  # «6–15 år»: swapped like a year
+        new = {k: v for k, v in new.items() if not any(w.lower() in asked_ages[0].lower() for w, _ in v)}
     if _ALL.intersection(words):  # «Og for alle ungdomsskoleelevene?»: no longer only the girls
         for name in GROUP_SLOTS:
             if name not in new:

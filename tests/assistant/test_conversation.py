@@ -143,3 +143,13 @@ def test_a_year_relative_to_the_earlier_one_is_asked_now_and_must_agree(assistan
     # asked as firmly as «Og 2021?», so the 2020 count is never the answer
     a = assistant.ask("Og året etter?", [first])
     assert "3300" not in a.answer
+
+
+def test_another_age_group_is_swapped_like_a_year(assistant):
+    q = rewrite_query("Og de mellom 18 og 24 år?", ["Hvor stor andel av unge mellom 25 og 34 år i Bærum er uføre?"])
+    assert q == "Hvor stor andel av unge mellom 18 og 24 år i Bærum er uføre?"
+    # 4.1 p. 10: «Aldersgruppen 6-15 år vil også reduseres frem til 2034 …» is not the answer for
+    # the children in barnehagealder (1-5 år)
+    base = "Hvor lenge vil antallet barn i alderen 6–15 år fortsette å synke i Bærum?"
+    assert "6–15" not in rewrite_query("Og barna i barnehagealder?", [base])
+    assert "2034" not in assistant.ask("Og barna i barnehagealder?", [base]).answer
