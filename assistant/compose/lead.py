@@ -81,6 +81,16 @@ def _year(sentence: str, fig: Quantity, scope: str, carried: str | None) -> str 
     return carried
 
 
+_CLAUSE_START = re.compile(r",\s+|\s+(?:og|mens|men)\s+", re.IGNORECASE)
+
+
+def _own_clause(scope: str, at: int) -> str:
+    """``scope`` from the last clause boundary before the figure at ``at``: in «72 prosent av elevene på
+    ungdomsskolen og 63 prosent på videregående …» the 63 prosent are not the ungdomsskole's."""
+    starts = [m.end() for m in _CLAUSE_START.finditer(scope, 0, at)]
+    return scope[starts[-1]:] if starts else scope
+
+
 def _items(sentence: str, before: str, asked: dict[str, set[str]], question: frozenset[str],
            carried: str | None, order: int, left_out: frozenset[str] = frozenset(),
            position: int = 0, every: bool = False) -> list[Item]:
@@ -96,7 +106,7 @@ def _items(sentence: str, before: str, asked: dict[str, set[str]], question: fro
         if any(name in ("gender", "background", "level") and asked.get(name) and value not in asked[name]
                for name, value, _ in quals):
             continue  # a figure for another group or level than the one asked
-        if left_out and left_out & terms(scope):
+        if left_out and left_out & terms(_own_clause(scope, fig.start - prev_end)):
             continue  # «Justert for lokale lavinntektsgrenser … 12,4 prosent» when asked without them
         on_topic = sum(1 for name, value, _ in quals if value in asked.get(name, ()))
         group_miss = any(asked.get(name) and not any(n == name and v in asked[name] for n, v, _ in quals)

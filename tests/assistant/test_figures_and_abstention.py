@@ -305,3 +305,10 @@ def test_a_negated_question_is_answered_by_the_negated_figure(assistant):
     assert _first_figure(a) == "ti prosent", a.answer
     from assistant.question.asking import negated
     assert negated("Hvor mange trener aldri?") and not negated("Hvor mange unge er uten jobb?")
+
+
+def test_what_the_user_leaves_out_removes_only_the_figure_whose_clause_names_it(assistant):
+    # 5.1.2 pp. 12-13: «I Bærum svarer 72 prosent av elevene på ungdomsskolen og 63 prosent på videregående at
+    # de trener minst 3 ganger i uken eller mer.»
+    a = assistant.ask("Hvor mange trener minst tre ganger i uka på vgs, ikke medregnet ungdomsskolen?")
+    assert _first_figure(a) == "63 prosent" and "72 prosent" not in a.answer
