@@ -154,17 +154,19 @@ def _first_asked(ranked: Sequence[Placed], top: Placed, asked: Mapping[str, set[
                  wanted: tuple[str, ...], question: frozenset[str]) -> Placed:
     """Where the lead's sentence starts: at the asked figure, or at an earlier figure in the same
     sentence that is as much asked for («Hvor mange av guttene og jentene …?»: «70 prosent av guttene
-    …, mens det 41 prosent av jentene …» is not cut to the girls' clause)."""
+    …, mens det 41 prosent av jentene …» is not cut to the girls' clause). The earlier figure may lack
+    only the other asked group's words: asked for «far», «18 % … mor, mens 14 % … far» starts at 14 %."""
     groups = {t for name in (*GROUP_SLOTS, "level") for v in asked.get(name, ()) for t in terms(v)}
     same = [x for x in ranked if x.piece == top.piece and x.item.sentence == top.item.sentence
             and x.item.start < top.item.start and x.item.on_topic == top.item.on_topic
             and not x.item.group_miss and x.item.relevance and _agrees(x, top, asked, wanted)
-            and (question & top.item.terms) - x.item.terms <= groups]  # it lacks only the other asked group's word:
-    return min(same, key=lambda x: x.item.start, default=top)  # not «18 % … mor» when asked for «far»
+            and (question & top.item.terms) - x.item.terms <= groups]
+    return min(same, key=lambda x: x.item.start, default=top)
 
 
 def compose(pieces, asked, question, left_out, wanted, noun, compares: bool, scores=None,
-            added: frozenset[str] = frozenset(), negated: bool = False) -> tuple[list[tuple[str, list[int], Sentence]], list[tuple[Item, int]]]:
+            added: frozenset[str] = frozenset(), negated: bool = False
+            ) -> tuple[list[tuple[str, list[int], Sentence]], list[tuple[Item, int]]]:
     """The answer's sentences (text, the hits they cite, the report sentence they come from) and
     the figures for the chat's table (with their hit): the asked one first, then the other figures
     for the same thing that the cited passages state (the national limit, another year).

@@ -120,8 +120,11 @@ def is_follow_up(question: str, base: str | None = None) -> bool:
     if _opener(words):
         return True
     content = _content_words(question)
-    if not content:  # «Hva var andelen i 2014?», «Hvor mange barn og unge er det?»: nothing but slots,
-        return True  # request and filler words, so nothing to stand on
+    if not content and (len(words) <= 6 or not slot_words(question)):
+        # «Hva var andelen i 2014?»: nothing but slots and request words; «Hvor mange barn og unge er
+        # det?»: not even a slot, whatever its length («Hvor mange barn er det i Bærum totalt?» names
+        # its place and may stand on its own)
+        return True
     if len(words) <= 4 and len(content) == 1 and not _DEFINITION.match(" ".join(words)):
         return True
     if len(words) <= 6 and len(content) <= 1 and _ANAPHORA.intersection(words):

@@ -127,6 +127,7 @@ LOW_INCOME_2020 = ("Hvor stor andel av barna i Bærum bodde i familier med vedva
 ])
 def test_a_question_with_nothing_of_its_own_asks_about_the_earlier_topic(assistant, question, history, figure):
     assert is_follow_up(question)
+    assert not is_follow_up("Hvor mange barn er det i Bærum totalt?")  # names its place: may stand alone
     a = assistant.ask(question, history)
     assert not a.abstained and a.answer.startswith(("Det utgjør " + figure, figure))
     # the user sees both questions: the earlier one alone would say «andel», not «hvor mange»
