@@ -151,7 +151,7 @@ def _figure_draft(pieces: list[list[tuple[int, list[Sentence]]]], hits: list[Hit
     """The figure answer (``assistant.compose.figure``): the asked figure first, nothing twice."""
     compares = ev.form == "comparison" or any(len(ev.asked.get(k, ())) > 1 for k in ("gender", "year", "level"))
     scores = {(c.hit_index, c.sentence.start): c.score for c in ev.candidates}
-    parts, stated = figure.compose(pieces, ev.asked, ev.question_terms, ev.left_out, ev.wanted, ev.noun,
+    parts, stated, n_asked = figure.compose(pieces, ev.asked, ev.question_terms, ev.left_out, ev.wanted, ev.noun,
                                    compares, scores, ev.added, ev.negated)
     if not parts:
         return None
@@ -162,7 +162,7 @@ def _figure_draft(pieces: list[list[tuple[int, list[Sentence]]]], hits: list[Hit
             used.setdefault(h, []).append(source)
         text.append(f"{sentence.rstrip()} {''.join(f'[{h + 1}]' for h in markers)}")
     quotes = {h + 1: _quote(hits[h].chunk.text, sentences) for h, sentences in used.items()}
-    figures = tuple(figure.stated_figure(item, h + 1, asked=(i == 0)) for i, (item, h) in enumerate(stated))
+    figures = tuple(figure.stated_figure(item, h + 1, asked=(i < n_asked)) for i, (item, h) in enumerate(stated))
     return Draft(" ".join(text), False, "extractive", quotes, figures=figures)
 
 

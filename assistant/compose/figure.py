@@ -166,9 +166,10 @@ def _first_asked(ranked: Sequence[Placed], top: Placed, asked: Mapping[str, set[
 
 def compose(pieces, asked, question, left_out, wanted, noun, compares: bool, scores=None,
             added: frozenset[str] = frozenset(), negated: bool = False
-            ) -> tuple[list[tuple[str, list[int], Sentence]], list[tuple[Item, int]]]:
-    """The answer's sentences (text, the hits they cite, the report sentence they come from) and
-    the figures for the chat's table (with their hit): the asked one first, then the other figures
+            ) -> tuple[list[tuple[str, list[int], Sentence]], list[tuple[Item, int]], int]:
+    """The answer's sentences (text, the hits they cite, the report sentence they come from), the
+    figures for the chat's table (with their hit) and how many of them were asked: the asked one
+    first (two when the question asks for two groups stated in one sentence), then the other figures
     for the same thing that the cited passages state (the national limit, another year).
 
     ``pieces`` are the evidence's figure windows (``ExtractiveComposer._figure_pieces``), best first;
@@ -187,7 +188,8 @@ def compose(pieces, asked, question, left_out, wanted, noun, compares: bool, sco
         said.update(_keys(text))
         added.add((x.piece, k))
 
-    add(lead_text(_first_asked(ranked, top, asked, wanted, question)), top, top.item.sentence)
+    start = _first_asked(ranked, top, asked, wanted, question)  # «70 prosent av guttene …, mens … 41 prosent»
+    add(lead_text(start), top, top.item.sentence)
     before = _antecedent(top)
     if before is not None and not _leans(before):  # what «dette» is: «Justert for … hele 12,4 prosent.»
         add(before, top, top.item.sentence - 1)
@@ -221,8 +223,9 @@ def compose(pieces, asked, question, left_out, wanted, noun, compares: bool, sco
         before = [y.item for y in ranked if y.piece == x.piece and y.item.sentence == k - 1]
         return replace(x.item, scope=before[0].scope, shown=x.item.shown) if before else x.item
 
-    table: list[tuple[Item, int]] = [(measured(top), top.hit_index)]
-    listed = _keys(top.item.shown)
+    firsts = [start, top] if start is not top else [top]  # the asked figures, in the lead's order
+    table: list[tuple[Item, int]] = [(measured(x), x.hit_index) for x in firsts]
+    listed = set().union(*(_keys(x.item.shown) for x in firsts))
     limit = COMPARE_FIGURES if compares else MAX_FIGURES + MORE_SENTENCES
     for x in ranked[1:]:
         keys = _keys(x.item.shown)
@@ -231,7 +234,7 @@ def compose(pieces, asked, question, left_out, wanted, noun, compares: bool, sco
         if (x.piece, x.item.sentence) in added or _agrees(x, top, asked, wanted):
             table.append((measured(x), x.hit_index))
             listed |= keys
-    return parts, table
+    return parts, table, len(firsts)
 
 
 def _foreign_groups_out(words: list[str], groups: Sequence[str]) -> list[str]:

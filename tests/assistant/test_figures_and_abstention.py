@@ -286,6 +286,8 @@ def test_a_question_for_both_groups_gets_both_groups_figures_in_the_lead(assista
                       "nærområdet der de bor?")
     lead = a.answer.split("[1]")[0]
     assert lead.startswith("70 prosent av guttene") and "41 prosent av jentene" in lead
+    assert [(f.value, f.asked) for f in a.stated_figures[:2]] == [("70", True), ("41", True)]
+    assert not any(f.asked for f in a.stated_figures[2:])  # both asked figures bold, nothing else
     # asked for the girls alone, the lead still starts at their figure
     girls = assistant.ask("Hvor mange prosent av jentene på videregående føler seg svært trygge i nærområdet?")
     assert girls.answer.split("[1]")[0].startswith("… det 41 prosent av jentene")
