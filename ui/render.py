@@ -128,9 +128,13 @@ def _runs(text: str, layers: Sequence[list[tuple[int, int]]]) -> list[tuple[str,
 
 
 def answer_markdown(text: str, bold: Sequence[str] = ()) -> str:
-    """An answer as escaped markdown; the numbers of ``bold`` (the asked figure) in bold, no other."""
+    """An answer as escaped markdown; the numbers of ``bold`` (the asked figures) in bold where each
+    first stands, no other."""
     keys = {number_key(n) for value in bold for n in extract_numbers(value)}
-    spans = [(a, b) for a, b in number_spans(text) if number_key(text[a:b]) in keys][:1]
+    first = {}
+    for a, b in number_spans(text):
+        first.setdefault(number_key(text[a:b]), (a, b))
+    spans = sorted(span for key, span in first.items() if key in keys)
     out = []
     for run, (strong,) in _runs(text, [spans]):
         out.append(f"**{md_escape(run)}**" if strong else md_escape(run))

@@ -85,6 +85,11 @@ def test_only_the_asked_figure_is_bold_and_markers_stay_text():
     assert "**129 874**" in out and out.count("**") == 2  # the asked figure only, not 2023 or 29 495
     assert "\\[1\\]" in out and "**1**]" not in out  # the [1] marker is not a number
     assert "**" not in answer_markdown(text)  # no figure asked (a definition, an overview): nothing bold
+    # 5.2.3 p. 18, asked for both groups: each asked figure bold where it first stands, once
+    both = ("70 prosent av guttene på videregående skole rapporter …, mens det 41 prosent av jentene "
+            "rapportere det samme. [1] … sammenlignet med 40 prosent av jentene. 70 prosent [2]")
+    out = answer_markdown(both, bold=["70 prosent", "41 prosent"])
+    assert out.startswith("**70** prosent") and "**41** prosent" in out and out.count("**") == 4
 
 
 def test_figure_table_rows_and_escaping():
