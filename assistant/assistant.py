@@ -71,8 +71,8 @@ class Assistant:
         clean = clean_question(question)
         past = [clean_question(h).text for h in history if h and str(h).strip()]
         resolved = rewrite(clean.text, past)
-        asked = resolved.asked_now if past else clean.text  # «Og året etter?» after 2020 names 2021
-        answer = self._answer(asked, resolved.search, k, mode)
+        # what this turn asks: the question itself, or a follow-up with its relative year made absolute
+        answer = self._answer(resolved.asked_now, resolved.search, k, mode)
         note = " ".join(n for n in (clean.notice, answer.note) if n)
         return _replace(answer, question=clean.text, note=note, query_used=resolved.question,
                         search_terms=resolved.search, seconds=round(time.perf_counter() - started, 4))

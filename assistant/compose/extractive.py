@@ -151,8 +151,8 @@ def _figure_draft(pieces: list[list[tuple[int, list[Sentence]]]], hits: list[Hit
     """The figure answer (``assistant.compose.figure``): the asked figure first, nothing twice."""
     compares = ev.form == "comparison" or any(len(ev.asked.get(k, ())) > 1 for k in ("gender", "year", "level"))
     scores = {(c.hit_index, c.sentence.start): c.score for c in ev.candidates}
-    parts, stated, n_asked = figure.compose(pieces, ev.asked, ev.question_terms, ev.left_out, ev.wanted, ev.noun,
-                                   compares, scores, ev.added, ev.negated)
+    parts, stated, n_asked = figure.compose(pieces, ev.asked, ev.question_terms, ev.left_out, ev.wanted,
+                                            ev.noun, compares, scores, ev.added, ev.negated)
     if not parts:
         return None
     used: dict[int, list[Sentence]] = {}

@@ -81,6 +81,7 @@ _FIRST_LETTERS = frozenset(p[0] for _, _, p in _PREFIXES)
 
 GROUP_SLOTS = ("gender", "background")  # who a figure is for, as opposed to where (level, place)
 
+
 @lru_cache(maxsize=8192)
 def slot_of(word: str) -> tuple[str, str, str] | None:
     """(slot name, canonical value, matched prefix) of a lower-case word, or None."""
