@@ -16,11 +16,6 @@ import re
 from assistant.evidence.cues import DEFINES
 from assistant.reading.text import terms
 
-# «Hva er (egentlig) et startlån (for noe)?», «Hva menes med …?», «Hva betyr …?», «Hva står … for?»
-_ASKS_WHAT = re.compile(r"^\W*(?:og\s+)?hva\s+(?:er|betyr|menes\s+med|innebærer|står)\s+(?:egentlig\s+)?"
-                        r"(?:begrepet\s+|uttrykket\s+)?(?:en\s+|et\s+|ei\s+)?(?!de\b|den\b|det\b)(?P<thing>[^?]+?)"
-                        r"(?:\s+for(?:\s+noe|\s+noen)?)?\s*\?*\s*$", re.IGNORECASE)
-MAX_THING = 3  # stems: a name or a term, not a clause
 _SEPARATORS = re.compile(r",|;|\s+(?:og|eller|samt)\s+|\s+med\s+mer\b|\s+m\.m\.|\(|\)|:")
 ITEM_WORDS = 5  # an enumeration's item is this short …
 MIN_ITEMS = 3  # … and the enumeration has at least this many items
@@ -43,14 +38,6 @@ def in_passing(sentence: str, thing: frozenset[str]) -> bool:
             return False  # an enumeration that opens the sentence is its subject: «Oslo, Bergen og …
             # er de største byene»; in passing, it follows a lead-in («Eksempler på dette kan være …»)
     return named
-
-
-def asked_thing(question: str) -> frozenset[str]:
-    """The stems of the thing a question asks to have explained («Hva er aktivitetskortet?»);
-    empty for other questions."""
-    m = _ASKS_WHAT.match(question)
-    thing = frozenset(terms(m.group("thing"))) if m else frozenset()
-    return thing if len(thing) <= MAX_THING else frozenset()
 
 
 def only_in_passing(thing: frozenset[str], sentences) -> bool:

@@ -17,20 +17,12 @@ from dataclasses import dataclass, field, replace
 
 from assistant.evidence.cues import fits, gives, leans_back
 from assistant.evidence.passages import Passage, PassageCache
-from assistant.evidence.passing import asked_thing
-from assistant.question.asking import (asked_noun, counted_unit, counts, focused_groups, left_out_terms, negated,
-                                       preferred_kinds, proper_terms, question_terms, wanted_kinds)
-from assistant.question.forms import answer_type, question_form
+from assistant.question.asking import counts
+from assistant.question.reading import read
 from assistant.question.thesaurus import SYNONYM_CREDIT, other_forms, report_words
-from assistant.reading.quantities import (
-    age_phrases,
-    ages,
-    ages_agree,
-    asked_detail,
-    states_detail,
-)
-from assistant.reading.slots import GROUP_SLOTS, slot_values, slot_words
-from assistant.reading.text import Sentence, TermStats, is_figure_question, terms
+from assistant.reading.quantities import ages_agree, states_detail
+from assistant.reading.slots import GROUP_SLOTS
+from assistant.reading.text import Sentence, TermStats, terms
 from index.records import Hit
 
 RANK_BONUS = 0.12  # added to a sentence of the top passage; 1/rank of it for the others
@@ -44,7 +36,6 @@ MEANING_WEIGHT = 0.1  # other than figure questions: weight of the scaled cosine
 FIGURE_MEANING_WEIGHT = 0.0  # figure questions: the same
 FORM_BONUS = 0.1  # … and of giving the form of answer asked for (a reason, examples, a definition)
 TYPE_BONUS = 0.1  # a factual question: a sentence that holds the kind of thing asked (a year for «Når»)
-EVIDENCE_IGNORES = ("parent",)  # slots the answer checks read as measure words
 MAX_ANAPHORA = 3  # sentences followed back through «Det …», «Tilsvarende …» for the measure
 HEAD_CREDIT = 0.6  # a sentence has only the last part of a compound question term
 MODIFIER_CREDIT = 0.3  # … only its first part («fritid» for «fritidsklubb»)
@@ -119,34 +110,15 @@ def gather(question: str, query_used: str, hits: list[Hit], stats: TermStats,
     sentences to the query (None or missing: scored by words only).
     """
     cache = PassageCache() if cache is None else cache
-    q = question_terms(question, query_used)
-    left_out = left_out_terms(query_used)
-    idf = {t: stats.idf(t) for t in q}
-    total = sum(idf.values()) or 1.0
-    figure = is_figure_question(question) or is_figure_question(query_used)
-    kinds_from = question if is_figure_question(question) else query_used
-    wanted = wanted_kinds(kinds_from)
+    r = read(question, query_used, stats)
+    q, idf, by_slot, asked_ages, proper = r.terms, r.idf, r.by_slot, r.asked_ages, r.proper
+    figure, detail, total, measure_total = r.figure, r.detail, r.total, r.measure_total
     passages = [cache.get(h.chunk.text) for h in hits]
     lead_ins = lead_ins or {}
     contexts = [cache.get(lead_ins[h.chunk.id]) if h.chunk.id in lead_ins else None for h in hits]
     vocabulary = frozenset().union(*(p.vocabulary for p in passages)) if passages else frozenset()
     credit = {t: _credits_with_synonyms(t, vocabulary) for t in q}  # sentence stem -> share of t it gives
-    asked = {k: v for k, v in slot_values(f"{question} {query_used}").items() if k not in EVIDENCE_IGNORES}
-    asked.update(focused_groups(question))  # «… flere gutter enn jenter? Hvor mange av guttene …?»
-    named = slot_values(question)  # year and place the user named now (inherited ones are context)
-    by_slot = _slot_terms(f"{question} {query_used}", q)
-    age_terms = terms(" ".join(age_phrases(f"{question} {query_used}")))
-    measure_terms = [t for t in q if t not in by_slot and not t.isdigit() and t not in age_terms]
-    measure_total = sum(idf[t] for t in measure_terms) or 1.0
-    asked_ages = ages(f"{question} {query_used}")
-    proper = proper_terms(question) - set(by_slot)
-    unit = counted_unit(question, known=lambda t: stats.df.get(t, 0) > 0 or bool(report_words(t)))  # own words
-    detail = None if figure else asked_detail(question)  # «Fra hvilket år …?»: a sentence with a year
-    form = question_form(question)
-    if form == "fact" and query_used != question:
-        form = question_form(query_used)
     scaled = _scaled(meanings, passages)
-    wants = answer_type(question) if form == "fact" else None
     out = []
     for i, p in enumerate(passages):
         for j, (s, st) in enumerate(zip(p.sentences, p.stems)):
@@ -169,23 +141,24 @@ def gather(question: str, query_used: str, hits: list[Hit], stats: TermStats,
                     if got[t] < 1.0 and value in _said(p, j, name, contexts[i]):
                         got[t] = 1.0
             if asked_ages and asked_ages & _ages_said(p, j):  # «yngre enn 30» said «mellom 0 og 29 år»
-                got.update({t: 1.0 for t in age_terms if t in got})
+                got.update({t: 1.0 for t in r.age_terms if t in got})
             matched = frozenset(t for t, c in got.items() if c > 0)
             coverage = sum(idf[t] * c for t, c in got.items()) / total
             # a question that names only a group, place, age or year («unge under 30 med
             # innvandrerbakgrunn») asks for no measure beyond them
-            measure = sum(idf[t] * got[t] for t in measure_terms) / measure_total if measure_terms else 1.0
+            measure = (sum(idf[t] * got[t] for t in r.measure_terms) / measure_total
+                       if r.measure_terms else 1.0)
             said = p.slots[j]
             if figure and j > 0 and _leans_back(p.sentences[j].text):  # «Dette utgjør 23,9 prosent» is
                 said = {**p.slots[j - 1], **{k: v for k, v in said.items() if v}}  # about the group before
-            score = coverage + RANK_BONUS / (i + 1) - _mismatch(asked, said)
-            if left_out and left_out & st:  # says (or leans on) what the user left out: another figure
+            score = coverage + RANK_BONUS / (i + 1) - _mismatch(r.asked, said)
+            if r.left_out and r.left_out & st:  # says (or leans on) what the user left out: another figure
                 score -= QUALIFIER_PENALTY
             agrees = True
             if figure:
-                agrees = _agrees(asked, named, p, j, asked_ages, contexts[i]) and (
-                    unit is None or counts(p.sentences[j].text, unit))
-            states = bool(p.kinds[j] & wanted) if figure else p.figures[j]
+                agrees = _agrees(r.asked, r.named, p, j, asked_ages, contexts[i]) and (
+                    r.unit is None or counts(p.sentences[j].text, r.unit))
+            states = bool(p.kinds[j] & r.wanted) if figure else p.figures[j]
             if figure:
                 score += NUMBER_BONUS if states else -NO_NUMBER_PENALTY
             elif detail and matched and states_detail(p.sentences[j].text, detail):
@@ -194,17 +167,14 @@ def gather(question: str, query_used: str, hits: list[Hit], stats: TermStats,
             if figure:
                 score += FIGURE_MEANING_WEIGHT * meaning
             else:
-                score += MEANING_WEIGHT * meaning + (FORM_BONUS if fits(form, s.text) else 0.0)
-                if wants and gives(wants, s.text, question):
+                score += MEANING_WEIGHT * meaning + (FORM_BONUS if fits(r.form, s.text) else 0.0)
+                if r.wants and gives(r.wants, s.text, question):
                     score += TYPE_BONUS
             out.append(Candidate(i, j, s, matched, coverage, score, states, agrees, measure, meaning))
     out.sort(key=lambda c: (-c.score, c.hit_index, c.position))
-    # a follow-up («Og hvis man bruker nasjonal inntektsgrense?»): the stems of its own words
-    own = q & question_terms(question, question) if question != query_used else q
     return Evidence(q, figure, tuple(out), tuple(p.sentences for p in passages), vocabulary,
-                    tuple(passages), asked, left_out, form, preferred_kinds(kinds_from), asked_noun(question)
-                    or asked_noun(query_used), detail, own if own < q else frozenset(),
-                    asked_thing(question) if form == "definition" else frozenset(), negated(question))
+                    tuple(passages), r.asked, r.left_out, r.form, r.preferred, r.noun, detail, r.own,
+                    r.thing, r.negated)
 
 
 def _scaled(meanings: Sequence[Sequence[float] | None], passages: Sequence[Passage]
@@ -287,19 +257,6 @@ def _leans_back(sentence: str) -> bool:
     «Her har 31 prosent …», «… er tallet på 7 prosent»)?"""
     return bool(_ANAPHORIC_START.match(sentence) or _REFERS_BACK.search(sentence)
                 or _LEANING.search(sentence) or _FIGURE_FIRST.match(sentence))
-
-
-def _slot_terms(text: str, q: frozenset[str]) -> dict[str, tuple[str, str]]:
-    """Question stems that name a group, level, place or year: stem -> (slot, canonical value).
-    A parent («mor», «far») is a slot for follow-ups only; in a question it is part of the measure."""
-    out = {}
-    for name, values in slot_words(text).items():
-        if name in EVIDENCE_IGNORES:
-            continue
-        for word, value in values:
-            for t in terms(word) & q:
-                out[t] = (name, value)
-    return out
 
 
 SETTINGS = ("level", "place")  # named once for a paragraph («På videregående …»), not per sentence

@@ -6,14 +6,15 @@ noen …»), ``list`` («Hvilke …», «Hva er de … målene»), ``overview`` 
 «Hva er de viktigste …», «Fortell kort om …»), ``comparison`` («Er det forskjell på …»), ``figure``
 («Hvor mange …», ``reading.text.is_figure_question``) or ``fact`` (anything else: «Hvem …», «Når
 …», «Hva er …» about a thing). The evidence stage prefers the sentences that give that form of
-answer; the composer shapes the answer by it.
+answer; the composer shapes the answer by it. ``asked_thing`` reads what a definition question asks to
+have explained.
 """
 
 from __future__ import annotations
 
 import re
 
-from assistant.reading.text import is_figure_question
+from assistant.reading.text import is_figure_question, terms
 
 FORMS = ("figure", "definition", "why", "how", "example", "list", "overview", "comparison", "fact")
 
@@ -86,3 +87,18 @@ def answer_type(question: str) -> str | None:
         if pattern.search(question):
             return kind
     return None
+
+
+# «Hva er (egentlig) et startlån (for noe)?», «Hva menes med …?», «Hva betyr …?», «Hva står … for?»
+_ASKS_WHAT = re.compile(r"^\W*(?:og\s+)?hva\s+(?:er|betyr|menes\s+med|innebærer|står)\s+(?:egentlig\s+)?"
+                        r"(?:begrepet\s+|uttrykket\s+)?(?:en\s+|et\s+|ei\s+)?(?!de\b|den\b|det\b)(?P<thing>[^?]+?)"
+                        r"(?:\s+for(?:\s+noe|\s+noen)?)?\s*\?*\s*$", re.IGNORECASE)
+MAX_THING = 3  # stems: a name or a term, not a clause
+
+
+def asked_thing(question: str) -> frozenset[str]:
+    """The stems of the thing a question asks to have explained («Hva er aktivitetskortet?»);
+    empty for other questions."""
+    m = _ASKS_WHAT.match(question)
+    thing = frozenset(terms(m.group("thing"))) if m else frozenset()
+    return thing if len(thing) <= MAX_THING else frozenset()

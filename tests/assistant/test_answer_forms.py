@@ -243,7 +243,7 @@ def test_a_thing_named_in_an_enumeration_after_a_lead_in_is_named_in_passing(sen
     ("Hva er hensikten med temaplanen for barn og unge og hvem har laget den?", set()),  # a clause
 ])
 def test_the_thing_a_definition_question_asks_to_have_explained(question, thing):
-    from assistant.evidence.passing import asked_thing
+    from assistant.question.forms import asked_thing
 
     assert asked_thing(question) == thing
 

@@ -1,0 +1,99 @@
+"""Everything the evidence stage needs to know about a question, read once from its words.
+
+``assistant.evidence.scoring.gather`` scores every retrieved sentence against a ``Reading``; nothing
+here looks at a passage. A follow-up is read from both the turn itself (``question``: the year and
+place the user names now) and the rewritten question that was searched (``query_used``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from assistant.question.asking import (asked_noun, counted_unit, focused_groups, left_out_terms, negated,
+                                       preferred_kinds, proper_terms, question_terms, wanted_kinds)
+from assistant.question.forms import answer_type, asked_thing, question_form
+from assistant.question.thesaurus import report_words
+from assistant.reading.quantities import age_phrases, ages, asked_detail
+from assistant.reading.slots import slot_values, slot_words
+from assistant.reading.text import TermStats, is_figure_question, terms
+
+EVIDENCE_IGNORES = ("parent",)  # slots the answer checks read as measure words
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a question asks for, in the terms sentences are scored by."""
+
+    terms: frozenset[str]  # content stems of the searched question
+    idf: Mapping[str, float]  # … and the weight of each
+    figure: bool  # asks for a figure («Hvor mange …», «Hvor stor andel …»)
+    wanted: frozenset[str]  # figure questions: the kinds of quantity that answer
+    preferred: tuple[str, ...]  # … best first
+    left_out: frozenset[str]  # stems of what the user leaves out («uten …»)
+    asked: Mapping[str, set[str]]  # group, level, place and year asked about, inherited ones too
+    named: Mapping[str, set[str]]  # year and place the user named in this turn
+    by_slot: Mapping[str, tuple[str, str]]  # stem that names a slot -> (slot, canonical value)
+    age_terms: frozenset[str]  # stems of the asked age phrases («under 18 år»)
+    asked_ages: frozenset[str]  # the asked age groups
+    measure_terms: tuple[str, ...]  # stems that are no group, level, place, age or year: the measure
+    proper: frozenset[str]  # names in the question («Polen»): carried by a sentence itself
+    unit: str | None  # what «Hvor mange X» counts, in the report's words
+    noun: frozenset[str]  # … and its stems
+    detail: str | None  # «year», «age» or «grade» for «Fra hvilket år …?»
+    form: str  # the form of answer asked for (``assistant.question.forms``)
+    wants: str | None  # a factual question: the kind of thing asked for («time» for «Når»)
+    own: frozenset[str] = frozenset()  # a follow-up: the stems it adds to the question before it
+    thing: frozenset[str] = frozenset()  # «Hva er aktivitetskortet?»: what is to be explained
+    negated: bool = False  # asks about what is not so («… ikke har en venn …»)
+
+    @property
+    def total(self) -> float:
+        return sum(self.idf.values()) or 1.0
+
+    @property
+    def measure_total(self) -> float:
+        return sum(self.idf[t] for t in self.measure_terms) or 1.0
+
+
+def read(question: str, query_used: str, stats: TermStats) -> Reading:
+    """Read ``question`` (the turn as asked) and ``query_used`` (the question searched)."""
+    both = f"{question} {query_used}"
+    q = question_terms(question, query_used)
+    figure = is_figure_question(question) or is_figure_question(query_used)
+    kinds_from = question if is_figure_question(question) else query_used
+    asked = {k: v for k, v in slot_values(both).items() if k not in EVIDENCE_IGNORES}
+    asked.update(focused_groups(question))  # «… flere gutter enn jenter? Hvor mange av guttene …?»
+    by_slot = _slot_terms(both, q)
+    age_terms = frozenset(terms(" ".join(age_phrases(both))))
+    form = question_form(question)
+    if form == "fact" and query_used != question:
+        form = question_form(query_used)
+    own = q & question_terms(question, question) if question != query_used else q
+    return Reading(
+        terms=q, idf={t: stats.idf(t) for t in q}, figure=figure,
+        wanted=wanted_kinds(kinds_from), preferred=preferred_kinds(kinds_from),
+        left_out=left_out_terms(query_used), asked=asked, named=slot_values(question),
+        by_slot=by_slot, age_terms=age_terms, asked_ages=ages(both),
+        measure_terms=tuple(t for t in q if t not in by_slot and not t.isdigit() and t not in age_terms),
+        proper=frozenset(proper_terms(question) - set(by_slot)),
+        unit=counted_unit(question, known=lambda t: stats.df.get(t, 0) > 0 or bool(report_words(t))),
+        noun=asked_noun(question) or asked_noun(query_used),
+        detail=None if figure else asked_detail(question), form=form,
+        wants=answer_type(question) if form == "fact" else None,
+        own=own if own < q else frozenset(),
+        thing=asked_thing(question) if form == "definition" else frozenset(),
+        negated=negated(question))
+
+
+def _slot_terms(text: str, q: frozenset[str]) -> dict[str, tuple[str, str]]:
+    """Question stems that name a group, level, place or year: stem -> (slot, canonical value).
+    A parent («mor», «far») is a slot for follow-ups only; in a question it is part of the measure."""
+    out = {}
+    for name, values in slot_words(text).items():
+        if name in EVIDENCE_IGNORES:
+            continue
+        for word, value in values:
+            for t in terms(word) & q:
+                out[t] = (name, value)
+    return out

@@ -1,0 +1,51 @@
+"""A question is read once into a ``Reading``: what the evidence stage scores sentences against.
+
+Expected values are read from the Norwegian of each question: which words name a group, level or
+year, which word is the measure, what a follow-up adds, and which thing a definition question asks
+to have explained.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.question.reading import read
+from assistant.reading.text import TermStats
+
+REPORT_LIKE = TermStats([
+    "På ungdomsskolen oppgir 8 prosent av jentene at de blir mobbet.",
+    "Aktivitetskortet gir barn i lavinntektsfamilier gratis fritidsaktiviteter.",
+    "I 2022 ble 6 prosent av guttene mobbet.",
+])
+
+
+def test_a_figure_question_splits_its_group_level_and_year_from_its_measure():
+    q = "Hvor mange jenter på ungdomsskolen i Bærum ble mobbet i 2022?"
+    r = read(q, q, REPORT_LIKE)
+    assert r.figure
+    assert {slot for slot, _ in r.by_slot.values()} == {"gender", "level", "year"}
+    assert r.measure_terms == ("mobb",)  # «mobbet» is what is measured; the rest says for whom
+    assert r.named["year"] == {"2022"} and r.named["place"] == {"Bærum"}
+    assert r.form == "figure" and r.thing == frozenset()
+    assert r.total == pytest.approx(sum(r.idf.values()))
+    assert r.measure_total == pytest.approx(r.idf["mobb"])
+
+
+def test_a_follow_up_is_read_from_the_question_searched_and_knows_what_it_adds():
+    r = read("Og guttene?", "Hvor mange gutter på ungdomsskolen ble mobbet?", REPORT_LIKE)
+    assert r.figure  # the searched question asks for a figure, though the turn does not say so
+    assert r.measure_terms == ("mobb",)
+    assert r.own == frozenset({"gutt"})  # what this turn adds to the one before
+    assert r.named == {"gender": {"gutt"}}  # it names no year or place of its own
+
+
+def test_a_definition_question_names_the_thing_to_explain_and_asks_for_no_figure():
+    q = "Hva er aktivitetskortet for noe?"
+    r = read(q, q, REPORT_LIKE)
+    assert (r.form, r.thing, r.figure) == ("definition", frozenset({"aktivitetskort"}), False)
+    assert r.wants is None  # not a factual «Hvem/Når/Hvor» question
+
+
+def test_a_factual_question_says_what_kind_of_thing_answers_it():
+    q = "Når ble barnevernsreformen innført?"
+    assert read(q, q, REPORT_LIKE).wants == "time"
