@@ -140,6 +140,11 @@ def is_follow_up(question: str, base: str | None = None) -> bool:
     return bool(base) and _refers_to(question, base)
 
 
+# an age group named by a word («barnehagealder») needs no «i alderen» / «i aldersgruppen» before it
+_NAMED_AGE_AFTER = re.compile(r"\bi\s+(?:alderen|aldersgruppen)\s+(\w+alder(?:en)?)\b", re.IGNORECASE)
+_SPAN_AGE_AFTER = re.compile(r"\bi\s+(?:alderen|aldersgruppen)\s+(?=(?:mellom|under|over|fra)\s)", re.IGNORECASE)
+
+
 def _replace_word(text: str, old: str, new: str) -> str:
     return re.sub(rf"(?<![\wæøåÆØÅ]){re.escape(old)}(?![\wæøåÆØÅ])", new, text, count=1)
 
@@ -228,7 +233,10 @@ def _rewrite(question: str, base: str) -> tuple[str, str]:
     question = _absolute_years(question, base)
     words = lower_words(question)
     new = slot_words(question)
-    content = _content_words(question)
+    asked_ages, earlier_ages = age_phrases(question), age_phrases(base)
+    # «Og 16-19 år?» asks for another age group, not a new topic (a named one, «grunnskolealder», may be)
+    in_ages = set(lower_words(" ".join(a for a in asked_ages if any(c.isdigit() for c in a))))
+    content = [w for w in _content_words(question) if w not in in_ages]
     compare = any(w.startswith(("sammenlign", "forhold")) for w in words) or "enn" in words[1:]
     phrase_words = WORD.findall(question)[len(_opener(words).split()):] if _opener(words) else []
     if (_opener(words) and content and not new and phrase_words
@@ -256,9 +264,10 @@ def _rewrite(question: str, base: str) -> tuple[str, str]:
         phrase = " ".join(phrase_words)
         return " ".join([frame, phrase, *(k for k in dict.fromkeys(kept) if k.lower() not in words)]).strip(), ADDED
     query, how = base, SWAPPED
-    asked_ages, earlier_ages = age_phrases(question), age_phrases(base)
     if asked_ages and len(earlier_ages) == 1 and not compare:  # «Og barna i barnehagealder?» after
         query = _replace_word(query, earlier_ages[0], asked_ages[0])  # «6–15 år»: swapped like a year
+        query = _NAMED_AGE_AFTER.sub(r"i \1", query)  # «i alderen barnehagealder» reads «i barnehagealder»
+        query = _SPAN_AGE_AFTER.sub("", query)  # «i alderen mellom 16 og 19 år» reads «mellom 16 og 19 år»
         new = {k: v for k, v in new.items() if not any(w.lower() in asked_ages[0].lower() for w, _ in v)}
     if _ALL.intersection(words):  # «Og for alle ungdomsskoleelevene?»: no longer only the girls
         for name in GROUP_SLOTS:
