@@ -5,7 +5,8 @@ a mode (``hybrid``, ``bm25``, ``dense``), ``mode=M``, ``embedder=E`` (or a bare 
 ``e5-small`` / ``st:NAME``), ``chunk=N`` (chunk size), ``overlap=N``, ``fusion=F`` (hybrid fusion, e.g.
 ``convex:0.4``, ``rrf:60``), ``rerank=W`` (weight of a passage's best sentence in the hybrid
 score), ``lexical=L`` (the lexical search: ``bm25s``, or PostgreSQL's ``pg-websearch``,
-``pg-plain``, ``pg-or``; needs the database store), ``headings`` (each passage embedded and
+``pg-plain``, ``pg-or``; needs the database store), ``bm25=K1:B`` (BM25's term-frequency saturation
+and length normalisation; the lexical index is rebuilt in memory, nothing is embedded), ``headings`` (each passage embedded and
 indexed after its section heading; ``headings=0`` without), ``abstain=FC:FM`` (the assistant's
 figure coverage and measure thresholds, see ``assistant.evidence.abstention``). Configurations
 that need another index (other embedder, chunk settings or headings) get a temporary one built
@@ -18,6 +19,7 @@ Example:
 
 from __future__ import annotations
 
+import copy as _copy
 import dataclasses
 import re
 import tempfile
@@ -33,7 +35,7 @@ from .testset import TestQuestion
 __all__ = ["EvalConfig", "parse_compare", "compare", "retriever_for", "make_assistant"]
 
 _MODES = ("hybrid", "bm25", "dense")
-_KEYS = ("mode", "embedder", "chunk", "overlap", "headings", "fusion", "abstain", "rerank", "lexical")
+_KEYS = ("mode", "embedder", "chunk", "overlap", "headings", "fusion", "abstain", "rerank", "lexical", "bm25")
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,7 @@ class EvalConfig:
     abstain: str | None = None  # e.g. "0.2:0.2"; None = the assistant's default thresholds
     rerank: float | None = None  # weight of the best sentence in the hybrid score; None = default
     lexical: str | None = None  # e.g. "pg-websearch"; None = the index's own (bm25s)
+    bm25: str | None = None  # BM25 «k1:b», e.g. "1.2:0.75"; None = as built (index.lexical.K1, B)
     headings: bool | None = None  # passages searched after their section heading; None = as built
 
 
@@ -61,6 +64,19 @@ def _int(key: str, value: str, item: str) -> int:
         raise UsageError(f"--compare item {item!r}: {key}={n} is out of range "
                          "(chunk size at least 50 characters, overlap at least 0).")
     return n
+
+
+def _bm25(value: str, item: str) -> tuple[float, float]:
+    """«1.2:0.75» -> (k1, b), with k1 between 0 and 5 and b between 0 and 1."""
+    parts = value.split(":")
+    try:
+        k1, b = (float(p) for p in parts) if len(parts) == 2 else (-1.0, -1.0)
+    except ValueError:
+        k1, b = -1.0, -1.0
+    if not (0.0 <= k1 <= 5.0 and 0.0 <= b <= 1.0):
+        raise UsageError(f"--compare item {item!r}: bm25={value!r} must be K1:B, k1 between 0 and 5 and "
+                         "b between 0 and 1, e.g. bm25=1.2:0.75.")
+    return k1, b
 
 
 def parse_compare(spec: str, base: EvalConfig = EvalConfig()) -> list[EvalConfig]:
@@ -121,6 +137,9 @@ def parse_compare(spec: str, base: EvalConfig = EvalConfig()) -> list[EvalConfig
                     raise UsageError(f"--compare item {item!r}: unknown lexical search {value!r}; "
                                      f"choose one of: {', '.join(LEXICAL_SEARCHES)}.")
                 changes["lexical"] = value
+            elif key == "bm25":
+                k1, b = _bm25(value, item)
+                changes["bm25"] = f"{k1:g}:{b:g}"
             elif key == "abstain":
                 from assistant.evidence.abstention import Thresholds
 
@@ -178,8 +197,8 @@ def retriever_for(config: EvalConfig, base, workdir: Path, progress: bool = Fals
 
 def with_fusion(retriever, config: EvalConfig):
     """``retriever`` itself, or one over the same index with the configuration's fusion,
-    sentence re-ranking and lexical search."""
-    if config.fusion is None and config.rerank is None and config.lexical is None:
+    sentence re-ranking, lexical search and BM25 parameters."""
+    if config.fusion is None and config.rerank is None and config.lexical is None and config.bm25 is None:
         return retriever
     from assistant.search.fusion import Fusion
     from assistant.search.retrieval import Retriever
@@ -192,7 +211,23 @@ def with_fusion(retriever, config: EvalConfig):
             raise UsageError(f"configuration {config.label!r}: lexical={config.lexical} needs the "
                              "PostgreSQL store; add --database-url (or set KUNNSKAP_DATABASE_URL).")
         index = index.with_lexical(config.lexical)
+    if config.bm25 is not None:
+        if getattr(index, "lexical_kind", "bm25s") != "bm25s":
+            raise UsageError(f"configuration {config.label!r}: bm25={config.bm25} sets the parameters of "
+                             "bm25s, not of PostgreSQL's ranking; leave out lexical=pg-….")
+        index = _with_bm25(index, *_bm25(config.bm25, config.label))
     return Retriever(index, fusion=fusion, rerank=rerank)
+
+
+def _with_bm25(index, k1: float, b: float):
+    """A copy of ``index`` whose BM25 index is rebuilt in memory with ``k1`` and ``b``; the chunks,
+    vectors and files on disk are shared and unchanged."""
+    from index.lexical import LexicalIndex
+    from ingest.records import searched_texts
+
+    copy = _copy.copy(index)
+    copy.lexical = LexicalIndex.build(searched_texts(index.chunks, index.manifest.chunk_settings), k1=k1, b=b)
+    return copy
 
 
 def _source_paths(index, default: Path) -> list[Path]:

@@ -74,9 +74,10 @@ class LexicalIndex:
         self._bm25 = bm25
 
     @classmethod
-    def build(cls, texts: Sequence[str]) -> "LexicalIndex":
-        """Index ``texts``; position i in the list is document id i."""
-        bm25 = bm25s.BM25(method=BM25_METHOD, k1=K1, b=B)
+    def build(cls, texts: Sequence[str], k1: float = K1, b: float = B) -> "LexicalIndex":
+        """Index ``texts``; position i in the list is document id i. ``k1`` and ``b`` are BM25's
+        term-frequency saturation and length normalisation (``kunnskap eval --compare bm25=K1:B``)."""
+        bm25 = bm25s.BM25(method=BM25_METHOD, k1=k1, b=b)
         bm25.index(tokenize(texts), show_progress=False)
         return cls(bm25)
 

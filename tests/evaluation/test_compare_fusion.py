@@ -51,3 +51,29 @@ def test_at_zero_thresholds_a_figure_question_without_an_agreeing_figure_still_a
     loose = make_assistant(retriever, "hybrid", "0:0")
     assert loose.ask("Hvor stor andel av barna i Asker bor trangt?").abstained  # 5.2.2: Bærum and landet only
     assert not loose.ask("Hvor stor andel av barna i Bærum bor trangt?").abstained
+
+
+def test_bm25_parameters_are_compared_as_bm25_items():
+    configs = parse_compare("bm25=0.9:0.75,bm25=1.2:0.5+bm25")
+    assert [c.bm25 for c in configs] == ["0.9:0.75", "1.2:0.5"]
+    assert [c.mode for c in configs] == ["hybrid", "bm25"]
+    for bad in ("bm25=1.2", "bm25=x:y", "bm25=1.2:1.5", "bm25=-1:0.5", "bm25=9:0.5"):
+        with pytest.raises(UsageError, match="k1 between 0 and 5"):
+            parse_compare(bad)
+
+
+def test_bm25_items_rebuild_only_the_lexical_index_in_memory(retriever):
+    from index.lexical import B, K1
+
+    query = "Hvor mange barn i Bærum lever i vedvarende lavinntekt?"
+    before = [(h.chunk.id, h.score) for h in retriever.index.search_bm25(query, k=10)]
+    same = with_fusion(retriever, EvalConfig(bm25=f"{K1:g}:{B:g}"))
+    flat = with_fusion(retriever, EvalConfig(bm25=f"{K1:g}:0"))  # no length normalisation
+    assert same.index is not retriever.index and same.index.chunks is retriever.index.chunks
+    assert same.index.dense is retriever.index.dense  # nothing is embedded again
+    got = [(h.chunk.id, h.score) for h in same.index.search_bm25(query, k=10)]
+    assert [c for c, _ in got] == [c for c, _ in before]
+    assert [s for _, s in got] == pytest.approx([s for _, s in before])
+    assert [h.score for h in flat.index.search_bm25(query, k=10)] != pytest.approx([s for _, s in before])
+    # the index the chat uses is untouched
+    assert [(h.chunk.id, h.score) for h in retriever.index.search_bm25(query, k=10)] == before

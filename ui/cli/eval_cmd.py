@@ -28,7 +28,8 @@ def register(sub) -> None:
                         "temporary index")
     p.add_argument("--compare", default=None, metavar="LIST",
                    help="configurations side by side, e.g. hybrid,bm25,dense or chunk=600,chunk=800 "
-                        "or e5-small,st:all-MiniLM-L6-v2 (join settings with +: dense+chunk=600)")
+                        "or e5-small,st:all-MiniLM-L6-v2 or bm25=0.9:0.75 (join settings with +: "
+                        "dense+chunk=600)")
     p.add_argument("--split", choices=("tune", "test"), default=None, help="only one half of the set")
     p.add_argument("--json", type=Path, default=None, metavar="FILE",
                    help="write the report as JSON (a list of reports with --compare); - for stdout")
