@@ -29,7 +29,8 @@ from assistant.records import StatedFigure
 MAX_FIGURES = 3  # figures the answer states, unless the question compares
 # A figure for another group first; then, when the question is negated («… ikke har en venn …»), a
 # figure whose own clause is not; then the passage's rank, and the fit within it.
-ORDER = lambda x, fit, affirms: (fit[-1], affirms, x.piece, fit[1], fit[2], *fit, x.item.order)  # noqa: E731
+ORDER = lambda x, fit, affirms, level: (fit[-1], affirms, x.piece, level, fit[1], fit[2], *fit,  # noqa: E731
+                                       x.item.order)
 MORE_SENTENCES = 2  # further sentences that add another figure for the same thing
 COMPARE_FIGURES = 4
 # Where a figure's clause may start. In «fra X til Y» the clause keeps its «til»: «har økt … til 2,6
@@ -63,7 +64,7 @@ class Placed:
 def rank(pieces: Sequence[Sequence[tuple[int, Sequence[Sentence]]]], asked: Mapping[str, set[str]],
          question: frozenset[str], left_out: frozenset[str], wanted: tuple[str, ...],
          noun: frozenset[str], scores: Mapping[tuple[int, int], float] | None = None,
-         added: frozenset[str] = frozenset(), negated: bool = False) -> list[Placed]:
+         added: frozenset[str] = frozenset(), negated: bool = False, change: bool = False) -> list[Placed]:
     """Every figure of the quoted windows, the one that best answers the question first: stated for
     the asked group, level, place and year; of the asked kind (a count for «i antall», a share for
     «hvor stor andel»); counting the asked thing («Hvor mange barn …» is not «129 874 innbyggere»);
@@ -71,6 +72,8 @@ def rank(pieces: Sequence[Sequence[tuple[int, Sequence[Sentence]]]], asked: Mapp
     inntektsgrense?»: what it asks now decides between the figures the question before matched);
     for a negated question, negated like it («Hvor mange … ikke har en eneste venn …?» is answered by
     «ti prosent at de ikke har minst en venn», not by «Over halvparten … har minst en venn»);
+    for a question on how much something changed, within a passage the size of the change («Hvor
+    mye har andelen økt?» is answered by «en 65 prosent økning», not by «til 2,6 prosent»);
     sharing the question's words; then by the evidence's score of its sentence
     (``scores``: (hit, sentence start) -> score) and in reading order."""
     scores = scores or {}
@@ -88,7 +91,7 @@ def rank(pieces: Sequence[Sequence[tuple[int, Sequence[Sentence]]]], asked: Mapp
         kind = wanted.index(it.kind) if it.kind in wanted else len(wanted)
         fit = (-it.on_topic, kind, not counts, it.unasked, it.baseline, -len(added & it.terms), -it.relevance,
                -scores.get((x.hit_index, x.window[it.sentence].start), 0.0), it.group_miss)
-        return ORDER(x, fit, negated and not NEGATION.search(it.scope))
+        return ORDER(x, fit, negated and not NEGATION.search(it.scope), change and not it.change)
 
     return sorted(placed, key=key)
 
@@ -165,7 +168,7 @@ def _first_asked(ranked: Sequence[Placed], top: Placed, asked: Mapping[str, set[
 
 
 def compose(pieces, asked, question, left_out, wanted, noun, compares: bool, scores=None,
-            added: frozenset[str] = frozenset(), negated: bool = False
+            added: frozenset[str] = frozenset(), negated: bool = False, change: bool = False
             ) -> tuple[list[tuple[str, list[int], Sentence]], list[tuple[Item, int]], int]:
     """The answer's sentences (text, the hits they cite, the report sentence they come from), the
     figures for the chat's table (with their hit) and how many of them were asked: the asked one
@@ -175,7 +178,7 @@ def compose(pieces, asked, question, left_out, wanted, noun, compares: bool, sco
     ``pieces`` are the evidence's figure windows (``ExtractiveComposer._figure_pieces``), best first;
     each lists the passages that quote the same window.
     """
-    ranked = rank(pieces, asked, question, left_out, wanted, noun, scores, added, negated)
+    ranked = rank(pieces, asked, question, left_out, wanted, noun, scores, added, negated, change)
     if not ranked:
         return [], []
     top = ranked[0]

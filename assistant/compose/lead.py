@@ -63,6 +63,7 @@ class Item:
     year: str = ""
     measure: str = ""  # «etter lokale lavinntektsgrenser»
     terms: frozenset[str] = frozenset()  # stems of its own stretch, an explaining parenthesis left out
+    change: bool = False  # the size of a change («en 65 prosent økning»), not a level
 
 
 def _year(sentence: str, fig: Quantity, scope: str, carried: str | None) -> str | None:
@@ -140,7 +141,7 @@ def _items(sentence: str, before: str, asked: dict[str, set[str]], question: fro
                         end=fig.end, scope=scope, groups=tuple(dict.fromkeys(group_words)),
                         place=place_words[0] if place_words else "",
                         place_value=place_values[0] if place_values else "", year=year or "",
-                        measure=measure.group() if measure else "", terms=own))
+                        measure=measure.group() if measure else "", terms=own, change=fig.change))
     return out
 
 

@@ -150,6 +150,21 @@ def counts(sentence: str, unit: str) -> bool:
 NEGATION = re.compile(r"\b(?:ikke|aldri|ingen)\b", re.IGNORECASE)  # not «uten»: «uten jobb» is a measure
 
 
+# «Hvor mye har andelen unge uføre økt?», «Hvor stor har økningen vært?», «Med hvor mange prosent
+# økte …?»: the size of a change is asked for, not the level it reached
+_ASKS_CHANGE = re.compile(
+    r"\bhvor\s+(?:mye|mange(?:\s+prosent)?)\b(?:\s+\S+){0,12}?\s+(?:økt|økte|steget|steg|sunket|sank|falt|"
+    r"redusert|vokst(?:e)?(?!\s+opp)|gått\s+(?:ned|opp)|gikk\s+(?:ned|opp))\b"
+    r"|\bhvor\s+(?:stor|mye)\s+(?:\S+\s+){0,2}?(?:økningen|nedgangen|veksten|oppgangen|reduksjonen|endringen)\b",
+    re.IGNORECASE)
+
+
+def asks_change(question: str) -> bool:
+    """Does ``question`` ask how much something changed («Hvor mye har andelen økt?»), so that a
+    figure stated as a change («en 65 prosent økning») answers it before a level («til 2,6 prosent»)?"""
+    return bool(_ASKS_CHANGE.search(question))
+
+
 def negated(question: str) -> bool:
     """Does ``question`` ask about what is not so («… som ikke har en venn …», «… aldri trener»)?"""
     return bool(NEGATION.search(question))

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from assistant.question.asking import (asked_noun, counted_unit, focused_groups, left_out_terms, negated,
-                                       preferred_kinds, proper_terms, question_terms, wanted_kinds)
+from assistant.question.asking import (asked_noun, asks_change, counted_unit, focused_groups, left_out_terms,
+                                       negated, preferred_kinds, proper_terms, question_terms, wanted_kinds)
 from assistant.question.forms import answer_type, asked_thing, question_form
 from assistant.question.thesaurus import report_words
 from assistant.reading.quantities import age_phrases, ages, asked_detail
@@ -46,6 +46,7 @@ class Reading:
     own: frozenset[str] = frozenset()  # a follow-up: the stems it adds to the question before it
     thing: frozenset[str] = frozenset()  # «Hva er aktivitetskortet?»: what is to be explained
     negated: bool = False  # asks about what is not so («… ikke har en venn …»)
+    change: bool = False  # asks how much something changed («Hvor mye har andelen økt?»)
 
     @property
     def total(self) -> float:
@@ -83,7 +84,7 @@ def read(question: str, query_used: str, stats: TermStats) -> Reading:
         wants=answer_type(question) if form == "fact" else None,
         own=own if own < q else frozenset(),
         thing=asked_thing(question) if form == "definition" else frozenset(),
-        negated=negated(question))
+        negated=negated(question), change=asks_change(question) or asks_change(query_used))
 
 
 def _slot_terms(text: str, q: frozenset[str]) -> dict[str, tuple[str, str]]:

@@ -146,6 +146,15 @@ class Quantity:
     text: str  # «56 prosent», «ti prosent», «halvparten»
     baseline: bool  # «økning fra 5,4 prosent»: the earlier value of a change
     kind: str = "count"  # one of KINDS
+    change: bool = False  # the size of a change: «en 65 prosent økning», «økt med 884 personer»
+
+
+# A figure that is the size of a change, not a level: «en 65 prosent økning», «en økning på 8,1
+# prosent», «har økt med 884 personer» (but «økt fra 1,6 til 2,6 prosent» states two levels).
+_CHANGES = r"(?:økning|nedgang|vekst|oppgang|reduksjon|stigning|endring)(?:en)?"
+_CHANGE_AFTER = re.compile(rf"\s+(?:prosents?\s+)?{_CHANGES}\b", re.IGNORECASE)
+_CHANGE_BEFORE = re.compile(rf"\b(?:{_CHANGES}\s+på|(?:økt|økte|steget|steg|sunket|sank|falt|redusert|vokst|"
+                            r"gått\s+(?:ned|opp)|gikk\s+(?:ned|opp))\s+med)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
 def _kind(text: str) -> str:
@@ -177,7 +186,8 @@ def quantities(sentence: str, explanations: bool = False, every: bool = False) -
             continue
         unit = UNIT.match(sentence, end)
         stop = unit.end() if unit else end
-        out.append(Quantity(at, stop, sentence[at:stop], baseline, _kind(sentence[at:stop])))
+        change = bool(_CHANGE_AFTER.match(sentence, stop) or _CHANGE_BEFORE.search(sentence, 0, at))
+        out.append(Quantity(at, stop, sentence[at:stop], baseline, _kind(sentence[at:stop]), change))
     for m in _WORD_QUANTITY.finditer(sentence):
         out.append(Quantity(m.start(), m.end(), m.group(), bool(BASELINE.search(sentence, 0, m.start())),
                             _kind(m.group())))

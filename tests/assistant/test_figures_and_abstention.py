@@ -314,3 +314,19 @@ def test_what_the_user_leaves_out_removes_only_the_figure_whose_clause_names_it(
     # de trener minst 3 ganger i uken eller mer.»
     a = assistant.ask("Hvor mange trener minst tre ganger i uka på vgs, ikke medregnet ungdomsskolen?")
     assert _first_figure(a) == "63 prosent" and "72 prosent" not in a.answer
+
+
+def test_a_question_on_how_much_something_changed_is_answered_by_the_change(assistant):
+    # 6.1.2 p. 23: «I Bærum er det særlig aldersgruppen 25-34 år som har økt fra 1,6 prosent i 2015 til
+    # 2,6 prosent i 2021. Det er en 65 prosent økning på bare 6 år.»
+    a = assistant.ask("Hvor mye har andelen unge uføre økt i Bærum?")
+    assert _first_figure(a) == "65 prosent", a.answer
+    assert "2,6 prosent" in a.answer  # the level it reached still follows
+    # the level is the answer when the level is asked
+    b = assistant.ask("Hvor stor andel av 25-34-åringene i Bærum var uføre i 2021?")
+    assert _first_figure(b) == "2,6 prosent", b.answer
+    from assistant.question.asking import asks_change
+    assert asks_change("Hvor stor har økningen i andelen uføre vært?")
+    assert asks_change("Hvor mye har folketallet i Bærum vokst i snitt hvert år?")
+    assert not asks_change("Hvor mange barn vokste opp i lavinntekt?")  # «vokse opp» is to grow up
+    assert not asks_change("Hvor mange bor i Bærum?")

@@ -240,3 +240,17 @@ def test_a_question_for_a_year_age_or_grade_is_answered_with_a_sentence_that_nam
     a = assistant.ask("Fra hvilket år har andelen barneskolebarn som har opplevd noe negativt på nettet "
                       "eller mobilen økt?")
     assert "Det er en økning fra 2019." in a.answer and a.numbers_verified
+
+
+def test_a_figure_that_is_the_size_of_a_change_is_told_from_a_level():
+    # 6.1.2 p. 23 and 4 p. 9 of the report, and the ways Norwegian states a change
+    def changes(sentence):
+        return [(q.text, q.change) for q in quantities(sentence)]
+
+    assert changes("Det er en 65 prosent økning på bare 6 år.") == [("65 prosent", True)]
+    assert changes("De siste fem årene (2019-2022) har befolkningen økt med 884 personer i gjennomsnitt "
+                   "hvert år.") == [("884 personer", True)]
+    assert changes("I Bærum er det særlig aldersgruppen 25-34 år som har økt fra 1,6 prosent i 2015 til "
+                   "2,6 prosent i 2021.") == [("1,6 prosent", False), ("2,6 prosent", False)]
+    assert changes("Den koster nå 39,90 kroner, en oppgang på 8,1 prosent.") == [
+        ("39,90 kroner", False), ("8,1 prosent", True)]
