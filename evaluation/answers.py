@@ -60,9 +60,18 @@ def is_expected(figure: str, expected: str) -> bool:
     """Is ``figure`` («12,4 prosent») one of the expected figures («12,4 prosent og 6,5 prosent»)?"""
     keys = {number_key(n) for n in extract_numbers(figure)}
     wanted = {number_key(n) for n in extract_numbers(expected)}
-    if not keys or not wanted:
-        return bool(expected.strip()) and normalize_for_match(expected).lower() in normalize_for_match(figure).lower()
+    if not keys or not wanted:  # figures in words: a hedge is left out, as it is for digits («cirka 3300»)
+        return bool(expected.strip()) and _unhedged(expected) in _unhedged(figure)
     return bool(keys & wanted)
+
+
+_HEDGE = re.compile(r"\b(?:nesten|cirka|ca\.|omtrent|rundt|drøyt|drøye|godt|snaut|knapt|over|under|om\s+lag)\s+",
+                    re.IGNORECASE)
+
+
+def _unhedged(text: str) -> str:
+    """«nesten dobbel så stor» -> «dobbel så stor» (normalised, lower case)."""
+    return _HEDGE.sub("", normalize_for_match(text).lower()).strip()
 
 
 def _plain(text: str) -> str:

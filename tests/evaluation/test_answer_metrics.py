@@ -53,6 +53,12 @@ def test_is_expected_and_contains_gold():
     assert is_expected("12,4 prosent", "12,4 prosent og 6,5 prosent")
     assert not is_expected("3247 barn", "12,4 prosent")
     assert is_expected("halvparten", "halvparten")
+    # a figure in words is read without its hedge, like «cirka 3300» is «3300»: the lead that says
+    # «nesten dobbel så stor» states the expected «nesten dobbel så stor» (the reader keeps «dobbel så stor»)
+    assert is_expected("dobbel så stor", "nesten dobbel så stor")
+    assert is_expected("nesten dobbel så stor", "dobbel så stor")
+    assert not is_expected("dobbel så stor", "dobbelt så mange")
+    assert not is_expected("halvparten", "en tredjedel")
     assert contains_gold("Turneringen heter  FIFA\u00a0VM [1].", ["fifa vm"])
     assert not contains_gold("Turneringen heter VM.", ["FIFA VM", ""])
 
