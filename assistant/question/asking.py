@@ -147,7 +147,8 @@ def counts(sentence: str, unit: str) -> bool:
     return False
 
 
-NEGATION = re.compile(r"\b(?:ikke|aldri|ingen)\b", re.IGNORECASE)  # not «uten»: «uten jobb» is a measure
+NEGATION = re.compile(r"\b(?:ikke|aldri|ingen|mangler|manglet|mangle)\b", re.IGNORECASE)  # «mangler» is «ikke har»;
+# not «uten»: «uten jobb» is a measure
 
 
 # «Hvor mye har andelen unge uføre økt?», «Hvor stor har økningen vært?», «Med hvor mange prosent

@@ -307,6 +307,9 @@ def test_a_negated_question_is_answered_by_the_negated_figure(assistant):
     assert _first_figure(a) == "ti prosent", a.answer
     from assistant.question.asking import negated
     assert negated("Hvor mange trener aldri?") and not negated("Hvor mange unge er uten jobb?")
+    # «mangler» is «ikke har»: the same figure answers
+    b = assistant.ask("Hvor mange elever på barnetrinnet mangler en venn de kan stole helt på?")
+    assert _first_figure(b) == "ti prosent", b.answer
 
 
 def test_what_the_user_leaves_out_removes_only_the_figure_whose_clause_names_it(assistant):
