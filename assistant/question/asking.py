@@ -94,10 +94,17 @@ def asked_noun(question: str) -> frozenset[str]:
     """Stems of what «Hvor mange X …» counts, people included («barn», «innvandrere»); empty for
     other questions. A figure of that thing answers better than one of another («129 874
     innbyggere» is no answer to «Hvor mange barn …»)."""
+    part = _HOW_MANY_OF.search(question)  # «Og hvor mange av dem er barn?»: of those counted, the children
+    if part:
+        return frozenset(terms(part.group(1)))
     m = _HOW_MANY.search(question)
     if not m or m.group(1).lower() in _VERBS:
         return frozenset()
     return frozenset(terms(m.group(1)))
+
+
+_HOW_MANY_OF = re.compile(r"\bhvor\s+mange\s+av\s+(?:dem|disse|de|dei|dette)\s+(?:er|var|blir|ble)\s+"
+                          r"([a-zæøå][\wæøå-]*)", re.IGNORECASE)
 
 
 def counted_unit(question: str, known=lambda stem: True) -> str | None:

@@ -160,3 +160,10 @@ def test_another_age_group_is_swapped_like_a_year(assistant):
     assert rewrite_query("Og barna mellom 16 og 19 år?", [base]) == (
         "Hvor lenge vil antallet barn mellom 16 og 19 år fortsette å synke i Bærum?")
     assert "2034" not in assistant.ask("Og barna i barnehagealder?", [base]).answer
+
+
+def test_how_many_of_them_are_children_opens_with_the_children(assistant):
+    # 4 p. 9: «Per 1. januar 2023 bodde det 129 874 innbyggere i Bærum. 29 495 av disse er barn under 18 år.»
+    a = assistant.ask("Og hvor mange av dem er barn?", ["Hvor mange bor i Bærum nå?"])
+    assert a.answer.startswith("29 495"), a.answer
+    assert a.stated_figures[0].value == "29 495"
