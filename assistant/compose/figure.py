@@ -21,9 +21,9 @@ from assistant.compose.lead import Item, window_items
 from assistant.evidence.cues import leans_back, refers_back
 from assistant.question.asking import NEGATION
 from assistant.reading.numbers import extract_numbers, number_key
-from assistant.reading.quantities import UNIT, quantities
+from assistant.reading.quantities import UNIT, YEAR, quantities
 from assistant.reading.slots import GROUP_SLOTS, slot_of
-from assistant.reading.text import Sentence, terms
+from assistant.reading.text import Sentence, content_terms, terms
 from assistant.records import StatedFigure
 
 MAX_FIGURES = 3  # figures the answer states, unless the question compares
@@ -42,6 +42,7 @@ _DANGLING = re.compile(r"\s+(?:fra|på|med|til|av)(?:\s+(?:1[89]|20)\d\d)?$", re
 _WORD = re.compile(r"[\wæøåÆØÅ][\wæøåÆØÅ-]*")
 _AFTER_END = re.compile(r",\s+(?:men|mens|og|noe|som\s+er)\b|[;:(]", re.IGNORECASE)
 _GROUP_PREPOSITIONS = {"av", "blant"}
+_TRAILING = {"fra", "til", "på", "av", "i", "for", "om", "som", "er", "var"}  # nothing a «what» ends with
 _CONNECTIVES = {"og", "mens", "men", "samt", "mot", "versus", "sammenlignet", "med"}
 # «Det er stor overvekt av innvandrere …, 28 prosent …»: «det er» without a determiner after it says
 # that something is; the figure needs nothing from the sentence before
@@ -219,12 +220,20 @@ def compose(pieces, asked, question, left_out, wanted, noun, compares: bool, sco
     cited = {x.piece for x in ranked if (x.piece, x.item.sentence) in added}
 
     def measured(x: Placed) -> Item:
-        """The figure with its «what» from the sentence it leans on («I 2021 utgjorde dette 3247 barn»)."""
-        k = x.item.sentence
-        if k == 0 or not _leans(x.window[k].text) or leans_back(x.window[k - 1].text):
-            return x.item
-        before = [y.item for y in ranked if y.piece == x.piece and y.item.sentence == k - 1]
-        return replace(x.item, scope=before[0].scope, shown=x.item.shown) if before else x.item
+        """The figure with its «what» from the sentence it leans on («I 2021 utgjorde dette 3247 barn»);
+        a figure whose own stretch names nothing but years («… fra 1,6 prosent i 2015 til 2,6 prosent i
+        2021») takes it from the opening of its sentence, what the sentence is about."""
+        k, item = x.item.sentence, x.item
+        if k > 0 and _leans(x.window[k].text) and not leans_back(x.window[k - 1].text):
+            before = [y.item for y in ranked if y.piece == x.piece and y.item.sentence == k - 1]
+            if before:
+                item = replace(item, scope=min(before, key=lambda i: i.start).scope)
+                k -= 1
+        if not _names_something(stated_figure(item, 0, False).what):
+            opening = _opening(x.window[k].text)
+            if _names_something(opening):
+                item = replace(item, scope=opening)
+        return item
 
     firsts = [start, top] if start is not top else [top]  # the asked figures, in the lead's order
     table: list[tuple[Item, int]] = [(measured(x), x.hit_index) for x in firsts]
@@ -238,6 +247,18 @@ def compose(pieces, asked, question, left_out, wanted, noun, compares: bool, sco
             table.append((measured(x), x.hit_index))
             listed |= keys
     return parts, table, len(firsts)
+
+
+def _opening(sentence: str) -> str:
+    """The words of ``sentence`` before its first figure, a dangling preposition left out: «I Bærum er
+    det særlig aldersgruppen 25-34 år som har økt»."""
+    figures = quantities(sentence, explanations=True)
+    return _DANGLING.sub("", sentence[:figures[0].start].rstrip(" (")) if figures else sentence
+
+
+def _names_something(what: str) -> bool:
+    """Does a figure's «what» name a thing, not only years and small words («i 2015 til i 2021»)?"""
+    return bool(content_terms(YEAR.sub(" ", what)))
 
 
 def _foreign_groups_out(words: list[str], groups: Sequence[str]) -> list[str]:
@@ -271,8 +292,9 @@ def stated_figure(item: Item, n: int, asked: bool) -> StatedFigure:
     words = _foreign_groups_out(_WORD.findall(text), item.groups)
     while words and words[0].lower() in _CONNECTIVES:
         words.pop(0)
-    while words and words[-1].lower() in _CONNECTIVES:
-        words.pop()
-    what = " ".join(words[:WHAT_WORDS])
+    words = words[:WHAT_WORDS]
+    while words and (words[-1].lower() in _CONNECTIVES or words[-1].lower() in _TRAILING):
+        words.pop()  # «… som har økt fra», «… lever i vedvarende lavinntekt i»
+    what = " ".join(words)
     return StatedFigure(value=value, unit=unit.group().strip() if unit else "", what=what,
                         group=", ".join(item.groups), place=item.place, year=item.year, n=n, asked=asked)

@@ -333,3 +333,15 @@ def test_a_question_on_how_much_something_changed_is_answered_by_the_change(assi
     assert asks_change("Hvor mye har folketallet i Bærum vokst i snitt hvert år?")
     assert not asks_change("Hvor mange barn vokste opp i lavinntekt?")  # «vokse opp» is to grow up
     assert not asks_change("Hvor mange bor i Bærum?")
+
+
+def test_every_stated_figure_says_what_it_is_about_not_only_its_years(assistant):
+    # 6.1.2 p. 23: «I Bærum er det særlig aldersgruppen 25-34 år som har økt fra 1,6 prosent i 2015 til
+    # 2,6 prosent i 2021. Det er en 65 prosent økning på bare 6 år.» The stretch of 2,6 prosent is
+    # «i 2015 til … i 2021», and 65 prosent leans on the sentence before: both are about the age group.
+    a = assistant.ask("Hvor mye har andelen unge uføre økt i Bærum?")
+    figures = {f.value: f for f in a.stated_figures}
+    assert {"65", "2,6"} <= set(figures)
+    for value in ("65", "2,6"):
+        assert "aldersgruppen 25-34 år som har økt" in figures[value].what, figures[value]
+        assert not figures[value].what.endswith(" fra")
