@@ -6,9 +6,10 @@ a mode (``hybrid``, ``bm25``, ``dense``), ``mode=M``, ``embedder=E`` (or a bare 
 ``convex:0.4``, ``rrf:60``), ``rerank=W`` (weight of a passage's best sentence in the hybrid
 score), ``lexical=L`` (the lexical search: ``bm25s``, or PostgreSQL's ``pg-websearch``,
 ``pg-plain``, ``pg-or``; needs the database store), ``bm25=K1:B`` (BM25's term-frequency saturation
-and length normalisation; the lexical index is rebuilt in memory, nothing is embedded), ``headings`` (each passage embedded and
-indexed after its section heading; ``headings=0`` without), ``abstain=FC:FM`` (the assistant's
-figure coverage and measure thresholds, see ``assistant.evidence.abstention``). Configurations
+and length normalisation; the lexical index is rebuilt in memory, nothing is embedded), ``headings``
+(each passage embedded and indexed after its section heading; ``headings=0`` without),
+``abstain=FC:FM`` (the assistant's figure coverage and measure thresholds, see
+``assistant.evidence.abstention``). Configurations
 that need another index (other embedder, chunk settings or headings) get a temporary one built
 from the same corpus.
 
