@@ -153,7 +153,8 @@ def figure_rows(stated: Sequence[StatedFigure], citations: Sequence[Citation]) -
     by_n = {c.n: c for c in citations}
     rows = []
     for f in stated:
-        applies = ", ".join(x for x in (f.group, f.place) if x)
+        said = f" {f.what.lower()} "  # a group or place the label already names is not said twice
+        applies = ", ".join(x for x in (f.group, f.place) if x and f" {x.lower()} " not in said)
         what = f"{applies}: {f.what}" if applies and f.what else applies or f.what
         c = by_n.get(f.n)
         names = dict.fromkeys(_source_name(x.text) for x in (c.sources if c is not None else ()))

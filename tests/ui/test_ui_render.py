@@ -106,6 +106,10 @@ def test_figure_table_rows_and_escaping():
     assert table.splitlines()[0] == "| Tall | Gjelder | År | Kilde |"
     assert "\\|" in table and "\\<b\\>" in table  # document text cannot break the table or add HTML
     assert figure_table_markdown([], [cite]) == ""
+    # 6.1.2: a label that names the place already is not prefixed with it again
+    own = StatedFigure("2,6", "prosent", "I Bærum er det særlig aldersgruppen 25-34 år som har økt", "", "Bærum",
+                       "2021", 1, True)
+    assert figure_rows([own], [cite])[0][1] == "I Bærum er det særlig aldersgruppen 25-34 år som har økt"
 
 
 def test_html_escape_keeps_no_markdown_meaning():
