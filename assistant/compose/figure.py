@@ -230,7 +230,7 @@ def compose(pieces, asked, question, left_out, wanted, noun, compares: bool, sco
             if before:
                 item = replace(item, scope=min(before, key=lambda i: i.start).scope)
                 k -= 1
-        if not _names_something(stated_figure(item, 0, False).what):
+        if not _names_something(_label(item)):
             opening = _opening(x.window[k].text)
             if _names_something(opening):
                 item = replace(item, scope=opening)
@@ -284,6 +284,13 @@ def stated_figure(item: Item, n: int, asked: bool) -> StatedFigure:
     """The record of one stated figure, cited as [n]."""
     unit = UNIT.search(item.shown)
     value = item.shown[:unit.start()].strip() if unit else item.shown
+    return StatedFigure(value=value, unit=unit.group().strip() if unit else "", what=_label(item),
+                        group=", ".join(item.groups), place=item.place, year=item.year, n=n, asked=asked)
+
+
+def _label(item: Item) -> str:
+    """What ``item`` measures, in the words of its own stretch: other figures, another figure's
+    group and dangling small words left out («… lever i vedvarende lavinntekt»)."""
     at = item.scope.find(item.shown)
     before, after = (item.scope[:at], item.scope[at + len(item.shown):]) if at >= 0 else (item.scope, "")
     after = _AFTER_END.split(after, maxsplit=1)[0]  # «…, men statistikken slår ut …» is another clause
@@ -296,6 +303,4 @@ def stated_figure(item: Item, n: int, asked: bool) -> StatedFigure:
     words = words[:WHAT_WORDS]
     while words and (words[-1].lower() in _CONNECTIVES or words[-1].lower() in _TRAILING):
         words.pop()  # «… som har økt fra», «… lever i vedvarende lavinntekt i»
-    what = " ".join(words)
-    return StatedFigure(value=value, unit=unit.group().strip() if unit else "", what=what,
-                        group=", ".join(item.groups), place=item.place, year=item.year, n=n, asked=asked)
+    return " ".join(words)
