@@ -95,6 +95,17 @@ def test_fresh_figure_batch_is_tune_only_with_figures_follow_ups_and_near_misses
     assert all(q.history for q in qs if q.kind == "followup")
 
 
+def test_second_fresh_figure_batch_is_tune_only_and_written_by_two_writers():
+    """h001–h060 (testsets/README.md): a check of the figure answers on questions nobody tuned on."""
+    qs = [q for q in read_testset(DEFAULT_TESTSET) if q.id.startswith("h")]
+    kinds = collections.Counter(q.kind for q in qs)
+    assert len(qs) == 60 and kinds == {"figure": 44, "followup": 8, "unanswerable": 8}
+    assert all(q.split == "tune" for q in qs)
+    assert all(not q.evidence and not q.answer for q in qs if q.kind == "unanswerable")
+    assert all(q.evidence and q.answer and q.page for q in qs if q.kind != "unanswerable")
+    assert all(q.history for q in qs if q.kind == "followup")
+
+
 TUNE_ONLY_FROM = "q188"  # q188–q827 widen the tune half only (testsets/README.md)
 
 
