@@ -142,13 +142,18 @@ SHARED_ROOT = 6  # letters two words share at the start to count as one root («
 # a shorter word at the start is often only the first part of a compound («land», «landsbasis»)
 
 
+# Snowball leaves the ending on a short noun («årene» -> «åren», «ukene» -> «uken»): the endings a
+# noun takes in the definite and the plural, read off a stem that is the unit itself
+_NOUN_ENDINGS = ("e", "en", "et", "er", "ene", "a")
+
+
 def counts(sentence: str, unit: str) -> bool:
     """Does ``sentence`` count ``unit``: a quantity followed (within two words) by it?"""
     for q in quantities(sentence, every=True):
         after = " ".join(_UNIT_WORDS.get(w.strip(".,;:)").lower(), w)
                          for w in sentence[q.start:].split()[:2 + len(q.text.split())])
-        if any(t == unit or t.endswith(unit) or len(t) >= 5 and (unit.endswith(t) or (
-               len(unit) >= SHARED_ROOT and t.startswith(unit[:SHARED_ROOT])))
+        if any(t == unit or t.endswith(unit) or (t.startswith(unit) and t[len(unit):] in _NOUN_ENDINGS)
+               or len(t) >= 5 and (unit.endswith(t) or (len(unit) >= SHARED_ROOT and t.startswith(unit[:SHARED_ROOT])))
                for t in terms(after)):
             return True
     return False

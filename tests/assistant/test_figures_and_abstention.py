@@ -256,6 +256,9 @@ def test_how_long_is_answered_by_the_duration_first(assistant, question, span):
     # 4.2 p. 10: nationalities and nations share a root of six letters
     ("153 nasjonaliteter er representert i kommunen.", "nasjon", True),
     ("153 nasjonaliteter er representert i kommunen.", "nasjonalitet", True),
+    # 4 p. 9: Snowball leaves «årene» as «åren»; the 20 years are still counted in years
+    ("Derimot har denne aldersgruppen de siste 20 årene vært stabil eller synkende", "år", True),
+    ("Per 1. januar 2023 bodde det 129 874 innbyggere i Bærum.", "år", False),
 ])
 def test_a_short_counted_word_is_not_found_as_the_first_part_of_a_compound(sentence, unit, counted):
     from assistant.question.asking import counts
