@@ -214,11 +214,13 @@ def plain(text: str) -> str:
 def _entry(table: str, stem: str) -> tuple[str, ...]:
     """The words ``table`` lists for ``stem``, or for the stem of ``stem``: Snowball stems an
     inflected form short of its base («forsørgeren» -> «forsørger», «forsørger» -> «forsørg»), and
-    the entries are keyed by the base."""
+    the entries are keyed by the base. A consonant doubled by the ending is undone («fattigdommen»
+    -> «fattigdomm» -> «fattigdom»)."""
     tables = {"pairs": _table, "forms": _forms, "numbers": _numbers}
     found = tables[table]().get(stem)
     if found is None:
-        found = next((tables[table]()[s] for s in terms(stem) if s != stem and s in tables[table]()), ())
+        tries = [*terms(stem), stem[:-1] if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "aeiouyæøå" else ""]
+        found = next((tables[table]()[s] for s in tries if s and s != stem and s in tables[table]()), ())
     return found
 
 
