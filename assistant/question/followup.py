@@ -48,6 +48,7 @@ _FILLER = {"resten", "ellers", "øvrig", "andre", "annet", "blant", "særlig", "
            "elevene", "gruppe", "gruppen", "grupper", "gruppene",
            "personer", "snakk"}  # «Hvor mange personer er det snakk om?»: how many, of what was asked
 _GROUP_PREPOSITIONS = {"i", "blant", "hos", "for"}
+_OTHER = {"resten", "øvrig", "øvrige"}  # «Og resten av befolkningen?»: everyone but the group before
 _CONDITIONS = {"hvis", "om", "med", "etter", "justert", "målt", "uten"}
 _CONNECTIVES = {"og", "men", "enn", "så", "også"}
 _SKIP = {"gi", "vis", "si", "fortell", "nevn", "sammenlignet", "sammenligne"}
@@ -239,13 +240,15 @@ def _rewrite(question: str, base: str) -> tuple[str, str]:
     content = [w for w in _content_words(question) if w not in in_ages]
     compare = any(w.startswith(("sammenlign", "forhold")) for w in words) or "enn" in words[1:]
     phrase_words = WORD.findall(question)[len(_opener(words).split()):] if _opener(words) else []
+    rest = bool(_opener(words)) and _opener(words).split()[-1] in _FILLER  # «Hva med resten av …»
     if (_opener(words) and content and not new and phrase_words
-            and (phrase_words[0].lower() in _FILLER or phrase_words[0].lower() in _GROUP_PREPOSITIONS
+            and (rest or phrase_words[0].lower() in _FILLER or phrase_words[0].lower() in _GROUP_PREPOSITIONS
                  or phrase_words[0].lower() in _CONDITIONS)):
         # «Og for barna i grunnskolealder?», «Og i resten av befolkningen?»: the same measure for
         # another group the slots do not know; the earlier query with the group added keeps it.
         # «Og hvis man bruker nasjonale inntektsgrenser?»: the same measure, measured otherwise
-        return f"{base.rstrip(' ?.!')} {' '.join(phrase_words)}", ADDED
+        phrase = [w for w in phrase_words if w.lower() not in _OTHER]  # «resten» is searched as nothing
+        return f"{base.rstrip(' ?.!')} {' '.join(phrase)}", ADDED
     if _opener(words) and content and not new:
         # «Hva med vold fra andre ungdommer?»: a new topic in the frame and slots of the old one
         frame = _frame(base)

@@ -7,6 +7,7 @@ place the user names now) and the rewritten question that was searched (``query_
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -15,7 +16,7 @@ from assistant.question.asking import (asked_noun, asks_change, counted_unit, fo
 from assistant.question.forms import answer_type, asked_thing, question_form
 from assistant.question.thesaurus import report_words
 from assistant.reading.quantities import age_phrases, ages, asked_detail
-from assistant.reading.slots import slot_values, slot_words
+from assistant.reading.slots import GROUP_SLOTS, slot_values, slot_words
 from assistant.reading.text import TermStats, is_figure_question, terms
 
 EVIDENCE_IGNORES = ("parent",)  # slots the answer checks read as measure words
@@ -57,6 +58,9 @@ class Reading:
         return sum(self.idf[t] for t in self.measure_terms) or 1.0
 
 
+_REST = re.compile(r"\b(?:resten|øvrige?|andre)\b", re.IGNORECASE)  # the group other than the one before
+
+
 def read(question: str, query_used: str, stats: TermStats) -> Reading:
     """Read ``question`` (the turn as asked) and ``query_used`` (the question searched)."""
     both = f"{question} {query_used}"
@@ -64,6 +68,11 @@ def read(question: str, query_used: str, stats: TermStats) -> Reading:
     figure = is_figure_question(question) or is_figure_question(query_used)
     kinds_from = question if is_figure_question(question) else query_used
     asked = {k: v for k, v in slot_values(both).items() if k not in EVIDENCE_IGNORES}
+    own_slots = slot_values(question)
+    if question != query_used and _REST.search(question) and "place" not in own_slots:
+        # «Hva med resten av befolkningen?» after a question on innvandrere asks for everyone but them
+        # («… resten av landet?» is another place)
+        asked = {k: v for k, v in asked.items() if k not in GROUP_SLOTS or k in own_slots}
     asked.update(focused_groups(question))  # «… flere gutter enn jenter? Hvor mange av guttene …?»
     by_slot = _slot_terms(both, q)
     age_terms = frozenset(terms(" ".join(age_phrases(both))))

@@ -167,3 +167,18 @@ def test_how_many_of_them_are_children_opens_with_the_children(assistant):
     a = assistant.ask("Og hvor mange av dem er barn?", ["Hvor mange bor i Bærum nå?"])
     assert a.answer.startswith("29 495"), a.answer
     assert a.stated_figures[0].value == "29 495"
+
+
+@pytest.mark.parametrize("question", ["Hva med resten av befolkningen?", "Og i resten av befolkningen?"])
+def test_the_rest_of_the_population_is_everyone_but_the_group_before(assistant, question):
+    # 5.2.2 p. 17: «… som bor trangt, 28 prosent sammenlignet med 7 prosent i øvrig befolkning i Bærum.»
+    a = assistant.ask(question, ["Hvor mange innvandrere i Bærum bor trangt?"])
+    assert "trangt" in a.search_terms
+    assert not a.abstained and a.stated_figures[0].value == "7" and a.stated_figures[0].unit == "prosent", a.answer
+
+
+def test_the_rest_of_the_country_is_another_place_and_keeps_the_group(assistant):
+    # 6.3 p. 28: «… høyere andel innvandringsbefolkning (19,5 prosent) enn resten av landet (16 prosent).»
+    a = assistant.ask("Hvordan er det sammenlignet med resten av landet?",
+                      ["Hvor mange innvandrere, inkludert norskfødte med innvandrerforeldre, bor i Bærum?"])
+    assert "19,5 prosent" in a.answer and "16 prosent" in a.answer, a.answer
