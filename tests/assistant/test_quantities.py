@@ -254,3 +254,13 @@ def test_a_figure_that_is_the_size_of_a_change_is_told_from_a_level():
                    "2,6 prosent i 2021.") == [("1,6 prosent", False), ("2,6 prosent", False)]
     assert changes("Den koster nå 39,90 kroner, en oppgang på 8,1 prosent.") == [
         ("39,90 kroner", False), ("8,1 prosent", True)]
+
+
+def test_the_comparison_asked_for_is_no_topic_word():
+    # «flere jenter enn gutter som sliter med fysiske plager» (5.1.2) shares «flere» with a question on
+    # psychological complaints; the topic of «Hvor mange flere jenter enn gutter …» is what is compared
+    from assistant.question.asking import question_terms
+
+    q = "Hvor mange flere jenter enn gutter har mange psykiske plager?"
+    got = question_terms(q, q)
+    assert "fler" not in got and {"psykisk", "plag"} <= got
