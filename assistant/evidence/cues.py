@@ -42,9 +42,8 @@ _BACK_OPENERS = re.compile(
     # «Årsaken var sykdom.»: a noun that names a relation, its other end left to the sentence before
     r"(?:årsaken|grunnen|forklaringen|begrunnelsen|bakgrunnen|resultatet|følgen|konsekvensen|effekten|"
     r"svaret|målet|hensikten)\s+(?:er|var|ble|blir|kan|skal))\b", _I)
-# «… har denne aldersgruppen de siste 20 årene …»: a demonstrative before a definite noun points back
 _BACK_ANYWHERE = re.compile(r"\b(?:kalles\s+derfor|dette\s+kalles|disse\s+kalles|omtales\s+(?:derfor\s+)?som|"
-                            r"han|hun|ham|hans|hennes|(?:denne|dette|disse)\s+[a-zæøå]{3,}(?:en|et|ene|a|na))\b", _I)
+                            r"han|hun|ham|hans|hennes)\b", _I)
 
 # «dette», «disse», «det utgjør», «tilsvarende» lean back anywhere; «andelen», «tallet» only when
 # nothing says which (the finite verb or the sentence's end follows): «Andelen har økt» leans back,

@@ -247,8 +247,7 @@ def _rewrite(question: str, base: str) -> tuple[str, str]:
         # «Og for barna i grunnskolealder?», «Og i resten av befolkningen?»: the same measure for
         # another group the slots do not know; the earlier query with the group added keeps it.
         # «Og hvis man bruker nasjonale inntektsgrenser?»: the same measure, measured otherwise
-        phrase = [w for w in phrase_words if w.lower() not in _OTHER]  # «resten» is searched as nothing
-        return f"{base.rstrip(' ?.!')} {' '.join(phrase)}", ADDED
+        return f"{base.rstrip(' ?.!')} {' '.join(_without_other(phrase_words, rest))}", ADDED
     if _opener(words) and content and not new:
         # «Hva med vold fra andre ungdommer?»: a new topic in the frame and slots of the old one
         frame = _frame(base)
@@ -287,6 +286,19 @@ def _rewrite(question: str, base: str) -> tuple[str, str]:
     if extra or age:
         query, how = f"{query.rstrip(' ?.!')} {' '.join(extra + age)}", ADDED
     return query, how
+
+
+def _without_other(words: list[str], after_other: bool) -> list[str]:
+    """``words`` without «resten (av)», «øvrige»: «i resten av befolkningen» is searched as «i befolkningen»."""
+    out = []
+    for w in words:
+        if w.lower() in _OTHER:
+            after_other = True
+            continue
+        if not (after_other and w.lower() == "av"):
+            out.append(w)
+        after_other = False
+    return out
 
 
 _FRAME = re.compile(r"^(hvor (?:mange|stor(?:e)? andel|mye|stor)|hva|hvilke|hvordan|hvorfor)\b",

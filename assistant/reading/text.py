@@ -79,8 +79,7 @@ def content_terms(text: str) -> set[str]:
 
 
 FIGURE_CUES = re.compile(
-    r"\b(hvor\s+mange|hvor\s+stor(?:e)?\s+(?:prosent)?(?:andel|del)|hvor\s+mye|hvor\s+høy|hvor\s+lave?|hvor\s+vanlig|prosent|antall|andel"
-    r"|hvor\s+store?\s+(?:er|var|ble|blir|har|må|skal|vil)"  # «Hvor stor var barnefattigdommen i 2013?»: a size
+    r"\b(hvor\s+mange|hvor\s+stor(?:e)?\s+(?:prosent)?(?:andel|del)|hvor\s+mye|hvor\s+høy|hvor\s+vanlig|prosent|antall|andel"
     r"|andelen|tall(?:et)?\s+på|hvor\s+stor\s+prosent|hvor\s+ofte|hvor\s+lenge|\w+graden|\w+raten|\w*snittet|antallet)\b",
     re.IGNORECASE,
 )

@@ -170,7 +170,7 @@ def test_follow_ups_without_words_of_their_own_or_with_a_demonstrative_lean_on_h
                       ["Hvor stor andel har vært utsatt for alvorlig vold i barndommen?"])
     assert "vold" in q and "aldersgrense" in q
     q = rewrite_query("Og i resten av befolkningen?", ["Hvor stor andel av innvandrerne i Bærum bor trangt?"])
-    assert "bor trangt" in q and "resten av befolkningen" in q
+    assert "bor trangt" in q and q.endswith("i befolkningen")  # «resten» is everyone but them: not searched
     q = rewrite_query("Og for alle ungdomsskoleelevene tilbake i 2014?",
                       ["Hvor mange prosent av jentene på ungdomsskolen har hatt mange psykiske plager den siste uka?"])
     assert "jente" not in q and "ungdomsskolen" in q and "psykiske plager" in q and "2014" in q
