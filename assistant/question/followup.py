@@ -48,7 +48,8 @@ _FILLER = {"resten", "ellers", "øvrig", "andre", "annet", "blant", "særlig", "
            "elevene", "gruppe", "gruppen", "grupper", "gruppene",
            "personer", "snakk"}  # «Hvor mange personer er det snakk om?»: how many, of what was asked
 _GROUP_PREPOSITIONS = {"i", "blant", "hos", "for"}
-_OTHER = {"resten", "øvrig", "øvrige"}  # «Og resten av befolkningen?»: everyone but the group before
+# «Og i resten av befolkningen?»: everyone but the group before, searched as «… i befolkningen»
+_OTHER = re.compile(r"\b(?:resten|øvrige?)\b(?:\s+av\b)?\s*", re.IGNORECASE)
 _CONDITIONS = {"hvis", "om", "med", "etter", "justert", "målt", "uten"}
 _CONNECTIVES = {"og", "men", "enn", "så", "også"}
 _SKIP = {"gi", "vis", "si", "fortell", "nevn", "sammenlignet", "sammenligne"}
@@ -247,7 +248,8 @@ def _rewrite(question: str, base: str) -> tuple[str, str]:
         # «Og for barna i grunnskolealder?», «Og i resten av befolkningen?»: the same measure for
         # another group the slots do not know; the earlier query with the group added keeps it.
         # «Og hvis man bruker nasjonale inntektsgrenser?»: the same measure, measured otherwise
-        return f"{base.rstrip(' ?.!')} {' '.join(_without_other(phrase_words, rest))}", ADDED
+        phrase = _OTHER.sub("", ("resten " if rest else "") + " ".join(phrase_words))
+        return f"{base.rstrip(' ?.!')} {phrase}", ADDED
     if _opener(words) and content and not new:
         # «Hva med vold fra andre ungdommer?»: a new topic in the frame and slots of the old one
         frame = _frame(base)
@@ -286,19 +288,6 @@ def _rewrite(question: str, base: str) -> tuple[str, str]:
     if extra or age:
         query, how = f"{query.rstrip(' ?.!')} {' '.join(extra + age)}", ADDED
     return query, how
-
-
-def _without_other(words: list[str], after_other: bool) -> list[str]:
-    """``words`` without «resten (av)», «øvrige»: «i resten av befolkningen» is searched as «i befolkningen»."""
-    out = []
-    for w in words:
-        if w.lower() in _OTHER:
-            after_other = True
-            continue
-        if not (after_other and w.lower() == "av"):
-            out.append(w)
-        after_other = False
-    return out
 
 
 _FRAME = re.compile(r"^(hvor (?:mange|stor(?:e)? andel|mye|stor)|hva|hvilke|hvordan|hvorfor)\b",
