@@ -6,6 +6,8 @@ import collections
 import re
 import unicodedata
 
+import pytest
+
 from evaluation.testset import DEFAULT_TESTSET, missing_evidence, read_testset
 from ingest import ChunkSettings, chunk_document, read_document
 from kunnskap.paths import DEFAULT_CORPUS
@@ -84,22 +86,15 @@ def test_fresh_batch_is_tune_only_and_half_near_misses():
     assert all(q.evidence and q.answer and q.page for q in qs if q.kind != "unanswerable")
 
 
-def test_fresh_figure_batch_is_tune_only_with_figures_follow_ups_and_near_misses():
-    """g001–g080 (testsets/README.md): figure questions, figure follow-ups and figure near misses."""
-    qs = [q for q in read_testset(DEFAULT_TESTSET) if q.id.startswith("g")]
-    kinds = collections.Counter(q.kind for q in qs)
-    assert len(qs) == 80 and kinds == {"figure": 44, "followup": 12, "unanswerable": 24}
-    assert all(q.split == "tune" for q in qs)
-    assert all(not q.evidence and not q.answer for q in qs if q.kind == "unanswerable")
-    assert all(q.evidence and q.answer and q.page for q in qs if q.kind != "unanswerable")
-    assert all(q.history for q in qs if q.kind == "followup")
-
-
-def test_second_fresh_figure_batch_is_tune_only_and_written_by_two_writers():
-    """h001–h060 (testsets/README.md): a check of the figure answers on questions nobody tuned on."""
-    qs = [q for q in read_testset(DEFAULT_TESTSET) if q.id.startswith("h")]
-    kinds = collections.Counter(q.kind for q in qs)
-    assert len(qs) == 60 and kinds == {"figure": 44, "followup": 8, "unanswerable": 8}
+@pytest.mark.parametrize("prefix, kinds", [
+    ("g", {"figure": 44, "followup": 12, "unanswerable": 24}),  # g001–g080
+    ("h", {"figure": 44, "followup": 8, "unanswerable": 8}),  # h001–h060, two writers, 30 each
+])
+def test_fresh_figure_batches_are_tune_only_with_figures_follow_ups_and_near_misses(prefix, kinds):
+    """The fresh figure batches (testsets/README.md): checks of the figure answers on questions
+    nobody had tuned on, then tune data."""
+    qs = [q for q in read_testset(DEFAULT_TESTSET) if q.id.startswith(prefix)]
+    assert collections.Counter(q.kind for q in qs) == kinds
     assert all(q.split == "tune" for q in qs)
     assert all(not q.evidence and not q.answer for q in qs if q.kind == "unanswerable")
     assert all(q.evidence and q.answer and q.page for q in qs if q.kind != "unanswerable")
