@@ -43,6 +43,9 @@ _DANGLING = re.compile(r"\s+(?:fra|på|med|til|av)(?:\s+(?:1[89]|20)\d\d)?$", re
 _WORD = re.compile(r"[\wæøåÆØÅ][\wæøåÆØÅ-]*")
 _AFTER_END = re.compile(r",\s+(?:men|mens|og|noe|som\s+er)\b|[;:(]", re.IGNORECASE)
 _GROUP_PREPOSITIONS = {"av", "blant"}
+_PARTITIVE = re.compile(r"^\s*av\b", re.IGNORECASE)  # the «av» of «N prosent av …»: nothing without its figure
+_FOCUS = re.compile(r"\b(?:kun|bare|hele|nesten|omtrent|cirka|ca\.|rundt|drøyt|snaut|godt|over|under|mer\s+enn|"
+                    r"mindre\s+enn)\s*$", re.IGNORECASE)  # … and so do the words that weigh it
 _TRAILING = {"fra", "til", "på", "av", "i", "for", "om", "som", "er", "var"}  # nothing a «what» ends with
 _CONNECTIVES = {"og", "mens", "men", "samt", "mot", "versus", "sammenlignet", "med"}
 # «Det er stor overvekt av innvandrere …, 28 prosent …»: «det er» without a determiner after it says
@@ -294,7 +297,8 @@ def _label(item: Item) -> str:
     at = item.scope.find(item.shown)
     before, after = (item.scope[:at], item.scope[at + len(item.shown):]) if at >= 0 else (item.scope, "")
     after = _AFTER_END.split(after, maxsplit=1)[0]  # «…, men statistikken slår ut …» is another clause
-    text = f"{before} {after}"
+    # «Kun 8 prosent av guttene bruker …»: «kun» and «av» go with the figure («guttene bruker …»)
+    text = f"{_FOCUS.sub('', before)} {_PARTITIVE.sub('', after, count=1)}"
     for q in reversed(quantities(text, explanations=True)):  # other figures are not what this one measures
         text = text[:q.start] + " " + text[q.end:]
     words = _foreign_groups_out(_WORD.findall(text), item.groups)

@@ -348,3 +348,15 @@ def test_every_stated_figure_says_what_it_is_about_not_only_its_years(assistant)
     for value in ("65", "2,6"):
         assert "aldersgruppen 25-34 år som har økt" in figures[value].what, figures[value]
         assert not figures[value].what.endswith(" fra")
+
+
+def test_a_stated_figure_s_label_drops_the_words_that_went_with_its_number(assistant):
+    # 5.2.2 p. 17: «I 2021 bodde 16,6 prosent av barn i Bærum under 18 år trangt mot 18,5 prosent på
+    # landsbasis.» With 16,6 prosent in the table's own column, «av» has nothing to belong to.
+    a = assistant.ask("Hvor stor andel av barna i Bærum bor trangt?")
+    first = a.stated_figures[0]
+    assert (first.value, first.what) == ("16,6", "I 2021 bodde barn i Bærum under 18 år trangt"), first
+    # 6.4.1: «Kun 8 prosent av guttene bruker 2 eller mer timer …»: «kun» weighs the figure, not the boys
+    a = assistant.ask("Hvor mange gutter på videregående bruker mer enn to timer på lekser?")
+    eight = next(f for f in a.stated_figures if f.value == "8")
+    assert eight.what.startswith("guttene bruker 2 eller mer timer på skolearbeid"), eight
