@@ -240,9 +240,10 @@ def _rewrite(question: str, base: str) -> tuple[str, str]:
     in_ages = set(lower_words(" ".join(a for a in asked_ages if any(c.isdigit() for c in a))))
     content = [w for w in _content_words(question) if w not in in_ages]
     compare = any(w.startswith(("sammenlign", "forhold")) for w in words) or "enn" in words[1:]
-    phrase_words = WORD.findall(question)[len(_opener(words).split()):] if _opener(words) else []
-    rest = bool(_opener(words)) and _opener(words).split()[-1] in _FILLER  # «Hva med resten av …»
-    if (_opener(words) and content and not new and phrase_words
+    opener = _opener(words)
+    phrase_words = WORD.findall(question)[len(opener.split()):] if opener else []
+    rest = bool(opener) and opener.split()[-1] in _FILLER  # «Hva med resten av …»
+    if (opener and content and not new and phrase_words
             and (rest or phrase_words[0].lower() in _FILLER or phrase_words[0].lower() in _GROUP_PREPOSITIONS
                  or phrase_words[0].lower() in _CONDITIONS)):
         # «Og for barna i grunnskolealder?», «Og i resten av befolkningen?»: the same measure for
@@ -250,7 +251,7 @@ def _rewrite(question: str, base: str) -> tuple[str, str]:
         # «Og hvis man bruker nasjonale inntektsgrenser?»: the same measure, measured otherwise
         phrase = _OTHER.sub("", ("resten " if rest else "") + " ".join(phrase_words))
         return f"{base.rstrip(' ?.!')} {phrase}", ADDED
-    if _opener(words) and content and not new:
+    if opener and content and not new:
         # «Hva med vold fra andre ungdommer?»: a new topic in the frame and slots of the old one
         frame = _frame(base)
         if phrase_words[0].lower() in _QUESTION_WORDS:  # «Og hvor mange av dem …»: its own frame

@@ -219,7 +219,8 @@ def _entry(table: str, stem: str) -> tuple[str, ...]:
     tables = {"pairs": _table, "forms": _forms, "numbers": _numbers}
     found = tables[table]().get(stem)
     if found is None:
-        tries = [*terms(stem), stem[:-1] if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "aeiouyæøå" else ""]
+        doubled = len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "aeiouyæøå"
+        tries = [*terms(stem), stem[:-1] if doubled else ""]
         found = next((tables[table]()[s] for s in tries if s and s != stem and s in tables[table]()), ())
     return found
 
