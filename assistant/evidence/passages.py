@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from assistant.evidence.attribution import MEASURE, figure_slots
+from assistant.evidence.modifiers import Qualifiers, qualifiers_many
 from assistant.reading.instructions import looks_like_instruction
 from assistant.reading.quantities import ages, quantities, stated_years
 from assistant.reading.slots import slot_values
@@ -41,6 +42,7 @@ class Passage:
     kinds: tuple[frozenset[str], ...] = ()  # per sentence: kinds of quantity it states (share, count, …)
     attributions: tuple[tuple[Mapping[str, frozenset[str]], ...], ...] = ()  # per sentence, per figure:
     # the group, level and place values it is stated for (``assistant.evidence.attribution``)
+    qualifiers: tuple[Qualifiers, ...] = ()  # per sentence: its nouns' adjectives («fysiske plager»)
 
 
 def analyse(text: str) -> Passage:
@@ -61,7 +63,8 @@ def analyse(text: str) -> Passage:
                    tuple(ages(s.text) for s in sentences),
                    kinds,
                    tuple(_attributions(s.text, sentences[k - 1].text if k else "")
-                         for k, s in enumerate(sentences)))
+                         for k, s in enumerate(sentences)),
+                   tuple(qualifiers_many([s.text for s in sentences])))
 
 
 def _no_setting(text: str) -> str:

@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from assistant.evidence.cues import fits, gives, leans_back
+from assistant.evidence.modifiers import contrasts, qualifiers
 from assistant.evidence.passages import Passage, PassageCache
 from assistant.question.asking import counts
 from assistant.question.reading import read
@@ -29,6 +30,8 @@ RANK_BONUS = 0.12  # added to a sentence of the top passage; 1/rank of it for th
 NUMBER_BONUS = 0.15  # figure questions: a sentence with a number
 NO_NUMBER_PENALTY = 0.25  # figure questions: a sentence without one
 DETAIL_BONUS = 0.1  # «Fra hvilket år …?», «Hvilken aldersgruppe …?»: a sentence that names one
+CONTRAST_PENALTY = 0.1  # figure questions: the sentence qualifies an asked noun otherwise («fysiske plager»
+# for «psykiske plager»); the noun also counts as not given (``assistant.evidence.modifiers``)
 QUALIFIER_PENALTY = 0.2  # the sentence is about a group the question did not ask about
 PLACE_PENALTY = 0.1  # the sentence is about another place than the one asked about
 MAX_WINDOW = 5  # sentences quoted together around a figure
@@ -120,21 +123,25 @@ def gather(question: str, query_used: str, hits: list[Hit], stats: TermStats,
     vocabulary = frozenset().union(*(p.vocabulary for p in passages)) if passages else frozenset()
     credit = {t: _credits_with_synonyms(t, vocabulary) for t in q}  # sentence stem -> share of t it gives
     scaled = _scaled(meanings, passages)
+    asked_q = qualifiers(query_used) if figure else {}  # for all questions: NorQuAD validation 403 -> 402
     out = []
     for i, p in enumerate(passages):
         for j, (s, st) in enumerate(zip(p.sentences, p.stems)):
             if p.instructions and p.instructions[j]:  # planted instructions are never evidence
                 continue
+            first = j  # the first sentence read with this one
             if (figure or detail) and j > 0 and _leans_back(p.sentences[j].text):  # read with the one before
                 st = st | p.stems[j - 1]  # it, through a chain of «Det utgjør …», «Tilsvarende …»
-                k = j - 1
+                k = first = j - 1
                 while k > 0 and j - k < MAX_ANAPHORA and _leans_back(p.sentences[k].text):
                     k -= 1
                     st = st | p.stems[k]
+                first = k
             own = p.stems[j]
             if (not (figure or detail) and j > 0 and leans_back(s.text)  # «I 1835 grunnla han …» is about
                     and any(w in own for t in q for w in credit[t])):  # whom the sentence before names
                 own = st = st | p.stems[j - 1]
+                first = j - 1
             got = {t: max((c for w, c in credit[t].items() if w in (own if t in proper else st)), default=0.0)
                    for t in q}
             if any(got[t] for t in q if t not in by_slot):  # the measure is there: a group
@@ -143,6 +150,8 @@ def gather(question: str, query_used: str, hits: list[Hit], stats: TermStats,
                         got[t] = 1.0
             if asked_ages and asked_ages & _ages_said(p, j):  # «yngre enn 30» said «mellom 0 og 29 år»
                 got.update({t: 1.0 for t in r.age_terms if t in got})
+            contrast = contrasts(asked_q, p.qualifiers[first:j + 1], st) if asked_q else []
+            got.update({h: 0.0 for h in contrast if h in got})  # «fysiske plager» do not give «psykiske plager»
             matched = frozenset(t for t, c in got.items() if c > 0)
             coverage = sum(idf[t] * c for t, c in got.items()) / total
             # a question that names only a group, place, age or year («unge under 30 med
@@ -155,6 +164,8 @@ def gather(question: str, query_used: str, hits: list[Hit], stats: TermStats,
             score = coverage + RANK_BONUS / (i + 1) - _mismatch(r.asked, said)
             if r.left_out and r.left_out & st:  # says (or leans on) what the user left out: another figure
                 score -= QUALIFIER_PENALTY
+            if contrast:
+                score -= CONTRAST_PENALTY
             agrees = True
             if figure:
                 agrees = _agrees(r.asked, r.named, p, j, asked_ages, contexts[i]) and (
