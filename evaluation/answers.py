@@ -116,7 +116,10 @@ def first_is_expected(answer: Answer, expected: str) -> bool:
     an age, a period: «2019-2022», «13 år»), the lead must state it."""
     if not quantities(expected, explanations=True):
         return contains_expected(_plain(lead_of(answer)), expected)
-    figures = lead_figures(answer)
+    # a lead that states only a duration or frequency («de siste 20 årene») states that; beside
+    # another figure such a period only dates it («De siste fem årene … 884 personer»)
+    figures = lead_figures(answer) or [q.text for q in quantities(_plain(lead_of(answer)), explanations=True,
+                                                                 every=True)]
     return bool(figures) and is_expected(figures[0], expected)
 
 

@@ -13,6 +13,7 @@ from evaluation.answers import (
     answer_words,
     contains_gold,
     is_expected,
+    first_is_expected,
     lead_figures,
     lead_of,
 )
@@ -47,6 +48,16 @@ def test_lead_is_the_text_before_the_first_quote_or_the_first_sentence():
     opening = _answer(f"{QUOTE} [1] Det er flere enn før.")
     assert lead_of(opening) == QUOTE
     assert lead_figures(opening) == ["129 874 innbyggere"]  # with its unit; «1. januar» is a date
+
+
+def test_a_lead_of_only_a_period_states_it_but_a_period_beside_a_figure_only_dates_it():
+    # report, 4 p. 9: «… har denne aldersgruppen de siste 20 årene vært stabil eller synkende …»
+    quote = "Derimot har denne aldersgruppen de siste 20 årene vært stabil eller synkende."
+    assert first_is_expected(_answer(f"{quote} [1]", quote=quote), "20")
+    # «De siste fem årene (2019-2022) har befolkningen økt med 884 personer i gjennomsnitt hvert år.»
+    growth = "De siste fem årene har befolkningen økt med 884 personer i gjennomsnitt hvert år."
+    assert first_is_expected(_answer(f"{growth} [1]", quote=growth), "884")
+    assert not first_is_expected(_answer(f"{growth} [1]", quote=growth), "5")
 
 
 def test_is_expected_and_contains_gold():
