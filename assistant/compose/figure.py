@@ -46,6 +46,10 @@ _GROUP_PREPOSITIONS = {"av", "blant"}
 _PARTITIVE = re.compile(r"^\s*av\b", re.IGNORECASE)  # the «av» of «N prosent av …»: nothing without its figure
 _FOCUS = re.compile(r"\b(?:kun|bare|hele|nesten|omtrent|cirka|ca\.|rundt|drøyt|snaut|godt|over|under|mer\s+enn|"
                     r"mindre\s+enn)\s*$", re.IGNORECASE)  # … and so do the words that weigh it
+# «I 2020 var det registrert at …», «Det er anslått at …»: a frame with an empty «det» says only that
+# something is so; what is measured follows «at» (the year has its own column)
+_EMPTY_FRAME = re.compile(r"^\W*(?:(?:i|per|fra|siden)\s+\d{4}\s+)?(?:(?:er|var|ble|blir|har|hadde)\s+det|"
+                          r"det\s+(?:er|var|ble|blir|har|hadde))\s+(?:\w+\s+){0,2}at\s+", re.IGNORECASE)
 _TRAILING = {"fra", "til", "på", "av", "i", "for", "om", "som", "er", "var"}  # nothing a «what» ends with
 _CONNECTIVES = {"og", "mens", "men", "samt", "mot", "versus", "sammenlignet", "med"}
 # «Det er stor overvekt av innvandrere …, 28 prosent …»: «det er» without a determiner after it says
@@ -300,7 +304,8 @@ def _label(item: Item) -> str:
     # «Kun 8 prosent av guttene bruker …»: «kun» and «av» go with the figure («guttene bruker …»)
     text = f"{_FOCUS.sub('', before)} {_PARTITIVE.sub('', after, count=1)}"
     for q in reversed(quantities(text, explanations=True)):  # other figures are not what this one measures
-        text = text[:q.start] + " " + text[q.end:]
+        text = text[:q.start] + " " + _PARTITIVE.sub("", text[q.end:], count=1)  # … nor their «av»
+    text = _EMPTY_FRAME.sub("", text.lstrip())
     words = _foreign_groups_out(_WORD.findall(text), item.groups)
     while words and words[0].lower() in _CONNECTIVES:
         words.pop(0)

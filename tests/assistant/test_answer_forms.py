@@ -176,6 +176,18 @@ def test_a_figure_sentence_that_leans_back_brings_the_one_it_leans_on(assistant)
     assert a.stated_figures[0].asked and a.stated_figures[0].value == "3247"
 
 
+def test_a_count_that_restates_a_share_is_labelled_with_what_the_share_is_of(assistant):
+    # 5.2.1, p. 16: «I 2020 var det registrert at 12 prosent av barn under 18 år bodde i husholdninger
+    # med vedvarende lavinntekt etter lokale lavinntektsgrenser (…). Det utgjør cirka 3300 barn og unge i
+    # Bærum.» The 3300 are the children in low income: the label says so, without the empty «I 2020
+    # var det registrert at» (the year has its own column) and without the share's «av».
+    a = assistant.ask("Hvor mange barn i Bærum levde i lavinntektsfamilier i 2020?")
+    figures = {f.value: f for f in a.stated_figures}
+    count = figures["cirka 3300"]
+    assert count.what.startswith("barn under 18 år bodde i husholdninger med vedvarende lavinntekt")
+    assert count.year == "2020"
+
+
 def test_a_figure_sentence_that_only_says_something_is_brings_no_sentence_before_it(assistant):
     # 5.2.2, pages 17-18: «Utviklingen over tid ser ut til å gå noe ned. Det er stor overvekt av innvandrere
     # (…), som bor trangt, 28 prosent sammenlignet med 7 prosent i øvrig befolkning i Bærum.» The first
