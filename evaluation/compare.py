@@ -6,7 +6,8 @@ a mode (``hybrid``, ``bm25``, ``dense``), ``mode=M``, ``embedder=E`` (or a bare 
 ``convex:0.4``, ``rrf:60``), ``rerank=W`` (weight of a passage's best sentence in the hybrid
 score), ``lexical=L`` (the lexical search: ``bm25s``, or PostgreSQL's ``pg-websearch``,
 ``pg-plain``, ``pg-or``; needs the database store), ``bm25=K1:B`` (BM25's term-frequency saturation
-and length normalisation; the lexical index is rebuilt in memory, nothing is embedded), ``headings``
+and length normalisation; the lexical index is rebuilt in memory, nothing is embedded), ``compounds``
+(BM25 also over the parts of compounds, ``index.compounds``; rebuilt in memory likewise), ``headings``
 (each passage embedded and indexed after its section heading; ``headings=0`` without),
 ``abstain=FC:FM`` (the assistant's figure coverage and measure thresholds, see
 ``assistant.evidence.abstention``). Configurations
@@ -36,7 +37,8 @@ from .testset import TestQuestion
 __all__ = ["EvalConfig", "parse_compare", "compare", "retriever_for", "make_assistant"]
 
 _MODES = ("hybrid", "bm25", "dense")
-_KEYS = ("mode", "embedder", "chunk", "overlap", "headings", "fusion", "abstain", "rerank", "lexical", "bm25")
+_KEYS = ("mode", "embedder", "chunk", "overlap", "headings", "fusion", "abstain", "rerank", "lexical", "bm25",
+         "compounds")
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,7 @@ class EvalConfig:
     lexical: str | None = None  # e.g. "pg-websearch"; None = the index's own (bm25s)
     bm25: str | None = None  # BM25 «k1:b», e.g. "1.2:0.75"; None = as built (index.lexical.K1, B)
     headings: bool | None = None  # passages searched after their section heading; None = as built
+    compounds: bool | None = None  # BM25 over compounds' parts too (rebuilt in memory); None = as built
 
 
 def _int(key: str, value: str, item: str) -> int:
@@ -96,8 +99,8 @@ def parse_compare(spec: str, base: EvalConfig = EvalConfig()) -> list[EvalConfig
                     key, value = "mode", part
                 elif part == "e5-small" or part.startswith("st:"):
                     key, value = "embedder", part
-                elif part == "headings":
-                    key, value = "headings", "1"
+                elif part in ("headings", "compounds"):
+                    key, value = part, "1"
                 else:
                     raise UsageError(f"--compare item {item!r}: {part!r} is not a mode "
                                      f"({', '.join(_MODES)}), an embedder (e5-small, st:NAME) or "
@@ -113,11 +116,11 @@ def parse_compare(spec: str, base: EvalConfig = EvalConfig()) -> list[EvalConfig
                 changes["chunk_size"] = _int(key, value, item)
             elif key == "overlap":
                 changes["chunk_overlap"] = _int(key, value, item)
-            elif key == "headings":
+            elif key in ("headings", "compounds"):
                 if value not in ("0", "1"):
-                    raise UsageError(f"--compare item {item!r}: headings={value!r} must be 1 (on) or 0 "
-                                     "(off); a bare «headings» means 1.")
-                changes["headings"] = value == "1"
+                    raise UsageError(f"--compare item {item!r}: {key}={value!r} must be 1 (on) or 0 "
+                                     f"(off); a bare «{key}» means 1.")
+                changes[key] = value == "1"
             elif key == "fusion":
                 from assistant.search.fusion import Fusion
 
@@ -199,7 +202,8 @@ def retriever_for(config: EvalConfig, base, workdir: Path, progress: bool = Fals
 def with_fusion(retriever, config: EvalConfig):
     """``retriever`` itself, or one over the same index with the configuration's fusion,
     sentence re-ranking, lexical search and BM25 parameters."""
-    if config.fusion is None and config.rerank is None and config.lexical is None and config.bm25 is None:
+    if (config.fusion is None and config.rerank is None and config.lexical is None and config.bm25 is None
+            and not config.compounds):
         return retriever
     from assistant.search.fusion import Fusion
     from assistant.search.retrieval import Retriever
@@ -212,22 +216,25 @@ def with_fusion(retriever, config: EvalConfig):
             raise UsageError(f"configuration {config.label!r}: lexical={config.lexical} needs the "
                              "PostgreSQL store; add --database-url (or set KUNNSKAP_DATABASE_URL).")
         index = index.with_lexical(config.lexical)
-    if config.bm25 is not None:
+    if config.bm25 is not None or config.compounds:
         if getattr(index, "lexical_kind", "bm25s") != "bm25s":
-            raise UsageError(f"configuration {config.label!r}: bm25={config.bm25} sets the parameters of "
-                             "bm25s, not of PostgreSQL's ranking; leave out lexical=pg-….")
-        index = _with_bm25(index, *_bm25(config.bm25, config.label))
+            raise UsageError(f"configuration {config.label!r}: bm25 and compounds set bm25s, not "
+                             "PostgreSQL's ranking; leave out lexical=pg-….")
+        k1, b = _bm25(config.bm25, config.label) if config.bm25 is not None else (None, None)
+        index = _with_bm25(index, k1, b, compounds=bool(config.compounds))
     return Retriever(index, fusion=fusion, rerank=rerank)
 
 
-def _with_bm25(index, k1: float, b: float):
-    """A copy of ``index`` whose BM25 index is rebuilt in memory with ``k1`` and ``b``; the chunks,
-    vectors and files on disk are shared and unchanged."""
-    from index.lexical import LexicalIndex
+def _with_bm25(index, k1: float | None, b: float | None, compounds: bool = False):
+    """A copy of ``index`` whose BM25 index is rebuilt in memory with ``k1`` and ``b`` (None: the
+    defaults) and, with ``compounds``, compounds' parts; the chunks, vectors and files on disk are
+    shared and unchanged."""
+    from index.lexical import B, K1, LexicalIndex
     from ingest.records import searched_texts
 
     copy = _copy.copy(index)
-    copy.lexical = LexicalIndex.build(searched_texts(index.chunks, index.manifest.chunk_settings), k1=k1, b=b)
+    copy.lexical = LexicalIndex.build(searched_texts(index.chunks, index.manifest.chunk_settings),
+                                      k1=K1 if k1 is None else k1, b=B if b is None else b, compounds=compounds)
     return copy
 
 

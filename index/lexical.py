@@ -17,6 +17,7 @@ import numpy as np
 import Stemmer
 from bm25s.tokenization import Tokenizer
 
+from index.compounds import split_compounds, vocabulary
 from kunnskap.errors import IndexLoadError
 
 # Lexical searches an index can be asked to use: bm25s (the default, every store) and
@@ -70,16 +71,23 @@ def settings() -> dict:
 class LexicalIndex:
     """A bm25s index whose document ids are chunk positions."""
 
-    def __init__(self, bm25: bm25s.BM25):
+    def __init__(self, bm25: bm25s.BM25, compounds: frozenset[str] | None = None):
         self._bm25 = bm25
+        self._words = compounds  # with compounds split: the stems a compound may split into
 
     @classmethod
-    def build(cls, texts: Sequence[str], k1: float = K1, b: float = B) -> "LexicalIndex":
+    def build(cls, texts: Sequence[str], k1: float = K1, b: float = B,
+              compounds: bool = False) -> "LexicalIndex":
         """Index ``texts``; position i in the list is document id i. ``k1`` and ``b`` are BM25's
-        term-frequency saturation and length normalisation (``kunnskap eval --compare bm25=K1:B``)."""
+        term-frequency saturation and length normalisation (``kunnskap eval --compare bm25=K1:B``).
+        With ``compounds`` a compound is also indexed and searched as its parts (``index.compounds``;
+        off by default, ``kunnskap eval --compare hybrid,hybrid+compounds`` scores it; kept in
+        memory only)."""
+        docs = tokenize(texts)
+        words = vocabulary(docs) if compounds else None
         bm25 = bm25s.BM25(method=BM25_METHOD, k1=k1, b=b)
-        bm25.index(tokenize(texts), show_progress=False)
-        return cls(bm25)
+        bm25.index([split_compounds(d, words) for d in docs] if words is not None else docs, show_progress=False)
+        return cls(bm25, words)
 
     def __len__(self) -> int:
         return int(self._bm25.scores["num_docs"])
@@ -87,6 +95,8 @@ class LexicalIndex:
     def search(self, query: str, k: int) -> tuple[np.ndarray, np.ndarray]:
         """Return (positions, scores) of the best ``k`` documents with a score above 0."""
         tokens = tokenize([query])[0]
+        if self._words is not None:
+            tokens = split_compounds(tokens, self._words)
         k = min(k, len(self))
         if k <= 0 or not tokens:
             return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float32)

@@ -27,7 +27,7 @@ GENERIC_WORDS = (
     # how people frame a question: «Vet du cirka …», «Kan du si …», «Stemmer det at …», «… nå?»
     "vet cirka rundt kan si stemmer stemmer nå idag prosentandel lenge "
     # prepositions the stopword list lacks
-    "under over mellom blant verken person personer fortsette fortsetter "
+    "under over mellom blant gjennom verken person personer fortsette fortsetter "
     # a comparison asked for: «Hvor mange flere jenter enn gutter …» (what is compared is the topic)
     "flere færre "
     # units of time: «minst tre ganger i uka» is how often, not what; «den siste uka» says nothing asked

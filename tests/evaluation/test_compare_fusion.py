@@ -77,3 +77,14 @@ def test_bm25_items_rebuild_only_the_lexical_index_in_memory(retriever):
     assert [h.score for h in flat.index.search_bm25(query, k=10)] != pytest.approx([s for _, s in before])
     # the index the chat uses is untouched
     assert [(h.chunk.id, h.score) for h in retriever.index.search_bm25(query, k=10)] == before
+
+
+def test_compounds_item_rebuilds_only_the_lexical_index_in_memory_with_parts(retriever):
+    # the report says «lavinntekt» and «familier» apart (5.2.1) as well as «lavinntektsfamilier» (6.1.3)
+    query = "lavinntektsfamilier"
+    before = [(h.chunk.id, h.score) for h in retriever.index.search_bm25(query, k=10)]
+    split = with_fusion(retriever, EvalConfig(compounds=True))
+    assert split.index.dense is retriever.index.dense and split.index.chunks is retriever.index.chunks
+    after = [(h.chunk.id, h.score) for h in split.index.search_bm25(query, k=10)]
+    assert len(after) > len(before)  # the parts find passages that never use the compound
+    assert [(h.chunk.id, h.score) for h in retriever.index.search_bm25(query, k=10)] == before
