@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.reading.text import is_figure_question, terms
+from assistant.reading.text import content_terms, is_figure_question, terms
 
 FORMS = ("figure", "definition", "why", "how", "example", "list", "overview", "comparison", "fact")
 
@@ -102,3 +102,23 @@ def asked_thing(question: str) -> frozenset[str]:
     m = _ASKS_WHAT.match(question)
     thing = frozenset(terms(m.group("thing"))) if m else frozenset()
     return thing if len(thing) <= MAX_THING else frozenset()
+
+
+# «Hva handler rapporten om?», «Oppsummer kunnskapsgrunnlaget», «Hva er formålet med dokumentet?»: the
+# question names the document by what it is and asks nothing narrower than the whole of it
+_SELF = re.compile(r"\b(?:rapport(?:en)?|dokument(?:et)?|kunnskapsgrunnlag(?:et)?)\b", re.IGNORECASE)
+_WHOLE = frozenset(terms("rapport rapporten dokument dokumentet kunnskapsgrunnlag kunnskapsgrunnlaget dette denne "
+                         "hele handler hensikt hensikten formål formålet mål målet oppsummer oppsummering "
+                         "oppsummere kort innhold inneholder tema temaer hovedpunkter hovedtrekk oversikt "
+                         "overblikk beskriv beskriver dreier laget skrevet utarbeidet hvorfor"))
+
+
+def asks_about_document(question: str) -> bool:
+    """Does ``question`` ask about the document as a whole (what it is, what it is for, what it says
+    overall), naming it as «rapporten», «dokumentet» or «kunnskapsgrunnlaget» and nothing narrower?
+
+    >>> [asks_about_document(q) for q in ("Hva handler rapporten om?", "Hva sier rapporten om mobbing?")]
+    [True, False]
+    """
+    return (bool(_SELF.search(question)) and answer_type(question) is None  # not «Hvem har laget …»
+            and not (content_terms(question) - _WHOLE))

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from assistant.evidence.cues import announces_list, fits, gives, is_item, leans_back, refers_back
-from assistant.question.forms import answer_type, question_form
+from assistant.question.forms import answer_type, asks_about_document, question_form
 from assistant.reading.quantities import quantities
 from assistant.reading.text import split_sentences
 from evaluation.answers import answer_words
@@ -274,3 +274,24 @@ def test_a_thing_the_report_only_names_among_examples_is_not_explained(assistant
     # … while 6.2.1 p. 26 defines kumulativ risiko («… kalles kumulativ risiko»)
     answer = assistant.ask("Hva menes med kumulativ risiko?")
     assert not answer.abstained and "kalles kumulativ risiko" in answer.answer
+
+
+@pytest.mark.parametrize("question", ["Hva handler rapporten om?", "Oppsummer kunnskapsgrunnlaget.",
+                                      "Hva er formålet med dokumentet?", "Fortell kort hva dette kunnskapsgrunnlaget er"])
+def test_a_question_about_the_whole_report_gets_its_opening(assistant, question):
+    # 1 Introduksjon, p. 2: «Dette dokumentet er utarbeidet som del av prosessen for temaplan barn og unge
+    # i 2023. …» and the next passage «Kunnskapsgrunnlaget beskriver overordnede føringer …»
+    a = assistant.ask(question)
+    assert not a.abstained
+    assert a.answer.startswith("Dette dokumentet er utarbeidet som del av prosessen for temaplan barn og unge")
+    assert "Kunnskapsgrunnlaget beskriver overordnede føringer" in a.answer
+    assert [(c.section, c.pages) for c in a.citations] == [("1", (2,)), ("1", (2,))]
+    assert a.numbers_verified
+
+
+def test_a_question_on_a_topic_of_the_report_or_on_who_made_it_is_not_about_the_whole():
+    assert not asks_about_document("Hva sier rapporten om mobbing?")
+    assert not asks_about_document("Hva er hensikten med temaplanen for barn og unge?")
+    assert not asks_about_document("Hvem har laget rapporten?")  # the opening does not say
+    assert not asks_about_document("Hvor mange sider har rapporten?")
+
