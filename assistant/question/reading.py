@@ -61,6 +61,14 @@ class Reading:
 _REST = re.compile(r"\b(?:resten|øvrige?|andre)\b", re.IGNORECASE)  # the group other than the one before
 
 
+# «Hva er hensikten med temaplanen?»: a noun that names a relation («hensikten», «formålet»,
+# «årsaken») before «med/til/for/av/bak» X asks about X; the relation alone names nothing
+_RELATION = re.compile(r"\b(hensikt(?:en)?|formål(?:et)?|mål(?:et)?|årsak(?:en|ene)?|grunn(?:en)?|"
+                       r"bakgrunn(?:en)?|begrunnelse(?:n)?|konsekvens(?:en|ene)?|effekt(?:en)?|betydning(?:en)?|"
+                       r"rolle(?:n)?|oppgave(?:n|ne)?|ansvar(?:et)?)\s+(?:med|til|for|av|bak|på)\b", re.IGNORECASE)
+RELATION_WEIGHT = 0.5
+
+
 def read(question: str, query_used: str, stats: TermStats) -> Reading:
     """Read ``question`` (the turn as asked) and ``query_used`` (the question searched)."""
     both = f"{question} {query_used}"
@@ -80,8 +88,9 @@ def read(question: str, query_used: str, stats: TermStats) -> Reading:
     if form == "fact" and query_used != question:
         form = question_form(query_used)
     own = q & question_terms(question, question) if question != query_used else q
+    relations = frozenset(terms(" ".join(m.group(1) for m in _RELATION.finditer(question))))
     return Reading(
-        terms=q, idf={t: stats.idf(t) for t in q}, figure=figure,
+        terms=q, idf={t: stats.idf(t) * (RELATION_WEIGHT if t in relations else 1.0) for t in q}, figure=figure,
         wanted=wanted_kinds(kinds_from), preferred=preferred_kinds(kinds_from),
         left_out=left_out_terms(query_used), asked=asked, named=slot_values(question),
         by_slot=by_slot, age_terms=age_terms, asked_ages=ages(both),

@@ -295,3 +295,11 @@ def test_a_question_on_a_topic_of_the_report_or_on_who_made_it_is_not_about_the_
     assert not asks_about_document("Hvem har laget rapporten?")  # the opening does not say
     assert not asks_about_document("Hvor mange sider har rapporten?")
 
+
+def test_a_relation_asked_of_a_thing_is_answered_about_that_thing(assistant):
+    # 2.2.1 names «Hensikten med lovendringen er …» (a law); 2.1.1 p. 3 says what the temaplan is for:
+    # «Temaplanen for barn og unge utarbeides for å møte det lokale utfordringsbildet på tvers …»
+    a = assistant.ask("Hva er hensikten med temaplanen for barn og unge?")
+    first = split_sentences(re.sub(r"\s*\[\d+\]", "", a.answer))[0].text
+    assert "lovendringen" not in first
+    assert "emaplan" in first
