@@ -180,7 +180,8 @@ class Assistant:
     def _opening(self, query: str, mode: str) -> Answer | None:
         """«Hva handler rapporten om?»: the document's own opening, the passages of its first section
         quoted up to an answer's length, each cited (the document of the best passage for ``query``
-        when there are several)."""
+        when there are several). The report's own words, in every mode: there is nothing for a
+        language model to choose among."""
         top = self.retriever.search(query, k=1, mode=mode)
         doc = top[0].chunk.doc if top else None
         chunks = [c for c in self.retriever.index.chunks if c.kind == "text" and c.doc == doc]

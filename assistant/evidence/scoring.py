@@ -123,7 +123,7 @@ def gather(question: str, query_used: str, hits: list[Hit], stats: TermStats,
     vocabulary = frozenset().union(*(p.vocabulary for p in passages)) if passages else frozenset()
     credit = {t: _credits_with_synonyms(t, vocabulary) for t in q}  # sentence stem -> share of t it gives
     scaled = _scaled(meanings, passages)
-    asked_q = qualifiers(query_used) if figure else {}  # for all questions: NorQuAD validation 403 -> 402
+    asked_q = qualifiers(query_used) if figure else {}  # for every question: a NorQuAD validation answer less
     out = []
     for i, p in enumerate(passages):
         for j, (s, st) in enumerate(zip(p.sentences, p.stems)):
@@ -132,7 +132,7 @@ def gather(question: str, query_used: str, hits: list[Hit], stats: TermStats,
             first = j  # the first sentence read with this one
             if (figure or detail) and j > 0 and _leans_back(p.sentences[j].text):  # read with the one before
                 st = st | p.stems[j - 1]  # it, through a chain of «Det utgjør …», «Tilsvarende …»
-                k = first = j - 1
+                k = j - 1
                 while k > 0 and j - k < MAX_ANAPHORA and _leans_back(p.sentences[k].text):
                     k -= 1
                     st = st | p.stems[k]
