@@ -182,8 +182,11 @@ class Assistant:
         quoted up to an answer's length, each cited (the document of the best passage for ``query``
         when there are several). The report's own words, in every mode: there is nothing for a
         language model to choose among."""
-        top = self.retriever.search(query, k=1, mode=mode)
-        doc = top[0].chunk.doc if top else None
+        if len(self.documents) == 1:
+            doc = next(iter(self.documents))
+        else:
+            top = self.retriever.search(query, k=1, mode=mode)
+            doc = top[0].chunk.doc if top else None
         chunks = [c for c in self.retriever.index.chunks if c.kind == "text" and c.doc == doc]
         parts, citations, used = [], [], 0
         for chunk in chunks:

@@ -12,8 +12,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
-from assistant.reading.text import GENERIC_TERMS
-from index.lexical import tokenize
+from assistant.reading.text import GENERIC_TERMS, word_stems
 
 Qualifiers = Mapping[str, frozenset[str]]  # stem of a noun -> stems of the adjectives right before it
 
@@ -26,7 +25,7 @@ def qualifiers_many(texts: Sequence[str]) -> list[Qualifiers]:
     """``qualifiers`` of each text, stemmed in one call."""
     split = [_WORD.findall(t) for t in texts]
     flat = [w for words in split for w in words]
-    stems = iter([s[0] if s else "" for s in tokenize(flat)] if flat else [])
+    stems = iter(word_stems(flat))
     return [_pairs(words, [next(stems) for _ in words]) for words in split]
 
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from index.lexical import tokenize
 from ingest.sentences import Sentence, split_sentences
 
-__all__ = ["Sentence", "split_sentences", "terms", "terms_many", "TermStats", "content_terms",
+__all__ = ["Sentence", "split_sentences", "terms", "terms_many", "word_stems", "TermStats", "content_terms",
            "is_figure_question", "GENERIC_TERMS", "FIGURE_CUES"]
 
 
@@ -45,6 +45,11 @@ def terms_many(texts: Sequence[str]) -> list[set[str]]:
     if not texts:
         return []
     return [set(t) for t in tokenize(list(texts))]
+
+
+def word_stems(words: Sequence[str]) -> list[str]:
+    """The first stem of each word, in order ("" for a stopword), stemmed in one call."""
+    return [t[0] if t else "" for t in tokenize(list(words))] if words else []
 
 
 GENERIC_TERMS = frozenset(terms(GENERIC_WORDS))
