@@ -18,6 +18,7 @@ HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\s+(\S.*)$")
 LIST_ITEM = re.compile(r"^(?:(?P<bullet>[•▪●◦])\s*|(?P<dash>[-–])\s+|(?P<num>\d{1,2})(?P<sep>[.)])\s+)(?P<text>\S.*)$")
 MAX_HEADING_WRAP = 40  # a heading's second line is short («kommune»)
 TERM = re.compile(r"^[A-ZÆØÅ][^\d.,:;!?()«»•]{0,38}[^\W\d]$")  # «Folkehelse», «Tidlig innsats»
+SHORT_LINE = 0.6  # of the wrap width: a line this short that ends no sentence is not wrapped prose
 
 
 @dataclass
@@ -41,7 +42,7 @@ def parse_document(pages: list[Page] | tuple[Page, ...], source: str, sha256: st
     page_notes: dict[int, set[int]] = {}
     for f in notes:
         page_notes.setdefault(f.page, set()).add(f.number)
-    parser = _Parser(page_notes)
+    parser = _Parser(page_notes, _wrap_width(parts))
     for part in parts:
         parser.page(part)
     parser.finish()
@@ -81,8 +82,9 @@ def read_document(path: str | Path, image_dir: str | Path | None = None) -> Docu
 class _Parser:
     """Walks body lines in reading order and emits blocks, sections and figures."""
 
-    def __init__(self, page_notes: dict[int, set[int]]):
+    def __init__(self, page_notes: dict[int, set[int]], width: int = 0):
         self.page_notes = page_notes
+        self.short = SHORT_LINE * width  # shorter than this, a line is not cut by wrapping
         self.blocks: list[Block] = []
         self.figures: list[Figure] = []
         self.heads: list[tuple[str, str, int]] = []  # (number, title, first page)
@@ -216,11 +218,17 @@ class _Parser:
                 if not line[0].isupper() or self._item_has_body(unit.rows[-1]):
                     unit.rows[-1].append((page, line))
                     return
-            elif not (ends_sentence(prev) and (line[0].isupper() or line[0] in "«\"")):
+            elif not ((ends_sentence(prev) or self._stands_alone(unit))
+                      and (line[0].isupper() or line[0] in "«\"")):
                 unit.rows[-1].append((page, line))
                 return
         self._close()
         self.unit = _Unit("paragraph", self.section, rows=[[(page, line)]])
+
+    def _stands_alone(self, unit: _Unit) -> bool:
+        """A paragraph of one short line that ends no sentence is a title or a caption («Neil Youngs
+        ekskone er død», «Foto: GETTY IMAGES»): a wrapped sentence fills its first line."""
+        return len(unit.rows) == 1 and len(unit.rows[0]) == 1 and len(unit.rows[0][0][1].strip()) < self.short
 
     @staticmethod
     def _item_has_body(row: list[tuple[int, str]]) -> bool:
@@ -273,6 +281,13 @@ class _Parser:
                      page_starts=tuple(page_starts),
                      notes=tuple(dict.fromkeys(n for _, n in notes)),
                      figures=mentioned_figures(text), note_offsets=notes)
+
+
+def _wrap_width(parts: list[PageParts]) -> int:
+    """The width prose is wrapped at: the 90th percentile of body line lengths (a text with one
+    paragraph per line has no wrapping, and its width is its long paragraphs)."""
+    lengths = sorted(len(line.strip()) for part in parts for line in part.body if line.strip())
+    return lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
 
 
 def _fits_outline(number: str, current: str) -> bool:

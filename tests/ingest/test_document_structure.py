@@ -180,3 +180,42 @@ def test_wrong_figure_numbers_get_the_nearby_caption_too(doc):
     assert wrong_10.section == "6.4.3" and set(wrong_10.figures) == {10, 13}
     right_12 = next(b for b in doc.blocks if "se figur 12" in b.text)
     assert right_12.figures == (12,)
+
+
+def test_wrapped_lines_that_run_on_before_a_capital_stay_joined(doc):
+    # the report wraps «… (Parent Management Training» / «Oregon, …» and «… om at» /
+    # «Covid-19-pandemien …» (lines 1512 and 2100): short lines, but mid-paragraph
+    joined = " ".join(b.text for b in doc.blocks)
+    assert "PMTO (Parent Management Training Oregon, støttekontakt" in joined
+    assert "om at Covid-19-pandemien har påvirket" in joined
+
+
+# a news article laid out one paragraph per line (NorQuAD validation)
+ARTICLE = """Neil Youngs ekskone Pegi Young er død
+PÅ TAMPEN AV EKTESKAPET: Neil og Pegi Young i januar 2014. Foto: GETTY IMAGES
+Fra Pegi Youngs sosiale medier meldes det at hun gikk bort 1. januar, etter et års kamp mot kreft.
+Hennes opprinnelige navn var Margaret Morton; hun ble født i California. I 1974 møtte hun en av rockens \
+største og mest innflytelsesrike artister, kanadiske Neil Young. De ble gift i 1978.
+På dette tidspunktet hadde han allerede en sønn, Zeke, som ble født med cerebral parese.
+Neil og Pegi fikk sitt første barn i 1978, sønnen Ben, også han født med cerebral parese. Sammentreffet \
+påførte Neil Young sorg som skulle prege hans karriere i lang tid.
+I 1984 fikk ekteparet datteren Amber, som har epilepsi.
+I 1986 startet Pegi Young en skole for funksjonshemmede barn, Bridge School. Finansiering av skolen ble i \
+stor grad besørget av en årlig festival ekteparet arrangerte sammen, ofte besøkt av store stjerner som Bob \
+Dylan, David Bowie og Elton John ved hjelp av Neil Youngs nettverk.
+Pegi ble etter hvert fast medlem i ektemannens turnéband. I 2007 ga hun ut sitt første album; hennes siste \
+kom i 2017.
+I 2014 forlot Neil Young sin kone og innledet et forhold til skuespilleren Daryl Hannah.
+Bruddet og rockstjernens nye forhold vakte oppsikt og skapte trøbbel.
+"""
+
+
+def test_a_title_and_a_photo_caption_are_blocks_of_their_own(tmp_path):
+    from ingest import read_document
+    source = tmp_path / "artikkel.txt"
+    source.write_text(ARTICLE.replace("\n", "\n\n"), encoding="utf-8")  # as `kunnskap eval --squad` writes it
+    texts = [b.text for b in read_document(source).blocks]
+    assert texts[0] == "Neil Youngs ekskone Pegi Young er død"
+    assert texts[1] == "PÅ TAMPEN AV EKTESKAPET: Neil og Pegi Young i januar 2014. Foto: GETTY IMAGES"
+    assert texts[2].startswith("Fra Pegi Youngs sosiale medier")
+    assert texts[3].endswith("De ble gift i 1978.")  # long lines still run on as before
