@@ -14,6 +14,7 @@ from assistant.compose import figure
 from assistant.compose.base import Composer, Draft
 from assistant.compose.general import general_pieces
 from assistant.compose.lead import lead
+from assistant.evidence.cues import is_item
 from assistant.evidence.passages import PassageCache
 from assistant.evidence.scoring import Evidence, figure_window, gather
 from assistant.reading.text import Sentence, TermStats
@@ -117,7 +118,8 @@ def _merge_adjacent(pieces: list[list[tuple[int, list[Sentence]]]], hit_index: i
 def _draft(pieces: list[list[tuple[int, list[Sentence]]]], hits: list[Hit],
            asked: Mapping[str, set[str]] | None = None, question: frozenset[str] = frozenset(),
            left_out: frozenset[str] = frozenset()) -> Draft:
-    """Join quoted windows into answer text; a piece found in several passages cites them all.
+    """Join quoted windows into answer text; a piece found in several passages cites them all. A
+    piece that opens with a list item starts a line, so its «2)» reads as a list number, not a figure.
 
     With ``asked`` (figure questions) the answer opens with a lead that states the figures.
     """
@@ -136,7 +138,7 @@ def _draft(pieces: list[list[tuple[int, list[Sentence]]]], hits: list[Hit],
         parts.append(f"{text} {''.join(markers)}")
         leads.append((piece[0][1], "".join(markers)))
     opening = lead(leads, dict(asked), question, left_out) if asked is not None else ""
-    body = " ".join(parts)
+    body = "".join(("\n" if i and is_item(part) else " " if i else "") + part for i, part in enumerate(parts))
     return Draft(f"{opening}. {body}" if opening else body, False, "extractive", quotes)
 
 
