@@ -26,6 +26,7 @@ MAX_BACK = 2  # sentences followed back through «Dette …», «Den …»
 MAX_POINTS = 3  # an overview's points, each from its own passage
 POINT_RATIO = 0.5  # a further point scores at least this share of the best
 EXTRA_RATIO = 0.5  # other questions: a point from another passage scores at least this share
+TITLE_WORDS = 10  # a line this short that ends no sentence is a title: the sentence after it goes with it
 NEAR = 0.5  # a neighbour this near the query in meaning (scaled 0..1) continues the point
 
 _WORD = re.compile(r"\w+(?:[.,:-]\w+)*")
@@ -35,6 +36,17 @@ Piece = list[tuple[int, list[Sentence]]]
 
 def words(sentences: list[Sentence]) -> int:
     return sum(len(_WORD.findall(s.text)) for s in sentences)
+
+
+def _finished(sentence: Sentence) -> bool:
+    return sentence.text.rstrip().endswith((".", "!", "?", "»", ")"))
+
+
+def _title(sentence: Sentence) -> bool:
+    """«Tidlig innsats», «Neil Youngs ekskone Pegi Young er død»: a short line that ends no sentence
+    and is no list item."""
+    return (not _finished(sentence) and not is_item(sentence.text)
+            and len(_WORD.findall(sentence.text)) <= TITLE_WORDS)
 
 
 def span(ev: Evidence, cand: Candidate, budget: int = SPAN_WORDS,
@@ -56,9 +68,9 @@ def span(ev: Evidence, cand: Candidate, budget: int = SPAN_WORDS,
     lists = any(announces_list(s.text) or is_item(s.text) for s in sents[lo:hi + 1])
     while hi + 1 < len(sents):
         nxt = sents[hi + 1].text
-        unfinished = not sents[hi].text.rstrip().endswith((".", "!", "?", "»", ")"))  # «… blant annet at»
+        unfinished = not _finished(sents[hi])  # «… blant annet at»
         grows = ((lists and is_item(nxt)) or (announces_list(sents[hi].text) and not lists)
-                 or (unfinished and is_item(nxt))
+                 or (unfinished and (is_item(nxt) or _title(sents[hi])))
                  or leans_back(nxt) or near.get((cand.hit_index, hi + 1), 0.0) >= NEAR)
         room = max(budget, SPAN_WORDS) if lists and is_item(nxt) else budget  # a list is quoted whole
         if not grows or words(list(sents[lo:hi + 2])) > room:
@@ -110,6 +122,8 @@ def general_pieces(ev: Evidence) -> list[Piece]:
         if overview and c.hit_index not in chosen and len(chosen) >= MAX_POINTS:
             continue  # up to three passages, each a key point
         a, b = span(ev, c, POINT_WORDS, near)
+        if a == b and _title(ev.sentences[c.hit_index][a]):
+            continue  # a title alone says nothing
         new = set(range(a, b + 1)) - chosen.get(c.hit_index, set())
         more = words([ev.sentences[c.hit_index][k] for k in sorted(new)])
         if used + more > budget:
