@@ -13,7 +13,8 @@ _BOUNDARY = re.compile(r"(?<=[.!?])[»\")]?\s+(?=[A-ZÆØÅ0-9«\"•–-])|\s+(
 # Abbreviations end a piece only as whole words («ca.», not the «s.» of «landsbasis.»), and so does
 # an initial («H. Ibsen»).
 _ABBREVIATION = re.compile(
-    r"(?:^|[\s(«\"/-])(?:ca|bl\.a|f\.eks|pr|nr|jf|mht|kap|s|dvs|mv|evt|osv|inkl|ekskl|fig|tlf|kl|st|mr|mrs|dr|"
+    r"(?:^|[\s(«\"/-])(?:ca|bl\.a|f\.eks|pr|nr|jf|mht|kap|s|dvs|mv|evt|osv|inkl|ekskl|fig|tlf|kl|st|meld|prop|"
+    r"innst|mr|mrs|dr|"
     r"prof|jr|sr|f\.kr|e\.kr|o\.l|m\.m|m\.fl|bl\.\s?a|pkt|ref|red|vol|jan|feb|aug|sep|sept|okt|nov|des)\.$",
     re.IGNORECASE)
 _INITIAL = re.compile(r"(?:^|\s)[A-ZÆØÅ]\.$")

@@ -80,6 +80,9 @@ def test_the_splitter_reads_abbreviations_initials_and_list_numbers():
         "Dette gjelder på landsbasis.", "Utviklingen er god."]  # «s.» is a word, not «…landsbasis.»
     assert texts("Det er ca. 3300 barn. Neste.") == ["Det er ca. 3300 barn.", "Neste."]
     assert texts("Skrevet av H. Ibsen i 1879. Ny.") == ["Skrevet av H. Ibsen i 1879.", "Ny."]
+    # a white paper is «Meld. St.» (2.3, page 5: «• Meld. St. 34 (2020–2021) Sammen mot barne-, …»)
+    assert texts("• Meld. St. 34 (2020–2021) Sammen mot gjengkriminalitet") == [
+        "• Meld. St. 34 (2020–2021) Sammen mot gjengkriminalitet"]
     assert texts("Mål:\n1. Trygt oppvekstmiljø\n2. Like muligheter") == [
         "Mål:", "1. Trygt oppvekstmiljø", "2. Like muligheter"]
 
