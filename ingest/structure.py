@@ -215,7 +215,7 @@ class _Parser:
         if unit is not None:
             prev = unit.rows[-1][-1][1]
             if unit.kind == "list":
-                if not line[0].isupper() or self._item_has_body(unit.rows[-1]):
+                if not line[0].isupper() or self._item_has_body(unit.rows):
                     unit.rows[-1].append((page, line))
                     return
             elif not ((ends_sentence(prev) or self._stands_alone(unit))
@@ -231,10 +231,15 @@ class _Parser:
         return len(unit.rows) == 1 and len(unit.rows[0]) == 1 and len(unit.rows[0][0][1].strip()) < self.short
 
     @staticmethod
-    def _item_has_body(row: list[tuple[int, str]]) -> bool:
-        """A «• Title» bullet followed by its own sentences («• Foreldrenes egne utfordringer»)."""
+    def _item_has_body(rows: list[list[tuple[int, str]]]) -> bool:
+        """A «• Title» bullet followed by its own sentences («• Foreldrenes egne utfordringer»),
+        unless the bullets before it in the list are one line each: then the list has ended
+        («• Barn og familier med fattigdomsutfordringer» / «Prosjektet konkluderte …»)."""
+        row = rows[-1]
         first = row[0][1]
         if not first.startswith("•") or ends_sentence(first) or len(first) > 60:
+            return False
+        if any(len(r) == 1 and r[0][1].startswith("•") for r in rows[:-1]):
             return False
         return len(row) == 1 or row[1][1][:1].isupper()
 

@@ -219,3 +219,14 @@ def test_a_title_and_a_photo_caption_are_blocks_of_their_own(tmp_path):
     assert texts[1] == "PÅ TAMPEN AV EKTESKAPET: Neil og Pegi Young i januar 2014. Foto: GETTY IMAGES"
     assert texts[2].startswith("Fra Pegi Youngs sosiale medier")
     assert texts[3].endswith("De ble gift i 1978.")  # long lines still run on as before
+
+
+def test_a_paragraph_after_a_list_of_one_line_bullets_is_not_the_last_bullets_body(doc):
+    # 7.1, page 36: four one-line bullets («… • Barn og familier med fattigdomsutfordringer»), then
+    # the paragraph «Prosjektet konkluderte i første del med at …»; a bullet title with a body of its
+    # own is only read where the bullets before it have one too («• Foreldrenes egne utfordringer»)
+    last = next(b for b in doc.blocks if "• Barn og familier med fattigdomsutfordringer" in b.text)
+    assert last.text.endswith("• Barn og familier med fattigdomsutfordringer")
+    assert any(b.text.startswith("Prosjektet konkluderte i første del med at") for b in doc.blocks)
+    body = next(b for b in doc.blocks if "• Foreldrenes egne utfordringer" in b.text)
+    assert "Omsorgssvikt kan skyldes psykiske problemer hos foreldre" in body.text
