@@ -72,7 +72,8 @@ def span(ev: Evidence, cand: Candidate, budget: int = SPAN_WORDS,
         grows = ((lists and is_item(nxt)) or (announces_list(sents[hi].text) and not lists)
                  or (unfinished and (is_item(nxt) or _title(sents[hi])))
                  or leans_back(nxt) or near.get((cand.hit_index, hi + 1), 0.0) >= NEAR)
-        room = max(budget, SPAN_WORDS) if lists and is_item(nxt) else budget  # a list is quoted whole
+        opens_list = lists or announces_list(sents[hi].text)  # a list is quoted whole, and so
+        room = max(budget, SPAN_WORDS) if opens_list and is_item(nxt) else budget  # is the list a sentence announces
         if not grows or words(list(sents[lo:hi + 2])) > room:
             break
         hi += 1
