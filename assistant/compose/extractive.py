@@ -159,10 +159,16 @@ def _figure_draft(pieces: list[list[tuple[int, list[Sentence]]]], hits: list[Hit
         return None
     used: dict[int, list[Sentence]] = {}
     text = []
+    last: list[int] = []
     for sentence, markers, source in parts:
         for h in markers:
             used.setdefault(h, []).append(source)
-        text.append(f"{sentence.rstrip()} {''.join(f'[{h + 1}]' for h in markers)}")
+        mark = "".join(f"[{h + 1}]" for h in markers)
+        if text and is_item(sentence) and markers == last:  # a list's items: a line each, one marker
+            text[-1] = f"{text[-1].removesuffix(mark).rstrip()}\n{sentence.rstrip()} {mark}"
+        else:
+            text.append(f"{sentence.rstrip()} {mark}")
+        last = markers
     quotes = {h + 1: _quote(hits[h].chunk.text, sentences) for h, sentences in used.items()}
     figures = tuple(figure.stated_figure(item, h + 1, asked=(i < n_asked)) for i, (item, h) in enumerate(stated))
     return Draft(" ".join(text), False, "extractive", quotes, figures=figures)

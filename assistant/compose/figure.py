@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from assistant.compose.lead import Item, window_items
-from assistant.evidence.cues import leans_back, refers_back
+from assistant.evidence.cues import announces_list, is_item, leans_back, refers_back
 from assistant.question.asking import NEGATION
 from assistant.reading.numbers import extract_numbers, number_key
 from assistant.reading.quantities import UNIT, YEAR, quantities
@@ -201,7 +201,17 @@ def compose(pieces, asked, question, left_out, wanted, noun, compares: bool, sco
         added.add((x.piece, k))
 
     start = _first_asked(ranked, top, asked, wanted, question)  # «70 prosent av guttene …, mens … 41 prosent»
+    def add_list(x: Placed) -> None:
+        """«… fire kritiske grupper:» brings the four."""
+        k = x.item.sentence
+        if announces_list(x.window[k].text):
+            while k + 1 < len(x.window) and is_item(x.window[k + 1].text):
+                k += 1
+                add(x.window[k].text, x, k)
+
     add(lead_text(start), top, top.item.sentence)
+    if start is top:
+        add_list(top)
     before = _antecedent(top)
     if before is not None and not _leans(before):  # what «dette» is: «Justert for … hele 12,4 prosent.»
         add(before, top, top.item.sentence - 1)
@@ -224,6 +234,7 @@ def compose(pieces, asked, question, left_out, wanted, noun, compares: bool, sco
         if before is not None:
             add(before, x, x.item.sentence - 1)
         add(text, x, x.item.sentence)
+        add_list(x)
         more += 1
     cited = {x.piece for x in ranked if (x.piece, x.item.sentence) in added}
 

@@ -15,7 +15,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from assistant.evidence.cues import fits, gives, leans_back
+from assistant.evidence.cues import announces_list, fits, gives, is_item, leans_back
 from assistant.evidence.modifiers import contrasts, qualifiers
 from assistant.evidence.passages import Passage, PassageCache
 from assistant.question.asking import counts
@@ -35,6 +35,7 @@ CONTRAST_PENALTY = 0.1  # figure questions: the sentence qualifies an asked noun
 QUALIFIER_PENALTY = 0.2  # the sentence is about a group the question did not ask about
 PLACE_PENALTY = 0.1  # the sentence is about another place than the one asked about
 MAX_WINDOW = 5  # sentences quoted together around a figure
+MAX_LIST = 8  # … and with the items of a list the figure sentence announces
 MEANING_WEIGHT = 0.1  # other than figure questions: weight of the scaled cosine to the query
 FIGURE_MEANING_WEIGHT = 0.0  # figure questions: the same
 FORM_BONUS = 0.1  # … and of giving the form of answer asked for (a reason, examples, a definition)
@@ -363,4 +364,7 @@ def figure_window(ev: Evidence, cand: Candidate) -> list[Sentence]:
         if not (nxt.has_number and continues):
             break
         hi += 1
+    if announces_list(sents[hi].text):  # «Det var særlig fokus på fire kritiske grupper:» and the four
+        while hi + 1 < len(sents) and is_item(sents[hi + 1].text) and hi - lo + 1 < MAX_LIST:
+            hi += 1
     return list(sents[lo:hi + 1])

@@ -325,3 +325,15 @@ def test_a_title_is_no_point_of_its_own(assistant):
     a = assistant.ask("Hvorfor er tidlig innsats viktig?")
     assert not re.search(r"(?:^|\] )Tidlig innsats \[\d+\]", a.answer), a.answer
     assert "er derfor først og fremst en investering i innbyggernes velferd" in a.answer
+
+
+def test_a_figure_sentence_that_announces_a_list_brings_the_list(assistant):
+    # 7.1, page 36: «Det var særlig fokus på fire kritiske grupper:» and the four bullets after it
+    a = assistant.ask("Hvor mange grupper var prosjektet Sammen om velferd opptatt av?")
+    assert a.answer.startswith("Det var særlig fokus på fire kritiske grupper:\n"), a.answer
+    for group in ("• Barn og familier med flere risikofaktorer (svangerskap – 2 år)",
+                  "• Barn, unge og familier som trenger tverrfaglig bistand",
+                  "• Unge og voksne med sammensatte psykiske helseutfordringer og eller rusproblematikk",
+                  "• Barn og familier med fattigdomsutfordringer"):
+        assert f"\n{group}" in a.answer
+    assert a.numbers_verified and a.citations[0].pages == (36,)
