@@ -78,6 +78,8 @@ def span(ev: Evidence, cand: Candidate, budget: int = SPAN_WORDS,
             break
         hi += 1
         lists = lists or is_item(nxt)
+    while hi > cand.position and hi + 1 < len(sents) and _title(sents[hi]):
+        hi -= 1  # the heading of what comes next («… sier hun. / – Mer radikalt»)
     return lo, hi
 
 

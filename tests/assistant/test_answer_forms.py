@@ -337,3 +337,19 @@ def test_a_figure_sentence_that_announces_a_list_brings_the_list(assistant):
                   "• Barn og familier med fattigdomsutfordringer"):
         assert f"\n{group}" in a.answer
     assert a.numbers_verified and a.citations[0].pages == (36,)
+
+
+def test_a_span_ends_before_the_heading_of_what_comes_next():
+    # a news article laid out a paragraph a line (NorQuAD): the span around «… sier hun.» must not
+    # end on the subheading of the next paragraph when that paragraph does not fit
+    from assistant.compose.general import span
+    from assistant.evidence.scoring import Candidate, Evidence
+
+    long = " ".join(["Hun vil at partiet skal bli tydeligere i klimapolitikken og i skolepolitikken"] * 4) + "."
+    sents = split_sentences(f"Partiet må vise fram sine saker, sier hun.\nMer radikalt\n{long}")
+    assert [s.text for s in sents][1] == "Mer radikalt"
+    cand = Candidate(hit_index=0, position=0, sentence=sents[0], matched=frozenset({"parti"}),
+                     coverage=1.0, score=1.0, meaning=1.0)
+    near = {(0, 1): 1.0, (0, 2): 0.0}  # the heading is near the question in meaning, the paragraph not
+    ev = Evidence(frozenset({"parti"}), False, (cand,), (tuple(sents),))
+    assert span(ev, cand, 45, near) == (0, 0)
