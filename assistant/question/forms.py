@@ -68,7 +68,7 @@ def question_form(question: str) -> str:
     return "fact"
 
 
-_ASKS_TIME = re.compile(r"^\W*(?:og\s+)?(?:når|(?:i|fra|til)?\s*hvilke[nt]?\s+(?:år|årstall|dato|tiår|århundre|måned)|"
+_ASKS_TIME = re.compile(r"^\W*(?:og\s+)?(?:(?:siden|fra|til|frem\s+til|inntil)\s+)?(?:når|(?:i|fra|til)?\s*hvilke[nt]?\s+(?:år|årstall|dato|tiår|århundre|måned)|"
                         r"hvor\s+lenge\s+siden)\b", re.IGNORECASE)
 _ASKS_NUMBER = re.compile(r"^\W*(?:og\s+)?hvor\s+(?:mange|gammel|gamle|stor|store|lang|lange|høy|høye|mye|langt|"
                           r"tung|dyp|bred|ofte|lenge)\b", re.IGNORECASE)

@@ -37,6 +37,8 @@ def test_question_forms(question, form):
 
 @pytest.mark.parametrize("question, kind", [
     ("Når ble loven vedtatt?", "time"), ("I hvilket år kom reformen?", "time"),
+    ("Siden når har bruken økt?", "time"), ("Fra hvilket år gjelder loven?", "time"),
+    ("Frem til når varte prosjektet?", "time"),
     ("Hvor gammel var han?", "number"), ("Hvem grunnla avisen?", "name"),
     ("Hva heter sjefen?", "name"), ("Hvor ligger byen?", "place"), ("Hva er resiliens?", None),
 ])
