@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from assistant.compose.base import Composer, Draft
 from assistant.compose.extractive import ExtractiveComposer
+from assistant.compose.opening import opening
 from assistant.evidence.abstention import ABSTAIN_MESSAGE, IN_PASSING, IN_PASSING_NOTE, Thresholds, assess
 from assistant.evidence.captions import match_caption
 from assistant.evidence.meanings import sentence_meanings
@@ -22,7 +23,7 @@ from assistant.proof.cards import card, cards_for_citations, describe, figure_nu
 from assistant.proof.citations import make_citation, nearest
 from assistant.question.figures import asks_for_figure, requested_figure
 from assistant.question.followup import rewrite
-from assistant.question.forms import asks_about_document
+from assistant.question.forms import asks_about_document, requested_section
 from assistant.question.validation import clean_question
 from assistant.reading.text import TermStats, split_sentences
 from assistant.records import Answer
@@ -33,7 +34,6 @@ from kunnskap.errors import AssistantError, UsageError
 _MARKER = re.compile(r"\[(\d+(?:\s*,\s*\d+)*)\]")
 FIGURE_EXTRA = 2  # a figure answer looks this many passages deeper for the figure (whether to answer is
 # decided on the first k; tune: figure answers 0.951 -> 0.965 on the older 254 questions, recall unchanged)
-OPENING_WORDS = 85  # «Hva handler rapporten om?»: the document's opening quoted up to this many words
 FIGURE_SEARCH_DEPTH = 10  # passages searched for a caption when a chart is described
 DROPPED_NOTE = "Setninger med tall som ikke står i kildene, ble fjernet."
 FALLBACK_NOTE = "Svaret fra språkmodellen kunne ikke bekreftes mot kildene; viser uttrekk fra rapporten."
@@ -85,6 +85,9 @@ class Assistant:
         number = requested_figure(question)
         if number is not None:
             return self._numbered_figure(question, query, number, k, mode)
+        section = requested_section(question)
+        if section is not None:
+            return self._section(query, section, mode)
         if asks_about_document(question):
             opening = self._opening(query, mode)
             if opening is not None:
@@ -178,40 +181,33 @@ class Assistant:
                       figures=(card(fig),), numbers_verified=verified, mode="extractive")
 
     def _opening(self, query: str, mode: str) -> Answer | None:
-        """«Hva handler rapporten om?»: the document's own opening, the passages of its first section
-        quoted up to an answer's length, each cited (the document of the best passage for ``query``
-        when there are several). The report's own words, in every mode: there is nothing for a
-        language model to choose among."""
-        if len(self.documents) == 1:
-            doc = next(iter(self.documents))
-        else:
-            top = self.retriever.search(query, k=1, mode=mode)
-            doc = top[0].chunk.doc if top else None
+        """«Hva handler rapporten om?»: the opening of the first section of the document (of the best
+        passage for ``query`` when there are several)."""
+        doc = self._document(query, mode, tuple(self.documents))
         chunks = [c for c in self.retriever.index.chunks if c.kind == "text" and c.doc == doc]
-        parts, citations, used = [], [], 0
-        for chunk in chunks:
-            if chunk.section != chunks[0].section:
-                break
-            quoted = []
-            for sentence in split_sentences(chunk.text):
-                used += len(sentence.text.split())
-                if used > OPENING_WORDS and (quoted or parts):
-                    break
-                quoted.append(sentence.text)
-            if quoted:
-                n = len(citations) + 1
-                parts.append(f"{' '.join(quoted)} [{n}]")
-                citations.append(make_citation(n, Hit(chunk=chunk, score=1.0, rank=n), " ".join(quoted),
-                                               self.documents))
-            if used > OPENING_WORDS:
-                break
-        if not parts:
-            return None
-        from assistant.proof.numbers import unproven_numbers
+        return opening(chunks, self.documents, doc, chunks[0].section, query) if chunks else None
 
-        text = " ".join(parts)
-        return Answer(answer=text, abstained=False, query_used=query, citations=tuple(citations),
-                      numbers_verified=not unproven_numbers(text, [c.text for c in citations]), mode="extractive")
+    def _section(self, query: str, section: str, mode: str) -> Answer:
+        """«Hva står i kapittel 8?»: the opening of that section, its subsections included."""
+        docs = tuple(d for d, info in self.documents.items() if any(s.number == section for s in info.sections))
+        answer = None
+        if docs:
+            doc = self._document(query, mode, docs)
+            answer = opening(self.retriever.index.chunks, self.documents, doc, section, query)
+        if answer is not None:
+            return answer
+        chapters = sorted({s.number.split(".")[0] for info in self.documents.values() for s in info.sections},
+                          key=int)
+        span = f" Rapporten har kapittel {chapters[0]}–{chapters[-1]}." if chapters else ""
+        return Answer(answer=f"Det finner jeg ikke i kunnskapsgrunnlaget: det er ikke noe kapittel {section}.{span}",
+                      abstained=True, query_used=query)
+
+    def _document(self, query: str, mode: str, docs: tuple[str, ...]) -> str | None:
+        """The one of ``docs`` that the question is about: the only one, or the best passage's."""
+        if len(docs) == 1:
+            return docs[0]
+        hits = [h for h in self.retriever.search(query, k=20, mode=mode) if h.chunk.doc in docs]
+        return hits[0].chunk.doc if hits else docs[0]
 
     def _caption_hit(self, number: int) -> Hit | None:
         for chunk in self.retriever.index.chunks:

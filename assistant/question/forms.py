@@ -122,3 +122,27 @@ def asks_about_document(question: str) -> bool:
     """
     return (bool(_SELF.search(question)) and answer_type(question) is None  # not «Hvem har laget …»
             and not (content_terms(question) - _WHOLE))
+
+
+# «Hva står i kapittel 8?», «Oppsummer delkapittel 5.2.3», «Hva handler 6.1 om?»: the question names a
+# part of the document and asks nothing narrower than the whole of it
+_SECTION = re.compile(r"\b(?:kapittel|kapitlet|kapitel|kap\.|delkapittel(?:et)?|avsnitt(?:et)?|seksjon(?:en)?)\s*"
+                      r"(\d{1,2}(?:\.\d{1,2}){0,3})\b|(?<![\d,.])(\d{1,2}\.\d{1,2}(?:\.\d{1,2}){0,2})(?![\d,]|\.\d)",
+                      re.IGNORECASE)
+_PART = frozenset(terms("kapittel kapitlet kapitel kap delkapittel delkapitlet avsnitt avsnittet seksjon seksjonen "
+                        "står sier tar for seg innholdet oppsummering"))
+
+
+def requested_section(question: str) -> str | None:
+    """The section number a question asks to have summed up («Hva står i kapittel 8?» → «8»), or
+    None (no section named, or a question about something in it: «Hva sier kapittel 6 om
+    lavinntekt?»).
+
+    >>> [requested_section(q) for q in ("Hva handler kapittel 6 om?", "Hva sier kapittel 6 om lavinntekt?")]
+    ['6', None]
+    """
+    m = _SECTION.search(question)
+    if not m:
+        return None
+    rest = question[:m.start()] + " " + question[m.end():]
+    return None if content_terms(rest) - _WHOLE - _PART else (m.group(1) or m.group(2))

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from assistant.evidence.cues import announces_list, fits, gives, is_item, leans_back, refers_back
-from assistant.question.forms import answer_type, asks_about_document, question_form
+from assistant.question.forms import answer_type, asks_about_document, question_form, requested_section
 from assistant.reading.quantities import quantities
 from assistant.reading.text import split_sentences
 from evaluation.answers import answer_words
@@ -292,6 +292,36 @@ def test_a_question_about_the_whole_report_gets_its_opening(assistant, question)
     assert "Kunnskapsgrunnlaget beskriver overordnede føringer" in a.answer
     assert [(c.section, c.pages) for c in a.citations] == [("1", (2,)), ("1", (2,))]
     assert a.numbers_verified
+
+
+@pytest.mark.parametrize("question, section", [
+    ("Hva står i kapittel 8?", "8"), ("Hva handler kapittel 6 om?", "6"), ("Oppsummer kapittel 5", "5"),
+    ("Hva sier delkapittel 5.2.3?", "5.2.3"), ("Hva handler 6.1 om?", "6.1"),
+    ("Hva sier kapittel 6 om lavinntekt?", None),  # something in it: searched as any question
+    ("Hvor mange bodde i Bærum 1.1.2023?", None), ("Hva står på side 12?", None),
+])
+def test_the_section_a_question_asks_to_have_summed_up(question, section):
+    assert requested_section(question) == section
+
+
+def test_a_question_about_a_chapter_gets_its_opening(assistant):
+    # 8 Sentrale begreper, p. 38, opens «Utsatte barn og unge / Begrepet brukes om barn og unge som er i
+    # en livssituasjon hvor / 1) de har utfordringer på flere områder samtidig …»
+    a = assistant.ask("Hva står i kapittel 8?")
+    assert a.answer.startswith("Utsatte barn og unge\n"), a.answer
+    assert "\n1) de har utfordringer på flere områder samtidig" in a.answer
+    assert {c.section for c in a.citations} == {"8"} and a.citations[0].pages == (38,)
+    assert a.numbers_verified
+    # 5.2.3 Nærmiljø, p. 18: «Boligen, nabolaget og nærmiljøet utgjør den fysiske og sosiale rammen …»
+    a = assistant.ask("Hva handler delkapittel 5.2.3 om?")
+    assert a.answer.startswith("Boligen, nabolaget og nærmiljøet utgjør den fysiske og sosiale rammen rundt barns liv.")
+    assert a.citations[0].section == "5.2.3"
+
+
+def test_a_chapter_the_report_does_not_have_is_refused_with_the_ones_it_has(assistant):
+    a = assistant.ask("Oppsummer kapittel 12")
+    assert a.abstained
+    assert a.answer == "Det finner jeg ikke i kunnskapsgrunnlaget: det er ikke noe kapittel 12. Rapporten har kapittel 1–8."
 
 
 def test_a_question_on_a_topic_of_the_report_or_on_who_made_it_is_not_about_the_whole():

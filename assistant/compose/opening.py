@@ -1,0 +1,56 @@
+"""Answers that quote the opening of a part of a document, for questions about the whole of it.
+
+«Hva handler rapporten om?» gets the document's first section; «Hva står i kapittel 8?» gets that
+section with its subsections. The passages are quoted in reading order up to an answer's length, each
+cited. The document's own words in every mode: there is nothing for a language model to choose among.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from assistant.proof.citations import make_citation
+from assistant.proof.numbers import unproven_numbers
+from assistant.reading.text import split_sentences
+from assistant.records import Answer
+from index.records import Hit
+from ingest.records import Chunk, DocumentInfo
+
+OPENING_WORDS = 85  # the opening is quoted up to this many words
+
+
+def in_section(chunk: Chunk, section: str) -> bool:
+    """Is ``chunk`` in ``section`` or one of its subsections («5.2.3» is in «5» and in «5.2»)?"""
+    return chunk.section == section or chunk.section.startswith(f"{section}.")
+
+
+def opening(chunks: Sequence[Chunk], documents: Mapping[str, DocumentInfo], doc: str, section: str,
+            query: str) -> Answer | None:
+    """The text passages of ``section`` of ``doc``, quoted from its start up to ``OPENING_WORDS``
+    words, each cited; None when the section has no text."""
+    parts: list[str] = []
+    citations = []
+    seen: set[str] = set()  # chunks overlap: a sentence is quoted once
+    used = 0
+    for chunk in (c for c in chunks if c.kind == "text" and c.doc == doc and in_section(c, section)):
+        quoted = []
+        for sentence in split_sentences(chunk.text):
+            if sentence.text in seen:
+                continue
+            used += len(sentence.text.split())
+            if used > OPENING_WORDS and (quoted or parts):
+                break
+            quoted.append(sentence)
+            seen.add(sentence.text)
+        if quoted:  # the passage's own text from the first quoted sentence to the last (its line breaks kept)
+            n = len(citations) + 1
+            text = chunk.text[quoted[0].start:quoted[-1].start + len(quoted[-1].text)]
+            parts.append(f"{text} [{n}]")
+            citations.append(make_citation(n, Hit(chunk=chunk, score=1.0, rank=n), text, documents))
+        if used > OPENING_WORDS:
+            break
+    if not parts:
+        return None
+    text = " ".join(parts)
+    return Answer(answer=text, abstained=False, query_used=query, citations=tuple(citations),
+                  numbers_verified=not unproven_numbers(text, [c.text for c in citations]), mode="extractive")
