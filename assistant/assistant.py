@@ -23,7 +23,7 @@ from assistant.proof.cards import card, cards_for_citations, describe, figure_nu
 from assistant.proof.citations import make_citation, nearest
 from assistant.question.figures import asks_for_figure, requested_figure
 from assistant.question.followup import rewrite
-from assistant.question.forms import asks_about_document, requested_section
+from assistant.question.forms import asks_about_document, named_section, requested_section
 from assistant.question.validation import clean_question
 from assistant.reading.text import TermStats, split_sentences
 from assistant.records import Answer
@@ -88,16 +88,19 @@ class Assistant:
         section = requested_section(question)
         if section is not None:
             return self._section(query, section, mode)
+        scope = named_section(question)  # «Hva sier kapittel 6 om lavinntekt?»: search chapter 6 only
+        if scope is not None and not self._sections_with(scope):
+            return self._no_section(query, scope)
         if asks_about_document(question):
             opening = self._opening(query, mode)
             if opening is not None:
                 return opening
         if asks_for_figure(question):
-            deep = self.retriever.search(query, k=max(k, FIGURE_SEARCH_DEPTH), mode=mode)
+            deep = self.retriever.search(query, k=max(k, FIGURE_SEARCH_DEPTH), mode=mode, section=scope)
             hit = match_caption(question, self.retriever.index.chunks, deep, self.stats)
             if hit is not None:
                 return self._figure_answer(query, hit)
-        deeper = self.retriever.search(query, k=k + FIGURE_EXTRA, mode=mode)
+        deeper = self.retriever.search(query, k=k + FIGURE_EXTRA, mode=mode, section=scope)
         meanings = sentence_meanings(self.retriever.index, self.passages, query, deeper)
         deep_ev = gather(question, query, deeper, self.stats, self.passages, self.lead_ins, meanings)
         hits, ev = deeper[:k], deep_ev.within(k)
@@ -189,13 +192,18 @@ class Assistant:
 
     def _section(self, query: str, section: str, mode: str) -> Answer:
         """«Hva står i kapittel 8?»: the opening of that section, its subsections included."""
-        docs = tuple(d for d, info in self.documents.items() if any(s.number == section for s in info.sections))
+        docs = self._sections_with(section)
         answer = None
         if docs:
             doc = self._document(query, mode, docs)
             answer = opening(self.retriever.index.chunks, self.documents, doc, section, query)
-        if answer is not None:
-            return answer
+        return answer if answer is not None else self._no_section(query, section)
+
+    def _sections_with(self, section: str) -> tuple[str, ...]:
+        """The documents that have ``section``."""
+        return tuple(d for d, info in self.documents.items() if any(s.number == section for s in info.sections))
+
+    def _no_section(self, query: str, section: str) -> Answer:
         chapters = sorted({s.number.split(".")[0] for info in self.documents.values() for s in info.sections},
                           key=int)
         span = f" Rapporten har kapittel {chapters[0]}–{chapters[-1]}." if chapters else ""

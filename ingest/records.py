@@ -161,6 +161,10 @@ class Chunk:
     def pages(self) -> tuple[int, ...]:
         return tuple(sorted({p for _, p in self.page_starts}))
 
+    def in_section(self, section: str) -> bool:
+        """Is the chunk in ``section`` or one of its subsections («5.2.3» is in «5» and in «5.2»)?"""
+        return self.section == section or self.section.startswith(f"{section}.")
+
     @property
     def as_read(self) -> str:
         """The text as a reader meets it: after its section heading. Figure captions and notes

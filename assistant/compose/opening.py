@@ -19,11 +19,6 @@ from ingest.records import Chunk, DocumentInfo
 OPENING_WORDS = 85  # the opening is quoted up to this many words
 
 
-def in_section(chunk: Chunk, section: str) -> bool:
-    """Is ``chunk`` in ``section`` or one of its subsections («5.2.3» is in «5» and in «5.2»)?"""
-    return chunk.section == section or chunk.section.startswith(f"{section}.")
-
-
 def opening(chunks: Sequence[Chunk], documents: Mapping[str, DocumentInfo], doc: str, section: str,
             query: str) -> Answer | None:
     """The text passages of ``section`` of ``doc``, quoted from its start up to ``OPENING_WORDS``
@@ -32,7 +27,7 @@ def opening(chunks: Sequence[Chunk], documents: Mapping[str, DocumentInfo], doc:
     citations = []
     seen: set[str] = set()  # chunks overlap: a sentence is quoted once
     used = 0
-    for chunk in (c for c in chunks if c.kind == "text" and c.doc == doc and in_section(c, section)):
+    for chunk in (c for c in chunks if c.kind == "text" and c.doc == doc and c.in_section(section)):
         quoted = []
         for sentence in split_sentences(chunk.text):
             if sentence.text in seen:

@@ -146,3 +146,10 @@ def requested_section(question: str) -> str | None:
         return None
     rest = question[:m.start()] + " " + question[m.end():]
     return None if content_terms(rest) - _WHOLE - _PART else (m.group(1) or m.group(2))
+
+
+def named_section(question: str) -> str | None:
+    """The section a question names as one («Hva sier kapittel 6 om lavinntekt?» → «6»), or None. A
+    bare «3.1» among other words may be anything else (a version, a score)."""
+    m = _SECTION.search(question)
+    return m.group(1) if m else None

@@ -42,13 +42,14 @@ class Retriever:
     def documents(self) -> dict[str, DocumentInfo]:
         return self.index.documents
 
-    def search(self, query: str, k: int = 5, mode: str = "hybrid") -> list[Hit]:
+    def search(self, query: str, k: int = 5, mode: str = "hybrid", section: str | None = None) -> list[Hit]:
         """Return the ``k`` best passages for ``query``.
 
         Args:
             query: the question, in Norwegian.
             k: number of passages (1..number of chunks in the index).
             mode: "hybrid" (fused), "bm25" or "dense".
+            section: only passages of this section and its subsections («Hva sier kapittel 6 om …»).
 
         Raises:
             UsageError: unknown mode, k < 1 or empty query.
@@ -60,16 +61,20 @@ class Retriever:
         if not query or not query.strip():
             raise UsageError("The query is empty; give a question to search for.")
         n = len(self.index.chunks)
-        depth = min(max(self.depth, k), n)
+        depth = n if section is not None else min(max(self.depth, k), n)
         bm25 = self._bm25(query, depth) if mode in ("hybrid", "bm25") else {}
         dense = self._dense(query, depth) if mode in ("hybrid", "dense") else {}
+        if section is not None:
+            keep = {i for i in set(bm25) | set(dense) if self.index.chunks[i].in_section(section)}
+            bm25 = {i: s for i, s in bm25.items() if i in keep}
+            dense = {i: s for i, s in dense.items() if i in keep}
         if mode == "bm25":
             fused = dict(bm25)
         elif mode == "dense":
             fused = dict(dense)
         else:
             fused = self.fusion.fuse(bm25, dense)
-            if self.rerank > 0:
+            if self.rerank > 0 and fused:
                 fused = self._by_best_sentence(query, fused)
         order = sorted(fused, key=lambda i: (-fused[i], i))[:k]
         bm25_rank = _ranks(bm25)

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from assistant.evidence.cues import announces_list, fits, gives, is_item, leans_back, refers_back
-from assistant.question.forms import answer_type, asks_about_document, question_form, requested_section
+from assistant.question.forms import answer_type, asks_about_document, named_section, question_form, requested_section
 from assistant.reading.quantities import quantities
 from assistant.reading.text import split_sentences
 from evaluation.answers import answer_words
@@ -385,3 +385,18 @@ def test_a_span_ends_before_the_heading_of_what_comes_next():
     near = {(0, 1): 1.0, (0, 2): 0.0}  # the heading is near the question in meaning, the paragraph not
     ev = Evidence(frozenset({"parti"}), False, (cand,), (tuple(sents),))
     assert span(ev, cand, 45, near) == (0, 0)
+
+
+def test_a_question_about_a_topic_in_a_chapter_is_answered_from_that_chapter(assistant, retriever):
+    assert named_section("Hva sier kapittel 6 om lavinntekt?") == "6"
+    assert named_section("Hva er nytt i Windows 3.1?") is None
+    hits = retriever.search("lavinntekt", k=5, section="6")
+    assert hits and all(h.chunk.section == "6" or h.chunk.section.startswith("6.") for h in hits)
+    assert [h.rank for h in hits] == [1, 2, 3, 4, 5]
+    # 6.1.3 Lavinntektsfamilier i Bærum (p. 23) and its Figur 10 (p. 24); chapter 5 also speaks of
+    # lavinntekt (5.2.1), and without the chapter the answer also quoted Figur 6 (5.1)
+    a = assistant.ask("Hva sier kapittel 6 om lavinntekt?")
+    assert not a.abstained and a.citations
+    assert all(c.section.startswith("6.") for c in a.citations), [c.section for c in a.citations]
+    a = assistant.ask("Hva sier kapittel 12 om mobbing?")
+    assert a.abstained and "det er ikke noe kapittel 12" in a.answer
