@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from assistant.compose.base import Composer, Draft
 from assistant.compose.extractive import ExtractiveComposer
-from assistant.compose.opening import opening
+from assistant.compose.opening import opening, page_opening
 from assistant.evidence.abstention import ABSTAIN_MESSAGE, IN_PASSING, IN_PASSING_NOTE, Thresholds, assess
 from assistant.evidence.captions import match_caption
 from assistant.evidence.meanings import sentence_meanings
@@ -23,7 +23,8 @@ from assistant.proof.cards import card, cards_for_citations, describe, figure_nu
 from assistant.proof.citations import make_citation, nearest
 from assistant.question.figures import asks_for_figure, requested_figure
 from assistant.question.followup import rewrite
-from assistant.question.forms import asks_about_document, named_section, requested_section
+from assistant.question.forms import (asks_about_document, named_page, named_section, requested_page,
+                                      requested_section)
 from assistant.question.validation import clean_question
 from assistant.reading.text import TermStats, split_sentences
 from assistant.records import Answer
@@ -75,7 +76,7 @@ class Assistant:
         resolved = rewrite(clean.text, past)
         # what this turn asks: the question itself, or a follow-up with its relative year made absolute
         answer = self._answer(resolved.asked_now, resolved.search, k, mode)
-        note = " ".join(n for n in (clean.notice, answer.note) if n)
+        note = " ".join(n for n in (clean.notice, self._missing_part(resolved.asked_now), answer.note) if n)
         return _replace(answer, question=clean.text, note=note, query_used=resolved.question,
                         search_terms=resolved.search, seconds=round(time.perf_counter() - started, 4))
 
@@ -88,19 +89,24 @@ class Assistant:
         section = requested_section(question)
         if section is not None:
             return self._section(query, section, mode)
-        scope = named_section(question)  # «Hva sier kapittel 6 om lavinntekt?»: search chapter 6 only
-        if scope is not None and not self._sections_with(scope):
-            return self._no_section(query, scope)
+        page = requested_page(question)
+        if page is not None:
+            return self._page(query, page, mode)
+        # «Hva sier kapittel 6 om lavinntekt?», «… side 17 om …»: search that part only; a part no
+        # document has is another work's («side 10 i boka til …»), and the whole is searched
+        scope, on_page = named_section(question), named_page(question)
+        scope = scope if scope is not None and self._sections_with(scope) else None
+        on_page = on_page if on_page is not None and self._pages_with(on_page) else None
         if asks_about_document(question):
             opening = self._opening(query, mode)
             if opening is not None:
                 return opening
         if asks_for_figure(question):
-            deep = self.retriever.search(query, k=max(k, FIGURE_SEARCH_DEPTH), mode=mode, section=scope)
+            deep = self.retriever.search(query, k=max(k, FIGURE_SEARCH_DEPTH), mode=mode, section=scope, page=on_page)
             hit = match_caption(question, self.retriever.index.chunks, deep, self.stats)
             if hit is not None:
                 return self._figure_answer(query, hit)
-        deeper = self.retriever.search(query, k=k + FIGURE_EXTRA, mode=mode, section=scope)
+        deeper = self.retriever.search(query, k=k + FIGURE_EXTRA, mode=mode, section=scope, page=on_page)
         meanings = sentence_meanings(self.retriever.index, self.passages, query, deeper)
         deep_ev = gather(question, query, deeper, self.stats, self.passages, self.lead_ins, meanings)
         hits, ev = deeper[:k], deep_ev.within(k)
@@ -198,6 +204,37 @@ class Assistant:
             doc = self._document(query, mode, docs)
             answer = opening(self.retriever.index.chunks, self.documents, doc, section, query)
         return answer if answer is not None else self._no_section(query, section)
+
+    def _page(self, query: str, page: int, mode: str) -> Answer:
+        """«Hva står på side 12?»: that printed page, quoted from the top."""
+        docs = self._pages_with(page)
+        answer = None
+        if docs:
+            answer = page_opening(self.retriever.index.chunks, self.documents, self._document(query, mode, docs),
+                                  page, query)
+        if answer is not None:
+            return answer
+        first = min((i.first_page for i in self.documents.values()), default=None)
+        last = max((i.last_page for i in self.documents.values()), default=None)
+        span = f" Rapporten har side {first}–{last}." if first is not None and len(self.documents) == 1 else ""
+        return Answer(answer=f"Det finner jeg ikke i kunnskapsgrunnlaget: det er ingen side {page}.{span}",
+                      abstained=True, query_used=query)
+
+    def _missing_part(self, question: str) -> str:
+        """A note when a question about something in a chapter or on a page names one no document has
+        (the whole was searched instead)."""
+        if requested_section(question) is not None or requested_page(question) is not None:
+            return ""
+        section, page = named_section(question), named_page(question)
+        if section is not None and not self._sections_with(section):
+            return f"Rapporten har ikke noe kapittel {section}; svaret er søkt i hele rapporten."
+        if page is not None and not self._pages_with(page):
+            return f"Rapporten har ingen side {page}; svaret er søkt i hele rapporten."
+        return ""
+
+    def _pages_with(self, page: int) -> tuple[str, ...]:
+        """The documents that have printed ``page``."""
+        return tuple(d for d, info in self.documents.items() if info.first_page <= page <= info.last_page)
 
     def _sections_with(self, section: str) -> tuple[str, ...]:
         """The documents that have ``section``."""

@@ -1,17 +1,18 @@
 """Answers that quote the opening of a part of a document, for questions about the whole of it.
 
 «Hva handler rapporten om?» gets the document's first section; «Hva står i kapittel 8?» gets that
-section with its subsections. The passages are quoted in reading order up to an answer's length, each
-cited. The document's own words in every mode: there is nothing for a language model to choose among.
+section with its subsections; «Hva står på side 12?» gets that printed page. The passages are quoted
+in reading order up to an answer's length, each cited. The document's own words in every mode: there
+is nothing for a language model to choose among.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from assistant.proof.citations import make_citation
 from assistant.proof.numbers import unproven_numbers
-from assistant.reading.text import split_sentences
+from assistant.reading.text import Sentence, split_sentences
 from assistant.records import Answer
 from index.records import Hit
 from ingest.records import Chunk, DocumentInfo
@@ -23,14 +24,29 @@ def opening(chunks: Sequence[Chunk], documents: Mapping[str, DocumentInfo], doc:
             query: str) -> Answer | None:
     """The text passages of ``section`` of ``doc``, quoted from its start up to ``OPENING_WORDS``
     words, each cited; None when the section has no text."""
+    return _quote([c for c in chunks if c.kind == "text" and c.doc == doc and c.in_section(section)],
+                  documents, query, lambda chunk, sentence: True)
+
+
+def page_opening(chunks: Sequence[Chunk], documents: Mapping[str, DocumentInfo], doc: str, page: int,
+                 query: str) -> Answer | None:
+    """«Hva står på side 12?»: what printed ``page`` of ``doc`` says, its text (or, on a page of
+    figures only, their captions) quoted from the top up to ``OPENING_WORDS`` words, each cited."""
+    on_page = [c for c in chunks if c.doc == doc and page in c.pages]
+    text = [c for c in on_page if c.kind == "text"] or on_page
+    return _quote(text, documents, query, lambda chunk, sentence: chunk.page_at(sentence.start) == page)
+
+
+def _quote(chunks: Sequence[Chunk], documents: Mapping[str, DocumentInfo], query: str,
+           keep: Callable[[Chunk, Sentence], bool]) -> Answer | None:
     parts: list[str] = []
     citations = []
     seen: set[str] = set()  # chunks overlap: a sentence is quoted once
     used = 0
-    for chunk in (c for c in chunks if c.kind == "text" and c.doc == doc and c.in_section(section)):
+    for chunk in chunks:
         quoted = []
         for sentence in split_sentences(chunk.text):
-            if sentence.text in seen:
+            if sentence.text in seen or not keep(chunk, sentence):
                 continue
             used += len(sentence.text.split())
             if used > OPENING_WORDS and (quoted or parts):

@@ -153,3 +153,24 @@ def named_section(question: str) -> str | None:
     bare «3.1» among other words may be anything else (a version, a score)."""
     m = _SECTION.search(question)
     return m.group(1) if m else None
+
+
+# «Hva står på side 12?», «Hva sier s. 17 om trangboddhet?»: a printed page
+_PAGE = re.compile(r"\b(?:side|sidene|s\.)\s*(\d{1,3})\b(?!\s*(?:prosent|%))", re.IGNORECASE)
+_ON_PAGE = frozenset(terms("side sidene står sier tar for seg innholdet oppsummering"))
+
+
+def named_page(question: str) -> int | None:
+    """The printed page a question names («… på side 12?» → 12), or None."""
+    m = _PAGE.search(question)
+    return int(m.group(1)) if m else None
+
+
+def requested_page(question: str) -> int | None:
+    """The page a question asks to have summed up («Hva står på side 12?»), or None (no page named,
+    or a question about something on it)."""
+    m = _PAGE.search(question)
+    if not m:
+        return None
+    rest = question[:m.start()] + " " + question[m.end():]
+    return None if content_terms(rest) - _WHOLE - _ON_PAGE else int(m.group(1))

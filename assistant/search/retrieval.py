@@ -42,7 +42,8 @@ class Retriever:
     def documents(self) -> dict[str, DocumentInfo]:
         return self.index.documents
 
-    def search(self, query: str, k: int = 5, mode: str = "hybrid", section: str | None = None) -> list[Hit]:
+    def search(self, query: str, k: int = 5, mode: str = "hybrid", section: str | None = None,
+               page: int | None = None) -> list[Hit]:
         """Return the ``k`` best passages for ``query``.
 
         Args:
@@ -50,6 +51,7 @@ class Retriever:
             k: number of passages (1..number of chunks in the index).
             mode: "hybrid" (fused), "bm25" or "dense".
             section: only passages of this section and its subsections («Hva sier kapittel 6 om …»).
+            page: only passages on this printed page («Hva sier side 17 om …»).
 
         Raises:
             UsageError: unknown mode, k < 1 or empty query.
@@ -61,11 +63,14 @@ class Retriever:
         if not query or not query.strip():
             raise UsageError("The query is empty; give a question to search for.")
         n = len(self.index.chunks)
-        depth = n if section is not None else min(max(self.depth, k), n)
+        scoped = section is not None or page is not None
+        depth = n if scoped else min(max(self.depth, k), n)
         bm25 = self._bm25(query, depth) if mode in ("hybrid", "bm25") else {}
         dense = self._dense(query, depth) if mode in ("hybrid", "dense") else {}
-        if section is not None:
-            keep = {i for i in set(bm25) | set(dense) if self.index.chunks[i].in_section(section)}
+        if scoped:
+            chunks = self.index.chunks
+            keep = {i for i in set(bm25) | set(dense) if (section is None or chunks[i].in_section(section))
+                    and (page is None or page in chunks[i].pages)}
             bm25 = {i: s for i, s in bm25.items() if i in keep}
             dense = {i: s for i, s in dense.items() if i in keep}
         if mode == "bm25":

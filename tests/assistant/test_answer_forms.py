@@ -8,7 +8,8 @@ import re
 import pytest
 
 from assistant.evidence.cues import announces_list, fits, gives, is_item, leans_back, refers_back
-from assistant.question.forms import answer_type, asks_about_document, named_section, question_form, requested_section
+from assistant.question.forms import (answer_type, asks_about_document, named_page, named_section, question_form,
+                                      requested_page, requested_section)
 from assistant.reading.quantities import quantities
 from assistant.reading.text import split_sentences
 from evaluation.answers import answer_words
@@ -398,5 +399,28 @@ def test_a_question_about_a_topic_in_a_chapter_is_answered_from_that_chapter(ass
     a = assistant.ask("Hva sier kapittel 6 om lavinntekt?")
     assert not a.abstained and a.citations
     assert all(c.section.startswith("6.") for c in a.citations), [c.section for c in a.citations]
+    # a part no document has may be another work's («side 10 i boka til …»): the whole is searched, and
+    # the answer says so; 5.1.1 (p. 12): «For de som blir rammet av mobbing er det et alvorlig problem …»
     a = assistant.ask("Hva sier kapittel 12 om mobbing?")
-    assert a.abstained and "det er ikke noe kapittel 12" in a.answer
+    assert not a.abstained and "For de som blir rammet av mobbing er det et alvorlig problem" in a.answer
+    assert "Rapporten har ikke noe kapittel 12; svaret er søkt i hele rapporten." in a.note
+
+
+@pytest.mark.parametrize("question, page, named", [
+    ("Hva står på side 12?", 12, 12), ("Oppsummer s. 9", 9, 9), ("Hva sier side 17 om trangboddhet?", None, 17),
+    ("Hvor mange bor på hver side av elva?", None, None), ("Side 20 prosent?", None, None),
+])
+def test_the_page_a_question_names(question, page, named):
+    assert requested_page(question) == page and named_page(question) == named
+
+
+def test_a_question_about_a_page_gets_what_that_page_says(assistant, retriever):
+    # p. 12 (5.1.1) opens «Ungdataundersøkelsen fra 2022 indikerer at de fleste barn og unge i Bærum er
+    # godt fornøyd med livet sitt …»; before, «side 12» found Figur 12 (p. 30)
+    a = assistant.ask("Hva står på side 12?")
+    assert a.answer.startswith("Ungdataundersøkelsen fra 2022 indikerer at de fleste barn og unge i Bærum"), a.answer
+    assert all(c.pages[0] == 12 for c in a.citations) and a.numbers_verified  # the quote's page first
+    hits = retriever.search("trangboddhet", k=3, page=17)
+    assert hits and all(17 in h.chunk.pages for h in hits)
+    a = assistant.ask("Hva står på side 50?")
+    assert a.abstained and a.answer == "Det finner jeg ikke i kunnskapsgrunnlaget: det er ingen side 50. Rapporten har side 2–39."
