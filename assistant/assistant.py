@@ -102,7 +102,8 @@ class Assistant:
             if opening is not None:
                 return opening
         if asks_for_figure(question):
-            deep = self.retriever.search(query, k=max(k, FIGURE_SEARCH_DEPTH), mode=mode, section=scope, page=on_page)
+            deep = self.retriever.search(query, k=max(k, FIGURE_SEARCH_DEPTH), mode=mode, section=scope,
+                                         page=on_page)
             hit = match_caption(question, self.retriever.index.chunks, deep, self.stats)
             if hit is not None:
                 return self._figure_answer(query, hit)
@@ -247,7 +248,7 @@ class Assistant:
         return Answer(answer=f"Det finner jeg ikke i kunnskapsgrunnlaget: det er ikke noe kapittel {section}.{span}",
                       abstained=True, query_used=query)
 
-    def _document(self, query: str, mode: str, docs: tuple[str, ...]) -> str | None:
+    def _document(self, query: str, mode: str, docs: tuple[str, ...]) -> str:
         """The one of ``docs`` that the question is about: the only one, or the best passage's."""
         if len(docs) == 1:
             return docs[0]
