@@ -94,20 +94,20 @@ class Assistant:
             return self._page(query, page, mode)
         # «Hva sier kapittel 6 om lavinntekt?», «… side 17 om …»: search that part only; a part no
         # document has is another work's («side 10 i boka til …»), and the whole is searched
-        scope, on_page = named_section(question), named_page(question)
-        scope = scope if scope is not None and self._sections_with(scope) else None
-        on_page = on_page if on_page is not None and self._pages_with(on_page) else None
+        # (passed to the search only when set, so any retriever with search(query, k, mode) serves)
+        parts = (("section", named_section(question), self._sections_with),
+                 ("page", named_page(question), self._pages_with))
+        within = {name: part for name, part, found in parts if part is not None and found(part)}
         if asks_about_document(question):
             opening = self._opening(query, mode)
             if opening is not None:
                 return opening
         if asks_for_figure(question):
-            deep = self.retriever.search(query, k=max(k, FIGURE_SEARCH_DEPTH), mode=mode, section=scope,
-                                         page=on_page)
+            deep = self.retriever.search(query, k=max(k, FIGURE_SEARCH_DEPTH), mode=mode, **within)
             hit = match_caption(question, self.retriever.index.chunks, deep, self.stats)
             if hit is not None:
                 return self._figure_answer(query, hit)
-        deeper = self.retriever.search(query, k=k + FIGURE_EXTRA, mode=mode, section=scope, page=on_page)
+        deeper = self.retriever.search(query, k=k + FIGURE_EXTRA, mode=mode, **within)
         meanings = sentence_meanings(self.retriever.index, self.passages, query, deeper)
         deep_ev = gather(question, query, deeper, self.stats, self.passages, self.lead_ins, meanings)
         hits, ev = deeper[:k], deep_ev.within(k)
