@@ -129,7 +129,7 @@ def _runs(text: str, layers: Sequence[list[tuple[int, int]]]) -> list[tuple[str,
 
 def answer_markdown(text: str, bold: Sequence[str] = ()) -> str:
     """An answer as escaped markdown; the numbers of ``bold`` (the asked figures) in bold where each
-    first stands, no other."""
+    first stands, no other. A line break in the answer (a list item) stays one."""
     keys = {number_key(n) for value in bold for n in extract_numbers(value)}
     first = {}
     for a, b in number_spans(text):
@@ -138,7 +138,7 @@ def answer_markdown(text: str, bold: Sequence[str] = ()) -> str:
     out = []
     for run, (strong,) in _runs(text, [spans]):
         out.append(f"**{md_escape(run)}**" if strong else md_escape(run))
-    return "".join(out)
+    return re.sub(r"(?<!\n)\n(?!\n)", "  \n", "".join(out))  # a list's items: a line each, not run together
 
 
 FIGURE_TABLE_HEADER = ("Tall", "Gjelder", "År", "Kilde")

@@ -92,6 +92,16 @@ def test_only_the_asked_figure_is_bold_and_markers_stay_text():
     assert out.startswith("**70** prosent") and "**41** prosent" in out and out.count("**") == 4
 
 
+def test_an_answers_list_items_keep_their_lines():
+    # 7.1, p. 36: «Det var særlig fokus på fire kritiske grupper:» and its bullets, a line each; a
+    # single newline in markdown is a space, so each becomes a hard break («  \n»)
+    text = ("Det var særlig fokus på fire kritiske grupper:\n• Barn og familier med flere risikofaktorer "
+            "(svangerskap – 2 år)\n• Barn, unge og familier som trenger tverrfaglig bistand [1]\n\nNeste avsnitt.")
+    out = answer_markdown(text)
+    assert out.count("  \n") == 2 and "grupper:  \n• Barn og familier" in out
+    assert "bistand \\[1\\]\n\nNeste avsnitt." in out  # a paragraph break stays one
+
+
 def test_figure_table_rows_and_escaping():
     from assistant.records import StatedFigure
     from ui.render import figure_rows, figure_table_markdown
