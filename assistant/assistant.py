@@ -75,14 +75,15 @@ class Assistant:
         past = [clean_question(h).text for h in history if h and str(h).strip()]
         resolved = rewrite(clean.text, past)
         # what this turn asks: the question itself, or a follow-up with its relative year made absolute
-        answer = self._answer(resolved.asked_now, resolved.search, k, mode)
-        note = " ".join(n for n in (clean.notice, self._missing_part(resolved.asked_now), answer.note) if n)
+        within, missing = self._scope(resolved.asked_now)
+        answer = self._answer(resolved.asked_now, resolved.search, k, mode, within)
+        note = " ".join(n for n in (clean.notice, missing, answer.note) if n)
         return _replace(answer, question=clean.text, note=note, query_used=resolved.question,
                         search_terms=resolved.search, seconds=round(time.perf_counter() - started, 4))
 
     # -- the steps -------------------------------------------------------------------------
 
-    def _answer(self, question: str, query: str, k: int, mode: str) -> Answer:
+    def _answer(self, question: str, query: str, k: int, mode: str, within: dict | None = None) -> Answer:
         number = requested_figure(question)
         if number is not None:
             return self._numbered_figure(question, query, number, k, mode)
@@ -92,12 +93,7 @@ class Assistant:
         page = requested_page(question)
         if page is not None:
             return self._page(query, page, mode)
-        # «Hva sier kapittel 6 om lavinntekt?», «… side 17 om …»: search that part only; a part no
-        # document has is another work's («side 10 i boka til …»), and the whole is searched
-        # (passed to the search only when set, so any retriever with search(query, k, mode) serves)
-        parts = (("section", named_section(question), self._sections_with),
-                 ("page", named_page(question), self._pages_with))
-        within = {name: part for name, part, found in parts if part is not None and found(part)}
+        within = within or {}  # passed to the search only when set: any search(query, k, mode) serves
         if asks_about_document(question):
             opening = self._opening(query, mode)
             if opening is not None:
@@ -221,17 +217,25 @@ class Assistant:
         return Answer(answer=f"Det finner jeg ikke i kunnskapsgrunnlaget: det er ingen side {page}.{span}",
                       abstained=True, query_used=query)
 
-    def _missing_part(self, question: str) -> str:
-        """A note when a question about something in a chapter or on a page names one no document has
-        (the whole was searched instead)."""
+    def _scope(self, question: str) -> tuple[dict, str]:
+        """«Hva sier kapittel 6 om lavinntekt?», «… side 17 om …»: the part to search (as ``search``
+        arguments), and a note when the question names a part no document has. Such a part may be
+        another work's («side 10 i boka til …»): the whole is searched."""
         if requested_section(question) is not None or requested_page(question) is not None:
-            return ""
+            return {}, ""  # summed up whole (``_section``, ``_page``)
+        within, missing = {}, []
         section, page = named_section(question), named_page(question)
-        if section is not None and not self._sections_with(section):
-            return f"Rapporten har ikke noe kapittel {section}; svaret er søkt i hele rapporten."
-        if page is not None and not self._pages_with(page):
-            return f"Rapporten har ingen side {page}; svaret er søkt i hele rapporten."
-        return ""
+        if section is not None:
+            if self._sections_with(section):
+                within["section"] = section
+            else:
+                missing.append(f"Rapporten har ikke noe kapittel {section}; svaret er søkt i hele rapporten.")
+        if page is not None:
+            if self._pages_with(page):
+                within["page"] = page
+            else:
+                missing.append(f"Rapporten har ingen side {page}; svaret er søkt i hele rapporten.")
+        return within, missing[0] if missing else ""  # the chapter's note first, as one note
 
     def _pages_with(self, page: int) -> tuple[str, ...]:
         """The documents that have printed ``page``."""

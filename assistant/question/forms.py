@@ -142,10 +142,7 @@ def requested_section(question: str) -> str | None:
     ['6', None]
     """
     m = _SECTION.search(question)
-    if not m:
-        return None
-    rest = question[:m.start()] + " " + question[m.end():]
-    return None if content_terms(rest) - _WHOLE - _PART else (m.group(1) or m.group(2))
+    return (m.group(1) or m.group(2)) if m and _asks_only_for(question, m, _PART) else None
 
 
 def named_section(question: str) -> str | None:
@@ -157,7 +154,7 @@ def named_section(question: str) -> str | None:
 
 # «Hva står på side 12?», «Hva sier s. 17 om trangboddhet?»: a printed page
 _PAGE = re.compile(r"\b(?:side|sidene|s\.)\s*(\d{1,3})\b(?!\s*(?:prosent|%))", re.IGNORECASE)
-_ON_PAGE = frozenset(terms("side sidene står sier tar for seg innholdet oppsummering"))
+_ON_PAGE = frozenset(terms("side sidene")) | _PART
 
 
 def named_page(question: str) -> int | None:
@@ -170,7 +167,9 @@ def requested_page(question: str) -> int | None:
     """The page a question asks to have summed up («Hva står på side 12?»), or None (no page named,
     or a question about something on it)."""
     m = _PAGE.search(question)
-    if not m:
-        return None
-    rest = question[:m.start()] + " " + question[m.end():]
-    return None if content_terms(rest) - _WHOLE - _ON_PAGE else int(m.group(1))
+    return int(m.group(1)) if m and _asks_only_for(question, m, _ON_PAGE) else None
+
+
+def _asks_only_for(question: str, m: re.Match, framing: frozenset[str]) -> bool:
+    """Does ``question`` ask for nothing but the part ``m`` names (its other words only frame it)?"""
+    return not content_terms(question[:m.start()] + " " + question[m.end():]) - _WHOLE - framing
