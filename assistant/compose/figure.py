@@ -189,7 +189,7 @@ def compose(pieces, asked, question, left_out, wanted, noun, compares: bool, sco
     """
     ranked = rank(pieces, asked, question, left_out, wanted, noun, scores, added, negated, change)
     if not ranked:
-        return [], []
+        return [], [], 0
     top = ranked[0]
     parts: list[tuple[str, list[int], Sentence]] = []
     said: set[str] = set()

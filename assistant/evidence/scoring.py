@@ -19,7 +19,7 @@ from assistant.evidence.cues import announces_list, fits, gives, is_item, leans_
 from assistant.evidence.modifiers import contrasts, qualifiers
 from assistant.evidence.passages import Passage, PassageCache
 from assistant.question.asking import counts
-from assistant.question.reading import read
+from assistant.question.reading import Reading, read
 from assistant.question.thesaurus import SYNONYM_CREDIT, other_forms, report_words
 from assistant.reading.quantities import ages_agree, states_detail
 from assistant.reading.slots import GROUP_SLOTS
@@ -70,6 +70,7 @@ class Candidate:
     agrees: bool = True  # names the group, level, place and year the question asks about
     measure: float = 0.0  # like coverage, over the question's stems that are not a group/level/place/year
     meaning: float = 0.0  # cosine to the query, min-max scaled over the retrieved sentences (0..1)
+    core: float = 1.0  # like measure, without the counted noun («Hvor mange elever …»)
 
 
 @dataclass(frozen=True)
@@ -159,6 +160,7 @@ def gather(question: str, query_used: str, hits: list[Hit], stats: TermStats,
             # innvandrerbakgrunn») asks for no measure beyond them
             measure = (sum(idf[t] * got[t] for t in r.measure_terms) / measure_total
                        if r.measure_terms else 1.0)
+            core = _core(r, got)
             said = p.slots[j]
             if figure and j > 0 and _leans_back(p.sentences[j].text):  # «Dette utgjør 23,9 prosent» is
                 said = {**p.slots[j - 1], **{k: v for k, v in said.items() if v}}  # about the group before
@@ -183,11 +185,23 @@ def gather(question: str, query_used: str, hits: list[Hit], stats: TermStats,
                 score += MEANING_WEIGHT * meaning + (FORM_BONUS if fits(r.form, s.text) else 0.0)
                 if r.wants and gives(r.wants, s.text, question):
                     score += TYPE_BONUS
-            out.append(Candidate(i, j, s, matched, coverage, score, states, agrees, measure, meaning))
+            out.append(Candidate(i, j, s, matched, coverage, score, states, agrees, measure, meaning, core))
     out.sort(key=lambda c: (-c.score, c.hit_index, c.position))
     return Evidence(q, figure, tuple(out), tuple(p.sentences for p in passages), vocabulary,
                     tuple(passages), r.asked, r.left_out, r.form, r.preferred, r.noun, detail, r.own,
                     r.thing, r.negated, r.change)
+
+
+def _core(r: Reading, got: Mapping[str, float]) -> float:
+    """How much of the measure a sentence gives, IDF-weighted, without the counted noun («Hvor mange
+    elever fullfører …»: «fullfører»). A follow-up asks for what it adds: its own measure words, or,
+    when it adds only a group or place («… enn resten av landet?»), whether the sentence names it."""
+    cores = [t for t in r.measure_terms if t not in r.noun]
+    own = [t for t in cores if t in r.own]
+    if not own and any(got.get(t) for t in r.own):
+        return 1.0
+    cores = own or cores
+    return sum(r.idf[t] * got[t] for t in cores) / sum(r.idf[t] for t in cores) if cores else 1.0
 
 
 def _scaled(meanings: Sequence[Sequence[float] | None], passages: Sequence[Passage]

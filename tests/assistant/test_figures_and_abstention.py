@@ -360,3 +360,23 @@ def test_a_stated_figure_s_label_drops_the_words_that_went_with_its_number(assis
     a = assistant.ask("Hvor mange gutter på videregående bruker mer enn to timer på lekser?")
     eight = next(f for f in a.stated_figures if f.value == "8")
     assert eight.what.startswith("guttene bruker 2 eller mer timer på skolearbeid"), eight
+
+
+@pytest.mark.parametrize("question, asked, other", [
+    # 6.1.1 p. 22: «I 2021 fullførte 87 prosent av de som begynte videregående opplæring …»;
+    # 5.1.2 p. 13: «… 63 prosent på videregående at de trener minst 3 ganger i uken» names the level, not the measure
+    ("Hvor mange elever fullfører videregående?", "87 prosent", "trener"),
+    # 6.4.3 p. 32: «… deriblant hodepine (22 prosent versus 12 prosent)»; the same paragraph's
+    # «Jeg føler meg stresset» (31 prosent of the girls) is another measure for the same group
+    ("Hvor stor andel av jentene på mellomtrinnet har hodepine?", "22 prosent", "stresset"),
+])
+def test_a_figure_of_another_measure_for_the_same_group_is_not_quoted(assistant, question, asked, other):
+    answer = assistant.ask(question).answer
+    assert asked in answer and other not in answer
+
+
+def test_a_follow_up_that_adds_only_a_place_keeps_the_figure_for_that_place(assistant):
+    # 6.3 p. 28: «… en høyere andel innvandringsbefolkning (19,5 prosent) enn resten av landet (16 prosent)»
+    first = "Hvor mange innbyggere i Bærum er innvandrere eller norskfødte med innvandrerforeldre?"
+    answer = assistant.ask("Hvordan er det sammenlignet med resten av landet?", [first]).answer
+    assert "31 050" in answer and "19,5 prosent" in answer
