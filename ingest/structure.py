@@ -205,7 +205,8 @@ class _Parser:
         item = LIST_ITEM.match(line)
         if item and self._starts_item(item, unit):
             if unit is None or unit.kind != "list":
-                lead = unit if unit and unit.rows[-1][-1][1].rstrip().endswith(":") else None
+                lead = (unit if unit and unit.kind == "paragraph" and _announces(unit.rows[-1][-1][1], item)
+                        else None)
                 if lead is None:
                     self._close()
                 self.unit = unit = _Unit("list", self.section, rows=lead.rows if lead else [])
@@ -286,6 +287,13 @@ class _Parser:
                      page_starts=tuple(page_starts),
                      notes=tuple(dict.fromkeys(n for _, n in notes)),
                      figures=mentioned_figures(text), note_offsets=notes)
+
+
+def _announces(line: str, item: re.Match) -> bool:
+    """Does a paragraph's last line lead into the list ``item`` opens: «… følgende:», or a sentence
+    left open («… vil flere lovverk være førende for arbeidet» before «• Lov om barneverntjenester»)?
+    A dash after an open line is a reply («Av André Lorentsen» / «– Vi oppfordrer …»), not an item."""
+    return line.rstrip().endswith(":") or (not item.group("dash") and not ends_sentence(line))
 
 
 def _wrap_width(parts: list[PageParts]) -> int:

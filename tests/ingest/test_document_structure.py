@@ -230,3 +230,25 @@ def test_a_paragraph_after_a_list_of_one_line_bullets_is_not_the_last_bullets_bo
     assert any(b.text.startswith("Prosjektet konkluderte i første del med at") for b in doc.blocks)
     body = next(b for b in doc.blocks if "• Foreldrenes egne utfordringer" in b.text)
     assert "Omsorgssvikt kan skyldes psykiske problemer hos foreldre" in body.text
+
+
+@pytest.mark.parametrize("open_line, first_item", [
+    # 2.2.1 p. 3, 2.1.1 p. 3 and 3.4 p. 7: a sentence the list after it completes, with no colon
+    ("vil flere lovverk være førende for arbeidet", "• Lov om barneverntjenester (barnevernloven)"),
+    ("Delmålene beskriver blant annet at", "• Bærum er et trygt og godt oppvekstmiljø"),
+    ("Det underbygger ambisjonene om", "• Ett Bærum – en dør inn"),
+])
+def test_a_sentence_left_open_before_a_list_is_the_lists_lead_in(doc, open_line, first_item):
+    block = next(b for b in doc.blocks if first_item in b.text)
+    assert block.kind == "list" and open_line in block.text
+    assert block.text.index(open_line) < block.text.index(first_item)
+
+
+def test_a_reply_dash_after_an_open_line_is_no_list_item(tmp_path):
+    from ingest import read_document
+    source = tmp_path / "sak.txt"
+    source.write_text("Av André Lorentsen\n\n– Vi oppfordrer partiene til å jobbe for dette, sier han.\n\n"
+                      "Han sier forbundet får mange henvendelser fra medlemmer.\n", encoding="utf-8")
+    texts = [b.text for b in read_document(source).blocks]
+    assert texts[0] == "Av André Lorentsen"
+    assert texts[1].startswith("– Vi oppfordrer")
