@@ -30,7 +30,7 @@ from kunnskap.errors import EmbedderError, IndexLoadError
 FORMAT_VERSION = 7  # 2: sentence vectors; 3: whole-word abbreviations in the splitter; 4: figures carry
 # the body paragraphs that go with them (documents.jsonl); 5: sentence vectors in context too; 6: a short
 # line before a capital is a block of its own (a title or photo caption in a text laid out a paragraph a line),
-# and «Meld.», «Prop.», «Innst.» end no sentence
+# and «Meld.», «Prop.», «Innst.» end no sentence; 7: a paragraph left open before a bullet list is its lead-in
 MANIFEST, CHUNKS, DOCUMENTS, DENSE, BM25_DIR = (
     "manifest.json", "chunks.jsonl", "documents.jsonl", "dense.faiss", "bm25")
 

@@ -29,6 +29,7 @@ EXTRA_RATIO = 0.5  # other questions: a point from another passage scores at lea
 TITLE_WORDS = 10  # a line this short that ends no sentence is a title: the sentence after it goes with it
 NEAR = 0.5  # a neighbour this near the query in meaning (scaled 0..1) continues the point
 
+_REPLY = re.compile(r"\s*[–-]\s")  # a dash that opens a reply («– Vi oppfordrer …»), not an item
 _WORD = re.compile(r"\w+(?:[.,:-]\w+)*")
 
 Piece = list[tuple[int, list[Sentence]]]
@@ -36,6 +37,10 @@ Piece = list[tuple[int, list[Sentence]]]
 
 def words(sentences: list[Sentence]) -> int:
     return sum(len(_WORD.findall(s.text)) for s in sentences)
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split()).lower()
 
 
 def _finished(sentence: Sentence) -> bool:
@@ -61,8 +66,9 @@ def span(ev: Evidence, cand: Candidate, budget: int = SPAN_WORDS,
         first = lo
         while first > 0 and is_item(sents[first - 1].text):
             first -= 1
-        if first > 0 and announces_list(sents[first - 1].text):
-            first -= 1
+        if first > 0 and (announces_list(sents[first - 1].text)
+                          or (not _finished(sents[first - 1]) and not _REPLY.match(sents[first].text))):
+            first -= 1  # «… følgende:», or a sentence the list completes («… førende for arbeidet»)  # «… følgende:», or a sentence the list completes («… førende for arbeidet»)
         if words(list(sents[first:hi + 1])) <= budget:
             lo = first
     lists = any(announces_list(s.text) or is_item(s.text) for s in sents[lo:hi + 1])
@@ -136,12 +142,18 @@ def general_pieces(ev: Evidence) -> list[Piece]:
     if overview:
         used += _key_figure(ev, chosen, budget + FIGURE_WORDS - used, near)
     pieces = []
+    said: set[str] = set()  # a sentence that overlapping passages share is quoted once
     for i, positions in chosen.items():
         run: list[int] = []
         for k in sorted(positions):  # one piece per run of adjacent sentences
+            key = _norm(ev.sentences[i][k].text)
+            if key in said:
+                continue
+            said.add(key)
             if run and k != run[-1] + 1:
                 pieces.append([(i, [ev.sentences[i][x] for x in run])])
                 run = []
             run.append(k)
-        pieces.append([(i, [ev.sentences[i][x] for x in run])])
+        if run:
+            pieces.append([(i, [ev.sentences[i][x] for x in run])])
     return pieces
