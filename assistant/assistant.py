@@ -188,18 +188,19 @@ class Assistant:
 
     def _opening(self, query: str, mode: str) -> Answer | None:
         """«Hva handler rapporten om?»: the opening of the first section of the document (of the best
-        passage for ``query`` when there are several)."""
+        passage for ``query`` when there are several), and its chapters."""
         doc = self._document(query, mode, tuple(self.documents))
         chunks = [c for c in self.retriever.index.chunks if c.kind == "text" and c.doc == doc]
-        return opening(chunks, self.documents, doc, chunks[0].section, query) if chunks else None
+        return opening(chunks, self.documents, doc, chunks[0].section, query, listed="") if chunks else None
 
     def _section(self, query: str, section: str, mode: str) -> Answer:
-        """«Hva står i kapittel 8?»: the opening of that section, its subsections included."""
+        """«Hva står i kapittel 8?»: the opening of that section, its subsections included, and the
+        subsections directly under it."""
         docs = self._sections_with(section)
         answer = None
         if docs:
             doc = self._document(query, mode, docs)
-            answer = opening(self.retriever.index.chunks, self.documents, doc, section, query)
+            answer = opening(self.retriever.index.chunks, self.documents, doc, section, query, listed=section)
         return answer if answer is not None else self._no_section(query, section)
 
     def _page(self, query: str, page: int, mode: str) -> Answer:

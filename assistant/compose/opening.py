@@ -1,7 +1,8 @@
 """Answers that quote the opening of a part of a document, for questions about the whole of it.
 
-«Hva handler rapporten om?» gets the document's first section; «Hva står i kapittel 8?» gets that
-section with its subsections; «Hva står på side 12?» gets that printed page. The passages are quoted
+«Hva handler rapporten om?» gets the document's first section and its chapters; «Hva står i kapittel
+5?» gets that section, then the subsections under it (from the document's outline, with their pages);
+«Hva står på side 12?» gets that printed page. The passages are quoted
 in reading order up to an answer's length, each cited. The document's own words in every mode: there
 is nothing for a language model to choose among.
 """
@@ -9,6 +10,7 @@ is nothing for a language model to choose among.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 
 from assistant.proof.citations import make_citation
 from assistant.proof.numbers import unproven_numbers
@@ -21,11 +23,30 @@ OPENING_WORDS = 85  # the opening is quoted up to this many words
 
 
 def opening(chunks: Sequence[Chunk], documents: Mapping[str, DocumentInfo], doc: str, section: str,
-            query: str) -> Answer | None:
+            query: str, listed: str | None = None) -> Answer | None:
     """The text passages of ``section`` of ``doc``, quoted from its start up to ``OPENING_WORDS``
-    words, each cited; None when the section has no text."""
-    return _quote([c for c in chunks if c.kind == "text" and c.doc == doc and c.in_section(section)],
-                  documents, query, lambda chunk, sentence: True)
+    words, each cited; None when the section has no text. With ``listed`` (a section number, or ""
+    for the whole document) the answer ends with the parts directly under it (``contents``)."""
+    answer = _quote([c for c in chunks if c.kind == "text" and c.doc == doc and c.in_section(section)],
+                    documents, query, lambda chunk, sentence: True)
+    rows = contents(documents[doc], listed) if answer is not None and listed is not None and doc in documents else []
+    if not rows:
+        return answer
+    text = f"{answer.answer}\n\nInnhold:\n" + "\n".join(rows)
+    proof = [c.text for c in answer.citations] + rows
+    return replace(answer, answer=text, numbers_verified=not unproven_numbers(text, proof))
+
+
+def contents(info: DocumentInfo, parent: str) -> list[str]:
+    """The sections directly under ``parent`` ("" for the chapters), a line each with their printed
+    pages, as the document's outline gives them: «• 5.1 Et overordnet blikk på … (s. 11–15)»."""
+    level = parent.count(".") + 2 if parent else 1
+    under = [s for s in info.sections if s.level == level and (not parent or s.number.startswith(f"{parent}."))]
+    return [f"• {s.number} {s.title} (s. {_pages(s.first_page, s.last_page)})" for s in under]
+
+
+def _pages(first: int, last: int) -> str:
+    return str(first) if first == last else f"{first}–{last}"
 
 
 def page_opening(chunks: Sequence[Chunk], documents: Mapping[str, DocumentInfo], doc: str, page: int,
