@@ -22,8 +22,8 @@ from assistant.evidence.scoring import Evidence, gather, lead_ins
 from assistant.proof.cards import card, cards_for_citations, describe, figure_numbers, find_figure
 from assistant.proof.citations import make_citation, nearest
 from assistant.question.figures import asks_for_figure, requested_figure
-from assistant.question.followup import rewrite
-from assistant.question.forms import (asks_about_document, named_page, named_section, requested_page,
+from assistant.question.followup import Rewrite, rewrite
+from assistant.question.forms import (asks_about_document, named_page, named_section, question_form, requested_page,
                                       requested_section)
 from assistant.question.validation import clean_question
 from assistant.reading.text import TermStats, split_sentences
@@ -36,6 +36,7 @@ _MARKER = re.compile(r"\[(\d+(?:\s*,\s*\d+)*)\]")
 FIGURE_EXTRA = 2  # a figure answer looks this many passages deeper for the figure (whether to answer is
 # decided on the first k; tune: figure answers 0.951 -> 0.965 on the older 254 questions, recall unchanged)
 FIGURE_SEARCH_DEPTH = 10  # passages searched for a caption when a chart is described
+REPEAT_NOTE = "Rapporten sier ikke mer om hvorfor enn det som sto i forrige svar; utdragene er de samme."
 DROPPED_NOTE = "Setninger med tall som ikke står i kildene, ble fjernet."
 FALLBACK_NOTE = "Svaret fra språkmodellen kunne ikke bekreftes mot kildene; viser uttrekk fra rapporten."
 
@@ -77,13 +78,34 @@ class Assistant:
         # what this turn asks: the question itself, or a follow-up with its relative year made absolute
         within, missing = self._scope(resolved.asked_now)
         answer = self._answer(resolved.asked_now, resolved.search, k, mode, within)
+        if resolved.own:
+            answer = self._beyond(answer, resolved, past, k, mode, within)
         note = " ".join(n for n in (clean.notice, missing, answer.note) if n)
         return _replace(answer, question=clean.text, note=note, query_used=resolved.question,
                         search_terms=resolved.search, seconds=round(time.perf_counter() - started, 4))
 
+    def _beyond(self, answer: Answer, resolved: Rewrite, past: list[str], k: int, mode: str,
+                within: dict | None) -> Answer:
+        """«Hvorfor det?»: a why follow-up that would only quote what the answer before it quoted is
+        answered from the other sentences of its passages; when none of them answers, the repeat
+        stays, with a note, so it is not read as the reason. («Hvordan var det i 2016?» asks for the
+        same passage's other figure, and is left alone.)"""
+        if answer.abstained or question_form(resolved.own) != "why" or not answer.citations:
+            return answer
+        before = self.ask(past[-1], past[:-1], k=k, mode=mode)
+        said = " ".join(_squash(c.quote) for c in before.citations)
+        if not all(part in said for c in answer.citations for part in _squash(c.quote).split(" … ")):
+            return answer
+        other = self._answer(resolved.asked_now, resolved.search, k, mode, within, said=said)
+        if not other.abstained:
+            return other
+        return _replace(answer, note=" ".join(n for n in (answer.note, REPEAT_NOTE) if n))
+
     # -- the steps -------------------------------------------------------------------------
 
-    def _answer(self, question: str, query: str, k: int, mode: str, within: dict | None = None) -> Answer:
+    def _answer(self, question: str, query: str, k: int, mode: str, within: dict | None = None,
+                said: str = "") -> Answer:
+        """``said``: the (squashed) text of an answer before this one; none of its sentences is evidence."""
         number = requested_figure(question)
         if number is not None:
             return self._numbered_figure(question, query, number, k, mode)
@@ -106,6 +128,9 @@ class Assistant:
         deeper = self.retriever.search(query, k=k + FIGURE_EXTRA, mode=mode, **within)
         meanings = sentence_meanings(self.retriever.index, self.passages, query, deeper)
         deep_ev = gather(question, query, deeper, self.stats, self.passages, self.lead_ins, meanings)
+        if said:
+            deep_ev = replace(deep_ev, candidates=tuple(c for c in deep_ev.candidates
+                                                        if _squash(c.sentence.text) not in said))
         hits, ev = deeper[:k], deep_ev.within(k)
         verdict = assess(ev, thresholds=self.thresholds)
         if not verdict.answerable:
@@ -318,3 +343,7 @@ def _drop_unproven(text: str, cited: list[str]) -> str:
 
     kept = [s.text for s in split_sentences(text) if not unproven_numbers(s.text, cited)]
     return " ".join(kept).strip()
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split()).lower()

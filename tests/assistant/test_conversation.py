@@ -182,3 +182,23 @@ def test_the_rest_of_the_country_is_another_place_and_keeps_the_group(assistant)
     a = assistant.ask("Hvordan er det sammenlignet med resten av landet?",
                       ["Hvor mange innvandrere, inkludert norskfødte med innvandrerforeldre, bor i Bærum?"])
     assert "19,5 prosent" in a.answer and "16 prosent" in a.answer, a.answer
+
+
+def test_a_why_follow_up_is_answered_by_the_reason_not_by_the_answer_before(assistant):
+    # 6.5.1 p. 35: the list of the most vulnerable children, and later «Covid-19-pandemien har blitt
+    # etterfulgt av økende politisk og økonomisk usikkerhet. Det er derfor viktig å følge med på …»
+    first = "Hvilke barn var mest sårbare under koronapandemien?"
+    before = assistant.ask(first)
+    assert "• Barn fra lavinntektsfamilier" in before.answer
+    a = assistant.ask("Hvorfor skal vi følge med på disse barna nå som pandemien er over?", [first])
+    assert a.answer.startswith("Covid-19-pandemien har blitt etterfulgt av økende politisk og økonomisk usikkerhet.")
+    assert "• Barn fra lavinntektsfamilier" not in a.answer and not a.note
+
+
+def test_a_why_follow_up_the_report_gives_no_reason_for_says_so(assistant):
+    # 5.1.3 p. 13-14 tells that loneliness rose from 2014 to 2022 and between whom, not why
+    first = "Hva sier rapporten om ensomhet?"
+    before = assistant.ask(first)
+    a = assistant.ask("Hvorfor det?", [first])
+    assert a.answer == before.answer
+    assert a.note == "Rapporten sier ikke mer om hvorfor enn det som sto i forrige svar; utdragene er de samme."
