@@ -39,8 +39,14 @@ def words(sentences: list[Sentence]) -> int:
     return sum(len(_WORD.findall(s.text)) for s in sentences)
 
 
-def _norm(text: str) -> str:
-    return " ".join(text.split()).lower()
+def _tokens(text: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in _WORD.findall(text))
+
+
+def _repeats(tokens: frozenset[str], said: list[frozenset[str]]) -> bool:
+    """Is every word of a sentence in one already quoted (the same sentence in two overlapping
+    passages, or a shorter telling of it)? One new word can be the news («… i september …»)."""
+    return any(tokens <= s for s in said)
 
 
 def _finished(sentence: Sentence) -> bool:
@@ -142,14 +148,14 @@ def general_pieces(ev: Evidence) -> list[Piece]:
     if overview:
         used += _key_figure(ev, chosen, budget + FIGURE_WORDS - used, near)
     pieces = []
-    said: set[str] = set()  # a sentence that overlapping passages share is quoted once
+    said: list[frozenset[str]] = []  # a sentence overlapping passages share is quoted once
     for i, positions in chosen.items():
         run: list[int] = []
         for k in sorted(positions):  # one piece per run of adjacent sentences
-            key = _norm(ev.sentences[i][k].text)
-            if key in said:
+            key = _tokens(ev.sentences[i][k].text)
+            if _repeats(key, said):
                 continue
-            said.add(key)
+            said.append(key)
             if run and k != run[-1] + 1:
                 pieces.append([(i, [ev.sentences[i][x] for x in run])])
                 run = []
