@@ -244,10 +244,13 @@ def compose(pieces, asked, question, left_out, wanted, noun, compares: bool, sco
         2021») takes it from the opening of its sentence, what the sentence is about."""
         k, item = x.item.sentence, x.item
         if k > 0 and _leans(x.window[k].text) and not leans_back(x.window[k - 1].text):
-            before = [y.item for y in ranked if y.piece == x.piece and y.item.sentence == k - 1]
+            j = k - 1  # past a sentence that only compares («… hvor tallet er 9,5 prosent») to what it compares
+            while j > 0 and k - j < 2 and refers_back(x.window[j].text) and not _leans(x.window[j - 1].text):
+                j -= 1
+            before = [y.item for y in ranked if y.piece == x.piece and y.item.sentence == j]
             if before:
                 item = replace(item, scope=min(before, key=lambda i: i.start).scope)
-                k -= 1
+                k = j
         if not _names_something(_label(item)):
             opening = _opening(x.window[k].text)
             if _names_something(opening):
