@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from assistant.records import Answer, Citation
-from ui.render import citation_heading, pages_label
+from ui.render import citation_heading, contents_lines, pages_label
 from ui.state import ChatMessage
 
 NOT_FOUND = "Det finner jeg ikke i kunnskapsgrunnlaget."
@@ -23,6 +23,8 @@ def _citation_lines(c: Citation) -> list[str]:
 
 def _answer_lines(answer: Answer) -> list[str]:
     lines = ["**Svar:**", "", answer.answer.strip() or NOT_FOUND, ""]
+    if answer.contents:
+        lines += ["**Innhold:**", ""] + [f"- {line}" for line in contents_lines(answer.contents)] + [""]
     if answer.note:
         lines += [f"*{answer.note}*", ""]
     if answer.citations:

@@ -21,6 +21,7 @@ from ui.render import (
     figure_table_markdown,
     citation_heading,
     citation_label,
+    contents_markdown,
     described_markdown,
     md_escape,
     pages_label,
@@ -111,6 +112,8 @@ def render_answer(answer: Answer, question: str, known: dict[int, FigureCard] | 
         return
     asked = [f"{f.value} {f.unit}" for f in answer.stated_figures if f.asked]
     st.markdown(answer_markdown(answer.answer, bold=asked))
+    if answer.contents:
+        st.markdown(contents_markdown(answer.contents))
     table = figure_table_markdown(answer.stated_figures, answer.citations)
     if table:
         st.markdown(table)

@@ -1,9 +1,9 @@
 """Answers that quote the opening of a part of a document, for questions about the whole of it.
 
-«Hva handler rapporten om?» gets the document's first section and its chapters; «Hva står i kapittel
-5?» gets that section, then the subsections under it (from the document's outline, with their pages);
-«Hva står på side 12?» gets that printed page. The passages are quoted
-in reading order up to an answer's length, each cited. The document's own words in every mode: there
+«Hva handler rapporten om?» gets the document's first section; «Hva står i kapittel 5?» gets that
+section; «Hva står på side 12?» gets that printed page. The passages are quoted in reading order up
+to an answer's length, each cited. A chapter's answer (and the whole report's) also lists the parts
+directly under it, from the document's outline (``Answer.contents``). The document's own words in every mode: there
 is nothing for a language model to choose among.
 """
 
@@ -15,7 +15,7 @@ from dataclasses import replace
 from assistant.proof.citations import make_citation
 from assistant.proof.numbers import unproven_numbers
 from assistant.reading.text import Sentence, split_sentences
-from assistant.records import Answer
+from assistant.records import Answer, Part
 from index.records import Hit
 from ingest.records import Chunk, DocumentInfo
 
@@ -26,27 +26,20 @@ def opening(chunks: Sequence[Chunk], documents: Mapping[str, DocumentInfo], doc:
             query: str, listed: str | None = None) -> Answer | None:
     """The text passages of ``section`` of ``doc``, quoted from its start up to ``OPENING_WORDS``
     words, each cited; None when the section has no text. With ``listed`` (a section number, or ""
-    for the whole document) the answer ends with the parts directly under it (``contents``)."""
+    for the whole document) the answer also lists the parts directly under it (``contents``)."""
     answer = _quote([c for c in chunks if c.kind == "text" and c.doc == doc and c.in_section(section)],
                     documents, query, lambda chunk, sentence: True)
-    rows = contents(documents[doc], listed) if answer is not None and listed is not None and doc in documents else []
-    if not rows:
+    if answer is None or listed is None or doc not in documents:
         return answer
-    text = f"{answer.answer}\n\nInnhold:\n" + "\n".join(rows)
-    proof = [c.text for c in answer.citations] + rows
-    return replace(answer, answer=text, numbers_verified=not unproven_numbers(text, proof))
+    return replace(answer, contents=contents(documents[doc], listed))
 
 
-def contents(info: DocumentInfo, parent: str) -> list[str]:
-    """The sections directly under ``parent`` ("" for the chapters), a line each with their printed
-    pages, as the document's outline gives them: «• 5.1 Et overordnet blikk på … (s. 11–15)»."""
+def contents(info: DocumentInfo, parent: str) -> tuple[Part, ...]:
+    """The sections directly under ``parent`` ("" for the chapters), with their printed pages, as
+    the document's outline (its headings) gives them."""
     level = parent.count(".") + 2 if parent else 1
-    under = [s for s in info.sections if s.level == level and (not parent or s.number.startswith(f"{parent}."))]
-    return [f"• {s.number} {s.title} (s. {_pages(s.first_page, s.last_page)})" for s in under]
-
-
-def _pages(first: int, last: int) -> str:
-    return str(first) if first == last else f"{first}–{last}"
+    return tuple(Part(s.number, s.title, s.first_page, s.last_page) for s in info.sections
+                 if s.level == level and (not parent or s.number.startswith(f"{parent}.")))
 
 
 def page_opening(chunks: Sequence[Chunk], documents: Mapping[str, DocumentInfo], doc: str, page: int,

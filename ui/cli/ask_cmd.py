@@ -69,9 +69,11 @@ def run_ask(args) -> int:
 
 def format_answer(answer) -> str:
     """Plain-text rendering of an ``Answer`` for the terminal (Norwegian labels)."""
-    from ui.render import FIGURE_TABLE_HEADER, figure_rows
+    from ui.render import FIGURE_TABLE_HEADER, contents_lines, figure_rows
 
     lines = [answer.answer]
+    if answer.contents:
+        lines += ["", "Innhold:"] + [f"  {line}" for line in contents_lines(answer.contents)]
     rows = figure_rows(answer.stated_figures, answer.citations)
     if rows:
         lines.append("")
