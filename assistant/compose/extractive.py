@@ -62,7 +62,8 @@ class ExtractiveComposer(Composer):
     def _figure_pieces(self, ev: Evidence) -> list[list[tuple[int, list[Sentence]]]]:
         """Every passage that states a figure for what was asked (for the asked group, level,
         place and year when any sentence does, and for at least half as much of the measure as the
-        best: «trener» is no answer to «Hvor mange elever fullfører …»), each window quoted once."""
+        best: «trener» is no answer to «Hvor mange elever fullfører …»; a follow-up's «… resten av
+        landet?» keeps the sentence that names it), each window quoted once."""
         figures = [c for c in ev.candidates if c.has_figure]
         pool = [c for c in figures if c.agrees] or figures
         top = max(c.coverage for c in pool)
@@ -74,7 +75,8 @@ class ExtractiveComposer(Composer):
             if len(pieces) >= MAX_FIGURE_PASSAGES:
                 break
             if (c.coverage < FIGURE_KEEP_RATIO * top or c.score < SCORE_FLOOR * best_score
-                    or c.core < FIGURE_KEEP_RATIO * pool[0].core  # a figure of another measure
+                    or (c.core < FIGURE_KEEP_RATIO * pool[0].core  # a figure of another measure, unless
+                        and not (ev.added & c.matched) - pool[0].matched)  # for the place a follow-up adds
                     or (c.hit_index, c.position) in used):
                 continue
             window = figure_window(ev, c)

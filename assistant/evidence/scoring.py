@@ -194,13 +194,10 @@ def gather(question: str, query_used: str, hits: list[Hit], stats: TermStats,
 
 def _core(r: Reading, got: Mapping[str, float]) -> float:
     """How much of the measure a sentence gives, IDF-weighted, without the counted noun («Hvor mange
-    elever fullfører …»: «fullfører»). A follow-up asks for what it adds: its own measure words, or,
-    when it adds only a group or place («… enn resten av landet?»), whether the sentence names it."""
+    elever fullfører …»: «fullfører»). A follow-up asks for its own measure words when it has any
+    («Og hvor mange av dem synes livet er bra?»)."""
     cores = [t for t in r.measure_terms if t not in r.noun]
-    own = [t for t in cores if t in r.own]
-    if not own and any(got.get(t) for t in r.own):
-        return 1.0
-    cores = own or cores
+    cores = [t for t in cores if t in r.own] or cores
     return sum(r.idf[t] * got[t] for t in cores) / sum(r.idf[t] for t in cores) if cores else 1.0
 
 
