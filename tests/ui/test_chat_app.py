@@ -305,3 +305,12 @@ def test_the_issue_conversation_ends_on_figure_14_without_the_old_topic(app):
     assert "24 prosent mot 9 prosent av guttene" in text and "(s. 32)" in text
     table = next(t for t in texts if t.startswith("| Tall | Gjelder | År |"))
     assert "27 prosent" in table and "videregående" in table
+
+
+def test_a_chapter_question_shows_the_chapters_parts_as_a_list(app):
+    ask(app, "Hva står i kapittel 6?")
+    bubble = [m for m in app.chat_message if m.name == "assistant"][0]
+    listed = next(m.value for m in bubble.markdown if m.value.startswith("**Innhold**"))
+    # the report's headings: 6.1 «Ungt utenforskap i Bærum» (pp. 22–24) … 6.5 on p. 35
+    assert "- 6.1 Ungt utenforskap i Bærum (s. 22–24)" in listed
+    assert listed.splitlines()[-1] == "- 6.5 Konsekvenser av covid-19-pandemien for barn og unge (s. 35)"
