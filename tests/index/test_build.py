@@ -21,7 +21,7 @@ from kunnskap.errors import IndexLoadError, IngestError
 
 def test_manifest_of_the_real_report(report_index_path):
     m = json.loads((report_index_path / "manifest.json").read_text(encoding="utf-8"))
-    assert m["format_version"] == 6  # sentence vectors, abbreviations, figure paragraphs, context, titles
+    assert m["format_version"] == 7  # sentence vectors, abbreviations, figure paragraphs, context, titles, list lead-ins
     assert m["package_version"] == __version__
     assert m["embedder"] == "e5-small" and m["dim"] == 384
     assert m["chunk_settings"] == dataclasses.asdict(ChunkSettings())
