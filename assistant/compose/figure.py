@@ -39,6 +39,7 @@ COMPARE_FIGURES = 4
 _CLAUSE = re.compile(r"(?:[,;]\s+(?:(?:og|men|mens|samt)\s+)?|\s+(?:og|mens|men|mot|versus|sammenlignet\s+med)\s+"
                      r"|\s+(?=til\s)"
                      r"|\(\s*)", re.IGNORECASE)
+_VERSUS = re.compile(r"\b(?:mot|versus|enn|sammenlignet\s+med)\s*$", re.IGNORECASE)  # before a figure set against one
 _DANGLING = re.compile(r"\s+(?:fra|på|med|til|av)(?:\s+(?:1[89]|20)\d\d)?$", re.IGNORECASE)  # «… økt fra (2014)»
 _WORD = re.compile(r"[\wæøåÆØÅ][\wæøåÆØÅ-]*")
 _AFTER_END = re.compile(r",\s+(?:men|mens|og|noe|som\s+er)\b|[;:(]", re.IGNORECASE)
@@ -251,6 +252,9 @@ def compose(pieces, asked, question, left_out, wanted, noun, compares: bool, sco
             if before:
                 item = replace(item, scope=min(before, key=lambda i: i.start).scope)
                 k = j
+        compared = _compared_with(x, ranked)
+        if compared is not None:  # «16,6 prosent av barn i Bærum … trangt mot 18,5 prosent på landsbasis»
+            item = replace(item, scope=_without_place(compared.scope, compared.place))
         if not _names_something(_label(item)):
             opening = _opening(x.window[k].text)
             if _names_something(opening):
@@ -269,6 +273,26 @@ def compose(pieces, asked, question, left_out, wanted, noun, compares: bool, sco
             table.append((measured(x), x.hit_index))
             listed |= keys
     return parts, table, len(firsts)
+
+
+def _compared_with(x: Placed, ranked: Sequence[Placed]) -> Item | None:
+    """The figure ``x`` is set against in its sentence («… 16,6 prosent av barn i Bærum under 18 år
+    trangt mot 18,5 prosent på landsbasis»), when ``x`` names nothing of its own but a place or a
+    year: it measures the same thing, elsewhere or at another time. None otherwise."""
+    it = x.item
+    sentence = x.window[it.sentence].text
+    after = _AFTER_END.split(sentence[it.end:], maxsplit=1)[0]
+    if it.groups or _names_something(_without_place(f" {after}", it.place.split()[-1] if it.place else "")):
+        return None  # «… mot 7 prosent i øvrig befolkning»: its own words say what it is for
+    before = [y.item for y in ranked if y.piece == x.piece and y.item.sentence == it.sentence
+              and y.item.end <= it.start]
+    prev = max(before, key=lambda i: i.end, default=None)
+    return prev if prev is not None and _VERSUS.search(sentence[prev.end:it.start]) else None
+
+
+def _without_place(scope: str, place: str) -> str:
+    """``scope`` without its «i Bærum»: the figure compared with it is for another place."""
+    return re.sub(rf"\s+(?:i|på)\s+{re.escape(place)}\b", "", scope) if place else scope
 
 
 def _opening(sentence: str) -> str:

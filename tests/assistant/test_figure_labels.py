@@ -1,0 +1,25 @@
+"""The chat table's «Gjelder» for a figure that leans on, or is set against, another one in the report."""
+
+from __future__ import annotations
+
+
+def test_a_count_after_a_comparison_is_labelled_with_what_was_compared(assistant):
+    # 6.1.1 p. 22-23: «I Bærum er 9,7 prosent av unge mellom 15-29 år utenfor arbeid, utdanning og
+    # opplæring. Bærum skiller seg ikke ut fra landet før øvrig, hvor tallet er 9,5 prosent. Dette
+    # utgjør allikevel 1860 barn og unge …»: «Dette» is the 9,7 prosent, not the comparison
+    a = assistant.ask("Hvor mange unge i alderen 15 til 29 år står utenfor arbeid og utdanning i Bærum?")
+    count = next(f for f in a.stated_figures if f.value == "1860")
+    assert "unge mellom 15-29 år utenfor arbeid" in count.what and "skiller" not in count.what
+
+
+def test_a_figure_set_against_another_is_labelled_with_what_both_measure(assistant):
+    # 5.2.2 p. 17: «I 2021 bodde 16,6 prosent av barn i Bærum under 18 år trangt mot 18,5 prosent på
+    # landsbasis»: the 18,5 prosent are children living crowded in the whole country, not in Bærum;
+    # «… 28 prosent, mot 7 prosent i øvrig befolkning i Bærum» names its own group and keeps it
+    a = assistant.ask("Hvor stor andel av barna bor trangt på landsbasis?")
+    national = next(f for f in a.stated_figures if f.value == "18,5")
+    assert "trangt" in national.what and "barn" in national.what
+    assert "Bærum" not in national.what and "landsbasis" in national.place
+    crowded = assistant.ask("Hvor mange innvandrere bor trangt?")
+    rest = next(f for f in crowded.stated_figures if f.value == "7")
+    assert "øvrig befolkning" in rest.what
