@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+from ingest.records import Section
+
 
 @dataclass(frozen=True)
 class Source:
@@ -84,16 +86,6 @@ class StatedFigure:
 
 
 @dataclass(frozen=True)
-class Part:
-    """A part of the report an answer lists: «6.1» «Ungt utenforskap i Bærum», printed pages 22–24."""
-
-    number: str
-    title: str
-    first_page: int
-    last_page: int
-
-
-@dataclass(frozen=True)
 class Answer:
     """What the assistant returns for one question.
 
@@ -117,7 +109,7 @@ class Answer:
     nearest: tuple[Citation, ...] = field(default_factory=tuple)  # shown when abstaining
     stated_figures: tuple[StatedFigure, ...] = ()  # figure answers: each figure the text states
     search_terms: str = ""
-    contents: tuple[Part, ...] = ()  # a chapter or the whole report asked about: the parts directly under it
+    contents: tuple[Section, ...] = ()  # a chapter or the whole report asked about: the sections directly under it
 
     def to_dict(self) -> dict:
         """JSON-ready dict with the documented field names."""

@@ -12,7 +12,8 @@ import re
 from collections.abc import Sequence
 
 from assistant.reading.numbers import extract_numbers, number_key
-from assistant.records import Citation, FigureCard, Part, Source, StatedFigure
+from assistant.records import Citation, FigureCard, Source, StatedFigure
+from ingest.records import Section
 
 # Markdown, GitHub and Streamlit specials (emphasis, code, links, html, math, tables, directives).
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~$&!])")
@@ -55,12 +56,12 @@ def pages_label(pages: Sequence[int]) -> str:
     return "s. " + ", ".join(str(p) for p in pages)
 
 
-def contents_lines(parts: Sequence[Part]) -> list[str]:
+def contents_lines(parts: Sequence[Section]) -> list[str]:
     """«6.1 Ungt utenforskap i Bærum (s. 22–24)», a line per part an answer lists."""
     return [f"{p.number} {p.title} ({pages_label(range(p.first_page, p.last_page + 1))})" for p in parts]
 
 
-def contents_markdown(parts: Sequence[Part]) -> str:
+def contents_markdown(parts: Sequence[Section]) -> str:
     """The parts under a chapter as a Markdown list headed «Innhold»; "" when there are none."""
     lines = contents_lines(parts)
     return "**Innhold**\n\n" + "\n".join(f"- {md_escape(line, inline=True)}" for line in lines) if lines else ""

@@ -74,7 +74,7 @@ def span(ev: Evidence, cand: Candidate, budget: int = SPAN_WORDS,
             first -= 1
         if first > 0 and (announces_list(sents[first - 1].text)
                           or (not _finished(sents[first - 1]) and not _REPLY.match(sents[first].text))):
-            first -= 1  # «… følgende:», or a sentence the list completes («… førende for arbeidet»)  # «… følgende:», or a sentence the list completes («… førende for arbeidet»)
+            first -= 1  # «… følgende:», or a sentence the list completes («… førende for arbeidet»)
         if words(list(sents[first:hi + 1])) <= budget:
             lo = first
     lists = any(announces_list(s.text) or is_item(s.text) for s in sents[lo:hi + 1])

@@ -15,9 +15,9 @@ from dataclasses import replace
 from assistant.proof.citations import make_citation
 from assistant.proof.numbers import unproven_numbers
 from assistant.reading.text import Sentence, split_sentences
-from assistant.records import Answer, Part
+from assistant.records import Answer
 from index.records import Hit
-from ingest.records import Chunk, DocumentInfo
+from ingest.records import Chunk, DocumentInfo, Section
 
 OPENING_WORDS = 85  # the opening is quoted up to this many words
 
@@ -34,11 +34,11 @@ def opening(chunks: Sequence[Chunk], documents: Mapping[str, DocumentInfo], doc:
     return replace(answer, contents=contents(documents[doc], listed))
 
 
-def contents(info: DocumentInfo, parent: str) -> tuple[Part, ...]:
+def contents(info: DocumentInfo, parent: str) -> tuple[Section, ...]:
     """The sections directly under ``parent`` ("" for the chapters), with their printed pages, as
     the document's outline (its headings) gives them."""
     level = parent.count(".") + 2 if parent else 1
-    return tuple(Part(s.number, s.title, s.first_page, s.last_page) for s in info.sections
+    return tuple(s for s in info.sections
                  if s.level == level and (not parent or s.number.startswith(f"{parent}.")))
 
 

@@ -4,7 +4,7 @@ own headings: chapter 6 «Et nærmere blikk på noen viktige tema for planarbeid
 
 from __future__ import annotations
 
-from assistant.records import Part
+from ingest.records import Section as Part  # the outline's own record
 from ui.cli.ask_cmd import format_answer
 from ui.render import contents_markdown
 
