@@ -77,12 +77,15 @@ class Assistant:
         resolved = rewrite(clean.text, past)
         # what this turn asks: the question itself, or a follow-up with its relative year made absolute
         within, missing = self._scope(resolved.asked_now)
+        if resolved.context:  # a question searched alone after others: their topic steers the search
+            within = {**within, "context": resolved.context}
         answer = self._answer(resolved.asked_now, resolved.search, k, mode, within)
         if resolved.own:
             answer = self._beyond(answer, resolved, past, k, mode, within)
         note = " ".join(n for n in (clean.notice, missing, answer.note) if n)
         return _replace(answer, question=clean.text, note=note, query_used=resolved.question,
-                        search_terms=resolved.search, seconds=round(time.perf_counter() - started, 4))
+                        search_terms=resolved.search, search_context=resolved.topic,
+                        seconds=round(time.perf_counter() - started, 4))
 
     def _beyond(self, answer: Answer, resolved: Rewrite, past: list[str], k: int, mode: str,
                 within: dict | None) -> Answer:
@@ -115,7 +118,8 @@ class Assistant:
         page = requested_page(question)
         if page is not None:
             return self._page(query, page, mode)
-        within = within or {}  # passed to the search only when set: any search(query, k, mode) serves
+        within = within or {}  # scope and context, passed to the search only when set: any search(query, k,
+        # mode) serves
         if asks_about_document(question):
             opening = self._opening(query, mode)
             if opening is not None:
@@ -126,7 +130,8 @@ class Assistant:
             if hit is not None:
                 return self._figure_answer(query, hit)
         deeper = self.retriever.search(query, k=k + FIGURE_EXTRA, mode=mode, **within)
-        meanings = sentence_meanings(self.retriever.index, self.passages, query, deeper)
+        meanings = sentence_meanings(self.retriever.index, self.passages, query, deeper, within.get("context", ""),
+                                     getattr(self.retriever, "context", 0.0))
         deep_ev = gather(question, query, deeper, self.stats, self.passages, self.lead_ins, meanings)
         if said:
             deep_ev = replace(deep_ev, candidates=tuple(c for c in deep_ev.candidates

@@ -93,7 +93,9 @@ class Answer:
     (for example why the LLM was not used), "" when there is none. ``query_used`` is the
     standalone question shown to the user («Søkte etter»), always plain Norwegian;
     ``search_terms`` is the text actually searched, which for a follow-up may add words for the
-    retrievers (the earlier query's terms, the report's words for a group).
+    retrievers (the earlier query's terms, the report's words for a group). ``search_context`` is
+    the earlier question whose topic was searched beside a question that refers back without
+    naming it («Hvorfor har veksten bremset opp?»), "" when none was.
     """
 
     answer: str
@@ -109,6 +111,7 @@ class Answer:
     nearest: tuple[Citation, ...] = field(default_factory=tuple)  # shown when abstaining
     stated_figures: tuple[StatedFigure, ...] = ()  # figure answers: each figure the text states
     search_terms: str = ""
+    search_context: str = ""
     contents: tuple[Section, ...] = ()  # a chapter or the whole report asked about: the sections directly under it
 
     def to_dict(self) -> dict:

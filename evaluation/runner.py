@@ -1,6 +1,7 @@
 """Run a test set through the chat's retrieval path and score it.
 
-For each question: history → ``rewrite_query(question, history)`` → ``retriever.search``; the
+For each question: history → ``rewrite(question, history)`` → ``retriever.search`` (with the
+conversation's context for a question searched alone after others); the
 chunks whose text contains an evidence string are the relevant ones. Metrics (ir-measures) are
 averaged over the answerable questions, overall and by kind. With an assistant, every question is
 also answered and the answer-level metrics are added.
@@ -30,14 +31,20 @@ MIN_DEPTH = 10  # metrics go to @10, so at least 10 passages are retrieved for s
 FOLLOWUP_METRIC = "hit@5"
 
 
-def default_rewriter() -> Callable[[str, Sequence[str]], str]:
-    """The chat's query rewriting; plain concatenation when the assistant has none yet."""
+def default_rewriter() -> Callable[[str, Sequence[str]], tuple[str, str]]:
+    """The chat's query rewriting: (query searched, the conversation's context searched beside it);
+    plain concatenation when the assistant has none yet."""
     try:
-        from assistant.question.followup import rewrite_query
+        from assistant.question.followup import rewrite
     except ImportError:  # pragma: no cover - only before the assistant stage exists
-        def rewrite_query(question: str, history: Sequence[str]) -> str:
-            return " ".join([*history, question])
-    return rewrite_query
+        def rewrite_query(question: str, history: Sequence[str]) -> tuple[str, str]:
+            return " ".join([*history, question]), ""
+        return rewrite_query
+
+    def searched(question: str, history: Sequence[str]) -> tuple[str, str]:
+        resolved = rewrite(question, history)
+        return resolved.search, resolved.context
+    return searched
 
 
 @dataclass(frozen=True)
@@ -74,8 +81,9 @@ def select_split(questions: Sequence[TestQuestion], split: str | None) -> list[T
     return chosen
 
 
-def _ranking(retriever, query: str, mode: str, depth: int) -> list[tuple[str, float]]:
-    return [(h.chunk.id, h.score) for h in retriever.search(query, k=depth, mode=mode)]
+def _ranking(retriever, query: str, mode: str, depth: int, context: str = "") -> list[tuple[str, float]]:
+    extra = {"context": context} if context else {}  # any search(query, k, mode) serves a set without history
+    return [(h.chunk.id, h.score) for h in retriever.search(query, k=depth, mode=mode, **extra)]
 
 
 def _ranks(ranking: Sequence[tuple[str, float]], relevant: set[str]) -> list[int]:
@@ -126,11 +134,11 @@ def evaluate(questions: Sequence[TestQuestion], retriever, *, mode: str = "hybri
     rankings, used, alone = {}, {}, {}
     pairs = []
     for i, q in enumerate(questions, start=1):
-        query = rewriter(q.question, q.history) if (rewriter and q.history) else q.question
+        query, context = rewriter(q.question, q.history) if (rewriter and q.history) else (q.question, "")
         used[q.id] = query
-        rankings[q.id] = _ranking(retriever, query, mode, depth)
+        rankings[q.id] = _ranking(retriever, query, mode, depth, context)
         if q.history and q.answerable:
-            alone[q.id] = (rankings[q.id] if query == q.question
+            alone[q.id] = (rankings[q.id] if query == q.question and not context
                            else _ranking(retriever, q.question, mode, depth))
         if answer:
             pairs.append((q, assistant.ask(q.question, list(q.history), mode=mode)))

@@ -10,12 +10,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from assistant.evidence.passages import PassageCache
+from assistant.search.retrieval import query_vector
 from index.records import Hit
 
 
-def sentence_meanings(index, cache: PassageCache, query: str, hits: Sequence[Hit]) -> list[list[float] | None]:
+def sentence_meanings(index, cache: PassageCache, query: str, hits: Sequence[Hit], context: str = "",
+                      weight: float = 0.0) -> list[list[float] | None]:
     """Per hit, the cosine of each of its sentences to ``query``; None where the index has no
-    sentence vectors for the passage (an index of another kind, or synthetic chunks)."""
+    sentence vectors for the passage (an index of another kind, or synthetic chunks). With
+    ``context`` (the conversation's earlier search), to the query's vector with the context's added
+    at ``weight``, as the search that found the hits read it."""
     lookup = getattr(index, "sentence_vectors", None)
     if lookup is None or not hits:
         return [None] * len(hits)
@@ -27,6 +31,6 @@ def sentence_meanings(index, cache: PassageCache, query: str, hits: Sequence[Hit
             out.append(None)
             continue
         if qvec is None:
-            qvec = index.embedder.embed_query(query)
+            qvec = query_vector(index.embedder, query, context, weight)
         out.append((found[1] @ qvec).tolist())
     return out

@@ -22,7 +22,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.reading.quantities import age_phrases
-from assistant.reading.slots import GROUP_SLOTS, WORD, YEAR, compound_tail, lower_words, slot_of, slot_words
+from assistant.question.swapping import ALL, append_words, drop, replace_word, swap
+from assistant.reading.slots import GROUP_SLOTS, WORD, YEAR, lower_words, slot_of, slot_words
 
 # Openers that mark a follow-up, longest first (matched on lower-cased, punctuation-free text).
 _OPENERS = (
@@ -57,13 +58,6 @@ _QUESTION_WORDS = {"hva", "hvor", "hvem", "hvilke", "hvilken", "hvordan", "hvorf
                    "mange", "stor", "mye", "kan", "du", "blant", "gjelder", "enn", "sammen"}
 
 
-# Extra terms added with a new group so that compounds in the report are found too.
-_EXPANSIONS = {
-    "innvandrer": "innvandrere innvandrerbakgrunn",
-    "jente": "jenter",
-    "gutt": "gutter",
-}
-
 def _content_words(text: str) -> list[str]:
     """Words that are neither stopwords, question/request/filler words nor slot words."""
     from bm25s.stopwords import STOPWORDS_NORWEGIAN
@@ -87,6 +81,23 @@ _DEMONSTRATIVE = re.compile(r"\b(?:i|for|om|på|av|med|fra)\s+(?:den|denne|dette
 _PARTITIVE = re.compile(r"\b(?:av|blant)\s+(?:dem|disse|de)\b(?!\s+\w+(?:ene|ne)\b)", re.IGNORECASE)
 _DEFINITION = re.compile(r"^(hva er|hva betyr|hva menes|hva står|hvem er|hva heter|hva gjør)\b")
 _DEFINITE = re.compile(r"\w{3,}(?:et|en|ene|a)$")
+
+
+# Words that point at something said before: pronouns and adverbs («… består den av?», «… på det?», «…
+# da?», «… skjermbruken deres?»)
+_POINTING = _ANAPHORA | {"deres", "da", "denne", "slik", "slike", "sånn", "sånne"}
+
+
+def refers_back(question: str) -> bool:
+    """True when ``question`` points at something it does not name: a pronoun or adverb that refers
+    back, or a definite noun («veksten», «målene»). Such a question, searched alone after others,
+    is searched with their topic beside it; one that names its own topic in the indefinite («Hva er
+    utenforskap?», «… eksempler på selektiv forebygging?») is not. A question that names a figure,
+    a chapter or section, or a page never is."""
+    if names_a_part(question):
+        return False
+    return bool(_POINTING.intersection(lower_words(question))) or any(
+        _DEFINITE.fullmatch(w) for w in _content_words(question))
 
 
 def _refers_to(question: str, base: str) -> bool:
@@ -145,65 +156,6 @@ def is_follow_up(question: str, base: str | None = None) -> bool:
 # an age group named by a word («barnehagealder») needs no «i alderen» / «i aldersgruppen» before it
 _NAMED_AGE_AFTER = re.compile(r"\bi\s+(?:alderen|aldersgruppen)\s+(\w+alder(?:en)?)\b", re.IGNORECASE)
 _SPAN_AGE_AFTER = re.compile(r"\bi\s+(?:alderen|aldersgruppen)\s+(?=(?:mellom|under|over|fra)\s)", re.IGNORECASE)
-
-
-def _replace_word(text: str, old: str, new: str) -> str:
-    return re.sub(rf"(?<![\wæøåÆØÅ]){re.escape(old)}(?![\wæøåÆØÅ])", new, text, count=1)
-
-
-def _swap(base: str, name: str, new_values: list[tuple[str, str]]) -> tuple[str, bool]:
-    """Replace the words of slot ``name`` in ``base`` by the follow-up's values, or append them
-    (with the report's words for the group); the flag says whether anything was appended."""
-    old = slot_words(base).get(name, [])
-    new_canon = [c for _, c in new_values]
-    if old and set(c for _, c in old) == set(new_canon):
-        return base, False
-    if not old:
-        words = [w for w, _ in new_values] + [_EXPANSIONS[c] for _, c in new_values if c in _EXPANSIONS]
-        return f"{base.rstrip(' ?.!')} {' '.join(words)}", True
-    replacement_word, replacement = new_values[0]
-    for raw, canon in old:
-        if name == "year":
-            base = _replace_word(base, raw, replacement)
-            continue
-        hit = slot_of(raw.lower())
-        new_hit = slot_of(replacement_word.lower())
-        tail = compound_tail(raw.lower())
-        if tail and tail[1][0] == name:  # «ungdomsskolegutter» -> «ungdomsskolejenter»
-            at = tail[0]
-            word = raw[:at] + (_inflect_like(raw[at:].lower(), replacement, _FALLBACK_FORM[name])
-                               if name in _FALLBACK_FORM else replacement_word)
-        elif hit and new_hit and len(raw) - len(hit[2]) >= 3 and hit[0] == "level":
-            # keep the compound tail: «ungdomsskoleelever» -> «videregåendeelever»
-            tail = raw[len(hit[2]):]
-            word = replacement + tail
-        elif name in _FALLBACK_FORM:
-            word = _inflect_like(raw.lower(), replacement, _FALLBACK_FORM[name])
-        else:
-            word = replacement_word
-        base = _replace_word(base, raw, word)
-    return base, False
-
-
-# Forms of a group word, in the same order for each value (singular, singular definite, plural, plural
-# definite), so a swap keeps the number and definiteness of the word it replaces.
-_FORMS = {
-    "jente": ("jente", "jenta", "jenter", "jentene"),
-    "gutt": ("gutt", "gutten", "gutter", "guttene"),
-    "mor": ("mor", "moren", "mødre", "mødrene"),
-    "far": ("far", "faren", "fedre", "fedrene"),
-}
-_ALIASES = {"mora": "moren", "mamma": "mor", "mammaen": "moren", "pappa": "far", "pappaen": "faren"}
-_FALLBACK_FORM = {"gender": 2, "parent": 0}  # a word of another form: «jenter», «far»
-
-
-def _inflect_like(old_word: str, new_canon: str, fallback: int) -> str:
-    """«guttene» + jente -> «jentene», «mora» + far -> «faren»."""
-    old = _ALIASES.get(old_word, old_word)
-    for forms in _FORMS.values():
-        if old in forms:
-            return _FORMS[new_canon][forms.index(old)]
-    return _FORMS[new_canon][fallback]
 
 
 _RELATIVE_YEAR = re.compile(r"\båret\s+(etter|før)\b", re.IGNORECASE)
@@ -270,17 +222,17 @@ def _rewrite(question: str, base: str) -> tuple[str, str]:
         return " ".join([frame, phrase, *(k for k in dict.fromkeys(kept) if k.lower() not in words)]).strip(), ADDED
     query, how = base, SWAPPED
     if asked_ages and len(earlier_ages) == 1 and not compare:  # «Og barna i barnehagealder?» after
-        query = _replace_word(query, earlier_ages[0], asked_ages[0])  # «6–15 år»: swapped like a year
+        query = replace_word(query, earlier_ages[0], asked_ages[0])  # «6–15 år»: swapped like a year
         query = _NAMED_AGE_AFTER.sub(r"i \1", query)  # «i alderen barnehagealder» reads «i barnehagealder»
         query = _SPAN_AGE_AFTER.sub("", query)  # «i alderen mellom 16 og 19 år» reads «mellom 16 og 19 år»
         new = {k: v for k, v in new.items() if not any(w.lower() in asked_ages[0].lower() for w, _ in v)}
-    if _ALL.intersection(words):  # «Og for alle ungdomsskoleelevene?»: no longer only the girls
+    if ALL.intersection(words):  # «Og for alle ungdomsskoleelevene?»: no longer only the girls
         for name in GROUP_SLOTS:
             if name not in new:
-                query = _drop(query, name)
+                query = drop(query, name)
     for name in ("gender", "parent", "background", "level", "place", "year"):
         if name in new:
-            query, added = (_append(query, new[name]), True) if compare else _swap(query, name, new[name])
+            query, added = (append_words(query, new[name]), True) if compare else swap(query, name, new[name])
             how = ADDED if added else how
     age = [a for a in age_phrases(question) if a.lower() not in query.lower()]  # «… av dem er under 30 år?»
     in_age = set(lower_words(" ".join(age)))
@@ -301,21 +253,6 @@ def _frame(base: str) -> str:
     return m.group() if m else ""
 
 
-_ALL = frozenset({"alle", "samlet", "totalt", "begge"})
-
-
-def _drop(base: str, name: str) -> str:
-    """``base`` with «alle» for the words of slot ``name`` («av jentene på …» -> «av alle på …»)."""
-    for raw, _ in slot_words(base).get(name, []):
-        base = _replace_word(base, raw, "alle")
-    return re.sub(r"\balle(?:\s+(?:og|eller)\s+alle|\s+alle)+\b", "alle", base)
-
-
-def _append(base: str, values: list[tuple[str, str]]) -> str:
-    words = [w for w, _ in values]
-    return f"{base.rstrip(' ?.!')} {' '.join(words)}"
-
-
 @dataclass(frozen=True)
 class Rewrite:
     """A question resolved against the conversation.
@@ -328,6 +265,12 @@ class Rewrite:
     question: str
     search: str
     own: str = ""  # the follow-up as asked, a year relative to the earlier one made absolute («Og 2021?»)
+    # the earlier turn's search, for a question searched alone after it that refers back
+    # (``refers_back``): the conversation's topic, which steers the search without being merged into
+    # the question («Hvorfor har veksten bremset opp?» after «Vokser folketallet i Bærum like mye som
+    # før?»). "" for a first question and for one with a topic of its own.
+    context: str = ""
+    topic: str = ""  # … and that turn as the user was shown it, plain Norwegian («Søkt i sammenheng med»)
 
     @property
     def asked_now(self) -> str:
@@ -354,7 +297,9 @@ def _step(question: str, earlier: Rewrite | None) -> Rewrite:
         return Rewrite(question, question)
     search, how = _rewrite(question, earlier.search)
     if how == ALONE:
-        return Rewrite(question, question)
+        if not refers_back(question):
+            return Rewrite(question, question)
+        return Rewrite(question, question, context=earlier.search, topic=earlier.question)
     own = _absolute_years(question, earlier.search)
     if how == OWN:  # nothing of the earlier turns is searched: show the question as asked
         return Rewrite(question, search, own)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
+
 from assistant.question.thesaurus import expand
 from index.records import Hit
 from ingest.records import DocumentInfo
@@ -24,26 +26,31 @@ CANDIDATE_DEPTH = 50  # candidates each retriever contributes to fusion
 RERANK_DEPTH = 20  # hybrid: the fused candidates re-scored by their best sentence
 DEFAULT_RERANK = 0.35  # weight of the best sentence's cosine in the hybrid score; chosen on the tune half
 # and NorQuAD validation (kunnskap eval --compare rerank=0,rerank=0.2,rerank=0.35,rerank=0.5)
+DEFAULT_CONTEXT = 0.7  # weight of the conversation's earlier search beside a question searched alone; chosen
+# on the tune half's follow-ups (kunnskap eval --split tune --compare context=0,context=0.3,context=0.5,context=0.7,context=0.85,context=1)
 
 
 class Retriever:
     """Searches one loaded index. Holds no per-query state, so it is safe across threads."""
 
     def __init__(self, index, fusion: Fusion = DEFAULT_FUSION, depth: int = CANDIDATE_DEPTH,
-                 rerank: float = DEFAULT_RERANK):
+                 rerank: float = DEFAULT_RERANK, context: float = DEFAULT_CONTEXT):
         if not 0.0 <= rerank <= 1.0:
             raise UsageError(f"rerank weight must be between 0 and 1, got {rerank!r}.")
+        if not 0.0 <= context <= 1.0:
+            raise UsageError(f"context weight must be between 0 and 1, got {context!r}.")
         self.index = index
         self.fusion = fusion
         self.depth = depth
         self.rerank = rerank
+        self.context = context
 
     @property
     def documents(self) -> dict[str, DocumentInfo]:
         return self.index.documents
 
     def search(self, query: str, k: int = 5, mode: str = "hybrid", section: str | None = None,
-               page: int | None = None) -> list[Hit]:
+               page: int | None = None, context: str = "") -> list[Hit]:
         """Return the ``k`` best passages for ``query``.
 
         Args:
@@ -52,6 +59,10 @@ class Retriever:
             mode: "hybrid" (fused), "bm25" or "dense".
             section: only passages of this section and its subsections («Hva sier kapittel 6 om …»).
             page: only passages on this printed page («Hva sier side 17 om …»).
+            context: the conversation's earlier search, for a question searched alone after it. Each
+                retriever also searches it at the weight ``self.context`` (BM25: its normalised
+                scores added; dense: its vector added to the question's), so passages on the
+                conversation's topic come first among those that fit the question equally.
 
         Raises:
             UsageError: unknown mode, k < 1 or empty query.
@@ -65,8 +76,10 @@ class Retriever:
         n = len(self.index.chunks)
         scoped = section is not None or page is not None
         depth = n if scoped else min(max(self.depth, k), n)
-        bm25 = self._bm25(query, depth) if mode in ("hybrid", "bm25") else {}
-        dense = self._dense(query, depth) if mode in ("hybrid", "dense") else {}
+        context = context if context and context.strip() and self.context > 0 else ""
+        qvec = self._query_vector(query, context) if mode in ("hybrid", "dense") else None
+        bm25 = self._bm25(query, depth, context) if mode in ("hybrid", "bm25") else {}
+        dense = self._dense(qvec, depth) if qvec is not None else {}
         if scoped:
             chunks = self.index.chunks
             keep = {i for i in set(bm25) | set(dense) if (section is None or chunks[i].in_section(section))
@@ -80,7 +93,7 @@ class Retriever:
         else:
             fused = self.fusion.fuse(bm25, dense)
             if self.rerank > 0 and fused:
-                fused = self._by_best_sentence(query, fused)
+                fused = self._by_best_sentence(qvec, fused)
         order = sorted(fused, key=lambda i: (-fused[i], i))[:k]
         bm25_rank = _ranks(bm25)
         dense_rank = _ranks(dense)
@@ -97,7 +110,7 @@ class Retriever:
             for r, i in enumerate(order, start=1)
         ]
 
-    def _by_best_sentence(self, query: str, fused: dict[int, float]) -> dict[int, float]:
+    def _by_best_sentence(self, qvec, fused: dict[int, float]) -> dict[int, float]:
         """Re-score the top fused candidates: each also by its sentence nearest the query.
 
         A passage is as good as the sentence in it that answers; the fused score of a long
@@ -105,7 +118,6 @@ class Retriever:
         mixed with weight ``rerank``; candidates below ``RERANK_DEPTH`` keep their order after them.
         """
         top = sorted(fused, key=lambda i: (-fused[i], i))[:RERANK_DEPTH]
-        qvec = self.index.embedder.embed_query(query)
         best = {}
         for i in top:
             found = self.index.sentence_vectors(self.index.chunks[i].id)
@@ -116,14 +128,36 @@ class Retriever:
         out.update({i: s - floor for i, s in fused.items() if i not in out})  # below every reranked one
         return out
 
-    def _bm25(self, query: str, depth: int) -> dict[int, float]:
+    def _bm25(self, query: str, depth: int, context: str = "") -> dict[int, float]:
+        found = self._lexical(query, depth)
+        if not context:
+            return found
+        around = self._lexical(context, depth)
+        if not found or not around:
+            return found or {i: self.context * s for i, s in _minmax(around).items()}
+        own, other = _minmax(found), _minmax(around)
+        return {i: own.get(i, 0.0) + self.context * other.get(i, 0.0) for i in set(own) | set(other)}
+
+    def _lexical(self, query: str, depth: int) -> dict[int, float]:
         ids, scores = self.index.lexical.search(expand(query), depth)
         return {int(i): float(s) for i, s in zip(ids, scores) if s > 0}
 
-    def _dense(self, query: str, depth: int) -> dict[int, float]:
-        qvec = self.index.embedder.embed_query(query)
+    def _query_vector(self, query: str, context: str):
+        return query_vector(self.index.embedder, query, context, self.context)
+
+    def _dense(self, qvec, depth: int) -> dict[int, float]:
         ids, scores = self.index.dense.search(qvec, depth)
         return {int(i): float(s) for i, s in zip(ids, scores) if i >= 0}
+
+
+def query_vector(embedder, query: str, context: str = "", weight: float = DEFAULT_CONTEXT):
+    """The query's vector; with ``context``, the context's vector added at ``weight`` and the sum
+    L2-normalised (the conversation's topic, beside a question searched alone)."""
+    qvec = embedder.embed_query(query)
+    if not context or weight <= 0:
+        return qvec
+    mixed = qvec + weight * embedder.embed_query(context)
+    return mixed / float(np.linalg.norm(mixed))
 
 
 def _minmax(scores: dict[int, float]) -> dict[int, float]:

@@ -204,19 +204,23 @@ def _warm_assistant(ctx: Context) -> dict:
 
 def quality(ctx: Context) -> dict:
     """Our dev-set hit@5 per mode (follow-ups rewritten as the chat does) and with concatenation."""
-    from assistant.question.followup import rewrite_query
+    from assistant.question.followup import rewrite
     from assistant.search.retrieval import MODES
 
     corpus = [Passage(c.id, c.text) for c in ctx.index.chunks]
 
     def ranked(query_of, mode):
-        return lambda q: [h.chunk.id for h in ctx.retriever.search(query_of(q), k=5, mode=mode)]
+        def search(q):
+            query, context = query_of(q)
+            return [h.chunk.id for h in ctx.retriever.search(query, k=5, mode=mode, context=context)]
+        return search
 
     def rewritten(q):
-        return rewrite_query(q.question, list(q.history))
+        resolved = rewrite(q.question, list(q.history))
+        return resolved.search, resolved.context
 
     out = {mode: hit_rate(ctx.questions, corpus, ranked(rewritten, mode)) for mode in MODES}
-    out["hybrid_concatenated"] = hit_rate(ctx.questions, corpus, ranked(concatenated, "hybrid"))
+    out["hybrid_concatenated"] = hit_rate(ctx.questions, corpus, ranked(lambda q: (concatenated(q), ""), "hybrid"))
     out["devset"] = str(ctx.settings.devset)
     return out
 
