@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from assistant.records import Answer, Citation
-from ui.render import citation_heading, contents_lines, pages_label
+from ui.render import CONTEXT_CAPTION, citation_heading, contents_lines, pages_label
 from ui.state import ChatMessage
 
 NOT_FOUND = "Det finner jeg ikke i kunnskapsgrunnlaget."
@@ -63,6 +63,8 @@ def conversation_markdown(messages: Sequence[ChatMessage], title: str,
         elif m.answer is not None:
             if m.answer.query_used and m.answer.query_used != m.question:
                 lines += [f"*Søkte etter: {m.answer.query_used}*", ""]
+            if m.answer.search_context:
+                lines += [f"*{CONTEXT_CAPTION}{m.answer.search_context}*", ""]
             lines += _answer_lines(m.answer)
         elif m.content:
             lines += [f"**Feil:** {m.content}", ""]

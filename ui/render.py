@@ -15,6 +15,8 @@ from assistant.reading.numbers import extract_numbers, number_key
 from assistant.records import Citation, FigureCard, Source, StatedFigure
 from ingest.records import Section
 
+# Above an answer whose search had the conversation's topic beside the question (``Answer.search_context``)
+CONTEXT_CAPTION = "Søkt i sammenheng med forrige spørsmål: "
 # Markdown, GitHub and Streamlit specials (emphasis, code, links, html, math, tables, directives).
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~$&!])")
 _MD_LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)])", re.MULTILINE)

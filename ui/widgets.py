@@ -17,6 +17,7 @@ from assistant.reading.numbers import normalize_for_match
 from assistant.records import Answer, Citation, FigureCard
 from kunnskap.errors import KunnskapError
 from ui.render import (
+    CONTEXT_CAPTION,
     answer_markdown,
     figure_table_markdown,
     citation_heading,
@@ -98,6 +99,8 @@ def figure_cards(documents: dict) -> dict[int, FigureCard]:
 def render_answer(answer: Answer, question: str, known: dict[int, FigureCard] | None = None) -> None:
     if answer.query_used and not _same_query(answer.query_used, question):
         st.caption("Søkte etter: " + md_escape(answer.query_used))
+    if answer.search_context:
+        st.caption(CONTEXT_CAPTION + md_escape(answer.search_context))
     figures = dict(known or {}) | {f.number: f for f in answer.figures}
     if answer.abstained:
         text = answer.answer.strip()

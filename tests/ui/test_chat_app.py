@@ -80,6 +80,23 @@ def test_follow_up_shows_the_query_used(app):
         "Hvor mange gutter på videregående føler seg svært trygge i nærområdet?",)
 
 
+def test_a_question_that_refers_back_shows_the_topic_it_was_searched_with(app):
+    """«Hvorfor har veksten bremset opp?» names no topic; the earlier question's is searched beside
+    it, and the user is told so. The report, p. 9: «Dette skyldes i hovedsak at det flytter flere ut
+    av kommunen enn det flytter inn.»"""
+    from ui.export import conversation_markdown
+
+    growth = "Vokser folketallet i Bærum like mye som før?"
+    ask(app, growth)
+    ask(app, "Hvorfor har veksten bremset opp?")
+    steered = [c.value for c in app.caption if c.value.startswith("Søkt i sammenheng med forrige spørsmål:")]
+    assert len(steered) == 1 and growth in plain(steered[0])
+    assert not any(c.value.startswith("Søkte etter") for c in app.caption)  # the question was searched as asked
+    assert "flytter flere ut av kommunen" in " ".join(plain(chat_texts(app, "assistant")[1]).split())
+    exported = conversation_markdown(app.session_state.messages, "Kunnskapsgrunnlag")
+    assert f"*Søkt i sammenheng med forrige spørsmål: {growth}*" in exported
+
+
 def test_abstention_shows_nearest_passages(app):
     ask(app, UNANSWERABLE)
     (answer,) = chat_texts(app, "assistant")
