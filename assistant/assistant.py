@@ -147,7 +147,9 @@ class Assistant:
             draft = extractive
         else:
             try:  # the model gets the spans the extractive answer quotes, as context
-                draft = self.composer.compose(question, query, hits, spans=extractive.quotes)
+                # a question searched with the conversation's context is shown to the model in it
+                in_context = f"{within['context'].strip()} {question}" if within.get("context") else query
+                draft = self.composer.compose(question, in_context, hits, spans=extractive.quotes)
             except AssistantError as exc:  # LLM unreachable, slow or unusable: answer extractively
                 draft = Draft(extractive.text, extractive.abstained, extractive.mode, extractive.quotes,
                               note=f"Språkmodellen ble ikke brukt: {exc}", figures=extractive.figures)

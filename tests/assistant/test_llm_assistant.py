@@ -131,3 +131,17 @@ def test_the_model_gets_the_extractive_answers_spans_as_context(retriever, fake_
     for c in extractive.citations:  # each quoted span, under the number of its passage in the prompt
         first = c.quote.split(" … ")[0]
         assert f"«{first}" in spans and passage_number({"messages": [{"content": prompt}]}, first) is not None
+
+
+def test_a_question_that_refers_back_reaches_the_model_with_the_earlier_question(retriever, fake_openai):
+    """«Hvorfor har veksten bremset opp?» is searched alone with the earlier question as context; the
+    model is told the question in that context, as it is for merged follow-ups."""
+    from assistant.assistant import Assistant
+
+    fake_openai.reply("Det finner jeg ikke i kunnskapsgrunnlaget.")
+    comp = LLMComposer("openai:fake-model", base_url=fake_openai.base_url, api_key="k")
+    Assistant(retriever, composer=comp).ask("Hvorfor har veksten bremset opp?",
+                                            ["Vokser folketallet i Bærum like mye som før?"])
+    prompt = fake_openai.chat_requests[-1].prompt
+    assert ("(Spørsmålet i sammenhengen: Vokser folketallet i Bærum like mye som før? "
+            "Hvorfor har veksten bremset opp?)") in prompt
