@@ -105,6 +105,18 @@ def test_cli_json_has_the_issue_field_names(report_index_path, capsys):
     assert "41 prosent" in d["answer"]
 
 
+def test_cli_says_when_the_earlier_question_steered_the_search(report_index_path, capsys):
+    """The report, p. 9: «Dette skyldes i hovedsak at det flytter flere ut av kommunen …»."""
+    from ui.cli import main
+
+    growth = "Vokser folketallet i Bærum like mye som før?"
+    assert main(["ask", "--index", str(report_index_path), "--history", growth,
+                 "Hvorfor har veksten bremset opp?"]) == 0
+    out = capsys.readouterr().out
+    assert f"(Søkt i sammenheng med forrige spørsmål: {growth})" in out
+    assert "flytter flere ut av kommunen" in " ".join(out.split())
+
+
 def test_cli_empty_question_exits_2(capsys):
     from ui.cli import main
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from assistant.search.retrieval import MODES
 from ui.cli.options import add_database
+from ui.render import CONTEXT_CAPTION
 
 RESET_WORDS = {"ny", "nytt", "/ny"}
 QUIT_WORDS = {"avslutt", "slutt", "exit", "quit", "/avslutt"}
@@ -97,6 +98,8 @@ def format_answer(answer) -> str:
             lines.append(f"    Fotnote {s.note}: {s.text}" + (f" {s.url}" if s.url else ""))
     if answer.query_used and answer.question and answer.query_used != answer.question:
         lines.append(f"(Søkte etter: {answer.query_used})")
+    if answer.search_context:
+        lines.append(f"({CONTEXT_CAPTION}{answer.search_context})")
     return "\n".join(lines)
 
 
