@@ -97,7 +97,12 @@ def refers_back(question: str) -> bool:
     if names_a_part(question):
         return False
     return bool(_POINTING.intersection(lower_words(question))) or any(
-        _DEFINITE.fullmatch(w) for w in _content_words(question))
+        _DEFINITE.fullmatch(w) and w not in _ALWAYS_KNOWN for w in _content_words(question))
+
+
+# Definite nouns every question may use of the document and its owner («Hva sier rapporten om
+# mobbing?»): they point at nothing said before
+_ALWAYS_KNOWN = frozenset({"rapporten", "kunnskapsgrunnlaget", "dokumentet", "kommunen"})
 
 
 def _refers_to(question: str, base: str) -> bool:

@@ -37,6 +37,7 @@ def test_a_question_searched_alone_after_another_carries_the_earlier_search_as_c
     ("Hva er utenforskap?", False),                        # a topic of its own, in the indefinite
     ("Kan du gi eksempler på selektiv forebygging?", False),
     ("Hva står på side 12?", False),                       # a named part is all it asks for
+    ("Hva sier rapporten om mobbing?", False),             # the document is always known
 ])
 def test_only_a_question_that_refers_back_is_searched_with_the_context(question, points):
     assert refers_back(question) is points
