@@ -88,6 +88,11 @@ _DEFINITE = re.compile(r"\w{3,}(?:et|en|ene|a)$")
 _POINTING = _ANAPHORA | {"deres", "da", "denne", "slik", "slike", "sånn", "sånne"}
 
 
+# Definite nouns every question may use of the document and its owner («Hva sier rapporten om
+# mobbing?»): they point at nothing said before
+_ALWAYS_KNOWN = frozenset({"rapporten", "kunnskapsgrunnlaget", "dokumentet", "kommunen"})
+
+
 def refers_back(question: str) -> bool:
     """True when ``question`` points at something it does not name: a pronoun or adverb that refers
     back, or a definite noun («veksten», «målene»). Such a question, searched alone after others,
@@ -99,10 +104,6 @@ def refers_back(question: str) -> bool:
     return bool(_POINTING.intersection(lower_words(question))) or any(
         _DEFINITE.fullmatch(w) and w not in _ALWAYS_KNOWN for w in _content_words(question))
 
-
-# Definite nouns every question may use of the document and its owner («Hva sier rapporten om
-# mobbing?»): they point at nothing said before
-_ALWAYS_KNOWN = frozenset({"rapporten", "kunnskapsgrunnlaget", "dokumentet", "kommunen"})
 
 
 def _refers_to(question: str, base: str) -> bool:

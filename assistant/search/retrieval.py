@@ -77,7 +77,8 @@ class Retriever:
         scoped = section is not None or page is not None
         depth = n if scoped else min(max(self.depth, k), n)
         context = context if context and context.strip() and self.context > 0 else ""
-        qvec = self._query_vector(query, context) if mode in ("hybrid", "dense") else None
+        qvec = (query_vector(self.index.embedder, query, context, self.context)
+                if mode in ("hybrid", "dense") else None)
         bm25 = self._bm25(query, depth, context) if mode in ("hybrid", "bm25") else {}
         dense = self._dense(qvec, depth) if qvec is not None else {}
         if scoped:
@@ -141,9 +142,6 @@ class Retriever:
     def _lexical(self, query: str, depth: int) -> dict[int, float]:
         ids, scores = self.index.lexical.search(expand(query), depth)
         return {int(i): float(s) for i, s in zip(ids, scores) if s > 0}
-
-    def _query_vector(self, query: str, context: str):
-        return query_vector(self.index.embedder, query, context, self.context)
 
     def _dense(self, qvec, depth: int) -> dict[int, float]:
         ids, scores = self.index.dense.search(qvec, depth)

@@ -204,8 +204,8 @@ def _warm_assistant(ctx: Context) -> dict:
 
 def quality(ctx: Context) -> dict:
     """Our dev-set hit@5 per mode (follow-ups rewritten as the chat does) and with concatenation."""
-    from assistant.question.followup import rewrite
     from assistant.search.retrieval import MODES
+    from evaluation.runner import default_rewriter
 
     corpus = [Passage(c.id, c.text) for c in ctx.index.chunks]
 
@@ -215,9 +215,10 @@ def quality(ctx: Context) -> dict:
             return [h.chunk.id for h in ctx.retriever.search(query, k=5, mode=mode, context=context)]
         return search
 
+    rewrite = default_rewriter()  # (query, context), as `kunnskap eval` searches a follow-up
+
     def rewritten(q):
-        resolved = rewrite(q.question, list(q.history))
-        return resolved.search, resolved.context
+        return rewrite(q.question, list(q.history))
 
     out = {mode: hit_rate(ctx.questions, corpus, ranked(rewritten, mode)) for mode in MODES}
     out["hybrid_concatenated"] = hit_rate(ctx.questions, corpus, ranked(lambda q: (concatenated(q), ""), "hybrid"))
