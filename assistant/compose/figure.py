@@ -32,6 +32,7 @@ MAX_FIGURES = 3  # figures the answer states, unless the question compares
 # something changed, a level after the change («til 2,6 prosent» after «en 65 prosent økning»); then the fit.
 ORDER = lambda x, fit, affirms, level: (fit[-1], affirms, x.piece, level, fit[1], fit[2], *fit,  # noqa: E731
                                        x.item.order)
+MAX_CHAIN = 3  # sentences followed back to what a leaning figure measures
 MORE_SENTENCES = 2  # further sentences that add another figure for the same thing
 COMPARE_FIGURES = 4
 # Where a figure's clause may start. In «fra X til Y» the clause keeps its «til»: «har økt … til 2,6
@@ -153,6 +154,21 @@ def _leans(sentence: str) -> bool:
     return bool(leans_back(sentence) or refers_back(sentence))
 
 
+def _leaned_on(window: Sequence[Sentence], k: int) -> int | None:
+    """The sentence that says what sentence ``k``'s figure measures, when ``k`` leans back: the first
+    one before it that stands on its own, past at most ``MAX_CHAIN`` - 1 sentences that lean too
+    («I dag vokser 11,3 prosent av barna … . Det utgjør rundt 110.700 barn. Tilsvarende tall for
+    Bærum er 6,5 prosent»), or past one that only compares («… hvor tallet er 9,5 prosent»)."""
+    if k == 0 or not _leans(window[k].text):
+        return None
+    j = k - 1
+    while j > 0 and k - j < MAX_CHAIN and _leans(window[j].text):
+        j -= 1
+    if not _leans(window[j].text):
+        return j
+    return k - 1 if not leans_back(window[k - 1].text) else None  # a chain too long: the sentence before
+
+
 def _agrees(x: Placed, top: Placed, asked: Mapping[str, set[str]], wanted: tuple[str, ...]) -> bool:
     """Is ``x`` another figure for the same thing as the asked one: of an asked kind, stated for the
     asked place, not the start of a change (unless its year is asked), not for a group not asked?"""
@@ -244,14 +260,15 @@ def compose(pieces, asked, question, left_out, wanted, noun, compares: bool, sco
         a figure whose own stretch names nothing but years («… fra 1,6 prosent i 2015 til 2,6 prosent i
         2021») takes it from the opening of its sentence, what the sentence is about."""
         k, item = x.item.sentence, x.item
-        if k > 0 and _leans(x.window[k].text) and not leans_back(x.window[k - 1].text):
-            j = k - 1  # past a sentence that only compares («… hvor tallet er 9,5 prosent») to what it compares
-            while j > 0 and k - j < 2 and refers_back(x.window[j].text) and not _leans(x.window[j - 1].text):
-                j -= 1
-            before = [y.item for y in ranked if y.piece == x.piece and y.item.sentence == j]
-            if before:
-                item = replace(item, scope=min(before, key=lambda i: i.start).scope)
-                k = j
+        j = _leaned_on(x.window, k)
+        before = [y.item for y in ranked if y.piece == x.piece and y.item.sentence == j] if j is not None else []
+        if before:
+            source = min(before, key=lambda i: i.start)
+            scope = source.scope
+            if source.place and item.place_value and source.place_value != item.place_value:
+                scope = _without_place(scope, source.place.split()[-1])  # «Tilsvarende tall for Bærum» is not Norway's
+            item = replace(item, scope=scope)
+            k = j
         compared = _compared_with(x, ranked)
         if compared is not None:  # «16,6 prosent av barn i Bærum … trangt mot 18,5 prosent på landsbasis»
             item = replace(item, scope=_without_place(compared.scope, compared.place))

@@ -23,3 +23,13 @@ def test_a_figure_set_against_another_is_labelled_with_what_both_measure(assista
     crowded = assistant.ask("Hvor mange innvandrere bor trangt?")
     rest = next(f for f in crowded.stated_figures if f.value == "7")
     assert "øvrig befolkning" in rest.what
+
+
+def test_a_figure_after_a_chain_of_leaning_sentences_is_labelled_with_what_the_chain_started_with(assistant):
+    # 6.1.3 p. 23: «I dag vokser 11,3 prosent av barna i Norge opp i en familie med vedvarende
+    # lavinntekt. Det utgjør rundt 110.700 barn. Tilsvarende tall for Bærum er 6,5 prosent, …»: the
+    # 6,5 prosent are Bærum's children in lasting low income, two sentences back, not «Tilsvarende tall»
+    a = assistant.ask("Hvor mange barn i Bærum lever i lavinntektsfamilier?")
+    bærum = next(f for f in a.stated_figures if f.value == "6,5")
+    assert "vedvarende lavinntekt" in bærum.what and "barna" in bærum.what
+    assert "Tilsvarende" not in bærum.what and "Norge" not in bærum.what
