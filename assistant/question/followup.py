@@ -105,7 +105,6 @@ def refers_back(question: str) -> bool:
         _DEFINITE.fullmatch(w) and w not in _ALWAYS_KNOWN for w in _content_words(question))
 
 
-
 def _refers_to(question: str, base: str) -> bool:
     """True when a definite noun of ``question`` («prosjektet») names something in ``base``."""
     from assistant.reading.text import terms
