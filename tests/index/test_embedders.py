@@ -57,40 +57,6 @@ def test_e5_batches_agree_with_single_calls():
     np.testing.assert_allclose(batched[4:], single, atol=1e-4)
 
 
-def test_e5_query_embedding_is_the_same_with_one_or_two_engine_threads():
-    """Queries run on two OpenMP threads for speed; each output row is computed by one thread,
-    so the vector, and with it every ranking, must be bit-identical to a one-thread run."""
-    import index.embedders.e5 as e5
-
-    model = e5._model()
-    questions = ["Hvor mange barn i Bærum lever i lavinntektsfamilier?", "Hva sier rapporten om mobbing?",
-                 "Hvorfor har befolkningsveksten blitt halvert?"]
-    with e5._LOCK:
-        e5._threads(1)
-        one = [model.query(q) for q in questions]
-        e5._threads(2)
-        two = [model.query(q) for q in questions]
-    for a, b in zip(one, two):
-        assert np.array_equal(a, b)
-
-
-def test_e5_idle_engine_threads_sleep_unless_the_user_chose_otherwise(tmp_path):
-    """The engine's OpenMP runtime reads OMP_WAIT_POLICY once, when it loads: a new process shows
-    what loading the model sets, and that a user's own choice is kept."""
-    import os
-    import subprocess
-
-    code = ("import os; from index.embedders.e5 import E5Small; E5Small().dim; "
-            "print(os.environ['OMP_WAIT_POLICY'])")
-    env = {k: v for k, v in os.environ.items() if k != "OMP_WAIT_POLICY"}
-    default = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
-                             check=True)
-    chosen = subprocess.run([sys.executable, "-c", code], env={**env, "OMP_WAIT_POLICY": "active"},
-                            capture_output=True, text=True, check=True)
-    assert default.stdout.strip() == "passive"
-    assert chosen.stdout.strip() == "active"
-
-
 def test_norwegian_population_query_ranks_population_above_bullying():
     emb = get_embedder("e5-small")
     P = emb.embed_passages([PASSAGES[1], PASSAGES[0]])  # mobbing, befolkning
