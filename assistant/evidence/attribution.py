@@ -15,6 +15,8 @@ from collections.abc import Mapping
 
 from assistant.reading.quantities import Quantity, quantities
 from assistant.reading.slots import GROUP_SLOTS, slot_words
+from assistant.reading.text import terms
+from index.compounds import parts
 
 SLOTS = ("gender", "background", "level", "place")
 # What a figure is measured by: «etter lokale lavinntektsgrenser», «med den nasjonale inntekten»
@@ -147,3 +149,16 @@ def _groups(sentence: str, figures: list[Quantity], name: str) -> list[list[tupl
     return [g or [] for g in out]
 
 
+
+
+def groups_named(texts: tuple[str, ...], question: frozenset[str]) -> dict[str, set[str]]:
+    """The groups ``texts`` name with words the question says in its own way: the word's stem is
+    a question stem, or a compound of two («landbakgrunn» for «bakgrunn fra et annet land»).
+    Such a sentence is about the asked group, though the question names no group the slots know."""
+    out: dict[str, set[str]] = {}
+    for text in texts:
+        for name in GROUP_SLOTS:
+            for raw, value in slot_words(text).get(name, ()):
+                if any(s in question or parts(s, question) for s in terms(raw)):
+                    out.setdefault(name, set()).add(value)
+    return out

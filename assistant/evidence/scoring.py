@@ -15,6 +15,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
+from assistant.evidence.attribution import groups_named
 from assistant.evidence.cues import announces_list, fits, gives, is_item, leans_back
 from assistant.evidence.modifiers import contrasts, qualifiers
 from assistant.evidence.passages import Passage, PassageCache
@@ -164,7 +165,7 @@ def gather(question: str, query_used: str, hits: list[Hit], stats: TermStats,
             said = p.slots[j]
             if figure and j > 0 and _leans_back(p.sentences[j].text):  # «Dette utgjør 23,9 prosent» is
                 said = {**p.slots[j - 1], **{k: v for k, v in said.items() if v}}  # about the group before
-            score = coverage + RANK_BONUS / (i + 1) - _mismatch(r.asked, said)
+            score = coverage + RANK_BONUS / (i + 1) - _mismatch(r.asked, said, p.sentences[first:j + 1], q)
             if r.left_out and r.left_out & st:  # says (or leans on) what the user left out: another figure
                 score -= QUALIFIER_PENALTY
             if contrast:
@@ -265,12 +266,18 @@ def _credits_with_synonyms(term: str, vocabulary: frozenset[str]) -> dict[str, f
     return out
 
 
-def _mismatch(asked: dict[str, set[str]], said: Mapping[str, frozenset[str]]) -> float:
-    """Penalty for a sentence about another group or place than the question asks about."""
+def _mismatch(asked: dict[str, set[str]], said: Mapping[str, frozenset[str]],
+              read: Sequence[Sentence] = (), question: frozenset[str] = frozenset()) -> float:
+    """Penalty for a sentence (``read`` with those it leans on) about another group or place than
+    the question asks about; a group it names with the question's own words is asked."""
     penalty = 0.0
+    named: dict[str, set[str]] | None = None
     for name in GROUP_SLOTS:
         if said.get(name) and not (said[name] & asked.get(name, set())):
-            penalty += QUALIFIER_PENALTY
+            if named is None:
+                named = groups_named(tuple(s.text for s in read), question)
+            if not said[name] & named.get(name, set()):
+                penalty += QUALIFIER_PENALTY
     if asked.get("place") and said.get("place") and not (said["place"] & asked["place"]):
         penalty += PLACE_PENALTY
     return penalty

@@ -1,0 +1,32 @@
+"""A question names a group or a time in its own words, and the answer still finds the figure.
+
+Report, 5.2.1 p. 17 (and again in 6.1.3): «Men vi vet at andel barn 0-17 år fra husholdninger hvor
+hovedinntektstaker har landbakgrunn fra et annet land enn Norge, med vedvarende lavinntekt, er 38
+prosent.» Section 4, p. 9: «Per 1. januar 2023 bodde det 129 874 innbyggere i Bærum.», and in 4.2
+«Ved inngangen til 2023 var det bosatt 25 342 innvandrere i Bærum …».
+"""
+
+from assistant.evidence.attribution import groups_named
+from assistant.reading.text import terms
+
+LANDBAKGRUNN = ("Men vi vet at andel barn 0-17 år fra husholdninger hvor hovedinntektstaker har landbakgrunn "
+                "fra et annet land enn Norge, med vedvarende lavinntekt, er 38 prosent.")
+
+
+def test_a_group_word_is_named_by_the_question_when_its_stem_or_both_compound_parts_are_asked():
+    asked = frozenset(terms("Hvor mange barn med bakgrunn fra et annet land lever i lavinntekt?"))
+    assert groups_named((LANDBAKGRUNN,), asked) == {"background": {"innvandrer"}}
+    # «norsk bakgrunn» shares only the last part of «landbakgrunn»: another group
+    assert groups_named((LANDBAKGRUNN,), frozenset(terms("Hvor mange barn med norsk bakgrunn?"))) == {}
+    assert groups_named(("56 prosent av guttene trener",), frozenset(terms("Hvor mange gutter trener?"))) == {
+        "gender": {"gutt"}}
+
+
+def test_a_group_said_in_other_words_is_not_another_group(assistant):
+    # the question names no group the slots know; the report's sentence names «landbakgrunn»
+    a = assistant.ask("Blant barn der den som tjener mest i familien har bakgrunn fra et annet land, "
+                      "hvor mange lever i langvarig lavinntekt?")
+    first = a.answer.split("[")[0]
+    assert "38 prosent" in first and "landbakgrunn" in first
+    assert a.stated_figures[0].value == "38" and a.stated_figures[0].asked
+
