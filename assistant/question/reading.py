@@ -67,6 +67,10 @@ _RELATION = re.compile(r"\b(hensikt(?:en)?|formål(?:et)?|mål(?:et)?|årsak(?:e
                        r"bakgrunn(?:en)?|begrunnelse(?:n)?|konsekvens(?:en|ene)?|effekt(?:en)?|betydning(?:en)?|"
                        r"rolle(?:n)?|oppgave(?:n|ne)?|ansvar(?:et)?)\s+(?:med|til|for|av|bak|på)\b", re.IGNORECASE)
 RELATION_WEIGHT = 0.5
+# «ved inngangen til 2023», «i løpet av 2021», «våren 2022»: a noun that frames a year names a time,
+# like the year itself, and is no part of what is measured
+_TIME_FRAME = re.compile(r"\b(inngangen|utgangen|starten|begynnelsen|slutten|midten|løpet|våren|sommeren|"
+                         r"høsten|vinteren)\s+(?:(?:av|til|på)\s+)?(?:året\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
 
 
 def read(question: str, query_used: str, stats: TermStats) -> Reading:
@@ -115,4 +119,7 @@ def _slot_terms(text: str, q: frozenset[str]) -> dict[str, tuple[str, str]]:
         for word, value in values:
             for t in terms(word) & q:
                 out[t] = (name, value)
+    for m in _TIME_FRAME.finditer(text):
+        for t in terms(m.group(1)) & q:
+            out.setdefault(t, ("year", m.group(2)))
     return out

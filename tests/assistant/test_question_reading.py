@@ -31,6 +31,24 @@ def test_a_figure_question_splits_its_group_level_and_year_from_its_measure():
     assert r.measure_total == pytest.approx(r.idf["mobb"])
 
 
+@pytest.mark.parametrize("q, frame", [
+    ("Hvor mange innbyggere hadde Bærum ved inngangen til 2023?", "inngang"),
+    ("Hvor mange ble mobbet i løpet av 2022?", "løp"),
+    ("Hvor mange jenter ble mobbet våren 2022?", "vår"),
+])
+def test_a_noun_that_frames_a_year_names_the_time_not_the_measure(q, frame):
+    r = read(q, q, REPORT_LIKE)
+    assert frame in r.terms
+    assert r.by_slot[frame] == ("year", q.rstrip("?")[-4:])
+    assert frame not in r.measure_terms
+
+
+def test_a_frame_noun_without_a_year_stays_a_measure_word():
+    q = "Hvor mange elever deltok i starten på kurset?"
+    r = read(q, q, REPORT_LIKE)
+    assert "start" in r.measure_terms and "start" not in r.by_slot
+
+
 def test_a_follow_up_is_read_from_the_question_searched_and_knows_what_it_adds():
     r = read("Og guttene?", "Hvor mange gutter på ungdomsskolen ble mobbet?", REPORT_LIKE)
     assert r.figure  # the searched question asks for a figure, though the turn does not say so

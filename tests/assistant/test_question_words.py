@@ -30,3 +30,8 @@ def test_a_group_said_in_other_words_is_not_another_group(assistant):
     assert "38 prosent" in first and "landbakgrunn" in first
     assert a.stated_figures[0].value == "38" and a.stated_figures[0].asked
 
+
+def test_ved_inngangen_til_a_year_dates_the_question_and_does_not_pick_the_sentence(assistant):
+    a = assistant.ask("Hvor mange innbyggere hadde kommunen ved inngangen til 2023?")
+    first = a.answer.split("[")[0]
+    assert "129 874 innbyggere" in first and "25 342" not in first
