@@ -16,7 +16,7 @@ from assistant.question.asking import (asked_noun, asks_change, counted_unit, fo
 from assistant.question.forms import answer_type, asked_thing, question_form
 from assistant.question.thesaurus import report_words
 from assistant.reading.quantities import age_phrases, ages, asked_detail
-from assistant.reading.slots import GROUP_SLOTS, slot_values, slot_words
+from assistant.reading.slots import GROUP_SLOTS, HOME, home_place, slot_values, slot_words
 from assistant.reading.text import TermStats, is_figure_question, terms
 
 EVIDENCE_IGNORES = ("parent",)  # slots the answer checks read as measure words
@@ -80,6 +80,11 @@ def read(question: str, query_used: str, stats: TermStats) -> Reading:
     figure = is_figure_question(question) or is_figure_question(query_used)
     kinds_from = question if is_figure_question(question) else query_used
     asked = {k: v for k, v in slot_values(both).items() if k not in EVIDENCE_IGNORES}
+    named = slot_values(question)
+    home = home_place(stats.df) if "place" not in asked and HOME.search(both) else None
+    if home:  # «Hvor mange barn bor i kommunen?» asks about the municipality the report is about
+        asked["place"] = {home}
+        named = {**named, "place": {home}} if HOME.search(question) else named
     own_slots = slot_values(question)
     if question != query_used and _REST.search(question) and "place" not in own_slots:
         # «Hva med resten av befolkningen?» after a question on innvandrere asks for everyone but them
@@ -96,7 +101,7 @@ def read(question: str, query_used: str, stats: TermStats) -> Reading:
     return Reading(
         terms=q, idf={t: stats.idf(t) * (RELATION_WEIGHT if t in relations else 1.0) for t in q}, figure=figure,
         wanted=wanted_kinds(kinds_from), preferred=preferred_kinds(kinds_from),
-        left_out=left_out_terms(query_used), asked=asked, named=slot_values(question),
+        left_out=left_out_terms(query_used), asked=asked, named=named,
         by_slot=by_slot, age_terms=age_terms, asked_ages=ages(both),
         measure_terms=tuple(t for t in q if t not in by_slot and not t.isdigit() and t not in age_terms),
         proper=frozenset(proper_terms(question) - set(by_slot)),

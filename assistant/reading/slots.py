@@ -9,8 +9,11 @@ slots a question asks for with those a sentence states (``assistant.evidence.sco
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+
+from assistant.reading.text import terms
 
 WORD = re.compile(r"[0-9A-Za-zÆØÅæøåÉéÜüÖöÄä-]+")
 
@@ -79,6 +82,7 @@ _EXACT = {word: (slot.name, value, word) for slot in _SLOTS if slot.exact
 _FIRST_LETTERS = frozenset(p[0] for _, _, p in _PREFIXES)
 
 
+_PLACES = next(slot.values for slot in _SLOTS if slot.name == "place")
 GROUP_SLOTS = ("gender", "background")  # who a figure is for, as opposed to where (level, place)
 
 
@@ -131,6 +135,24 @@ def slot_words(text: str) -> dict[str, list[tuple[str, str]]]:
     for year in YEAR.findall(text):
         found.setdefault("year", []).append((year, year))
     return found
+
+
+# «i kommunen», «kommunens»: in a question to a municipality's report, the municipality it is about
+HOME = re.compile(r"\b(?:i|fra|for|av|hos|utenfor)\s+kommunen\b|\bkommunens\b", re.IGNORECASE)
+
+
+def home_place(df: Mapping[str, int]) -> str | None:
+    """The place the corpus names most (``df``: stem -> passages), the country left out: the
+    municipality a report is about («Bærum»), which «i kommunen» means. None if it names none."""
+    counts = {value: max(df.get(stem, 0) for stem in _stems(prefixes))
+              for value, prefixes in _PLACES.items() if value != "landet"}
+    best = max(counts, key=lambda v: counts[v], default=None)
+    return best if best is not None and counts[best] > 0 else None
+
+
+@lru_cache(maxsize=64)
+def _stems(prefixes: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(t for p in prefixes for t in terms(p))
 
 
 def slot_values(text: str) -> dict[str, set[str]]:

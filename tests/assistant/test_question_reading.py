@@ -67,3 +67,24 @@ def test_a_definition_question_names_the_thing_to_explain_and_asks_for_no_figure
 def test_a_factual_question_says_what_kind_of_thing_answers_it():
     q = "Når ble barnevernsreformen innført?"
     assert read(q, q, REPORT_LIKE).wants == "time"
+
+
+MUNICIPAL = TermStats([
+    "I Bærum bor det 31 050 innvandrere.",
+    "29 495 av innbyggerne i Bærum er barn under 18 år.",
+    "I Oslo er andelen høyere enn i Bærum.",
+    "På landsbasis bor 16 prosent trangt, i Norge som helhet.",
+])
+
+
+def test_i_kommunen_means_the_place_the_report_names_most():
+    q = "Hvor mange barn under 18 år bor i kommunen?"
+    r = read(q, q, MUNICIPAL)
+    assert r.asked["place"] == {"Bærum"} and r.named["place"] == {"Bærum"}
+    assert "kommun" not in r.terms  # a word every passage could say: the place is what it adds
+    q = "Hvor mange barn bor i kommunen Oslo?"  # a place named is the place asked
+    assert read(q, q, MUNICIPAL).asked["place"] == {"Oslo"}
+    q = "Hvor mange kommuner har flere barn enn de andre kommunene?"
+    assert "place" not in read(q, q, MUNICIPAL).asked
+    q = "Hvor mange barn bor i kommunen?"
+    assert "place" not in read(q, q, REPORT_LIKE).asked  # a corpus that names no place: nothing to mean

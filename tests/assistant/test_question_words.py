@@ -35,3 +35,12 @@ def test_ved_inngangen_til_a_year_dates_the_question_and_does_not_pick_the_sente
     a = assistant.ask("Hvor mange innbyggere hadde kommunen ved inngangen til 2023?")
     first = a.answer.split("[")[0]
     assert "129 874 innbyggere" in first and "25 342" not in first
+
+
+def test_i_kommunen_is_answered_for_the_municipality_not_for_the_country(assistant):
+    # 6.1.3, p. 23: «I dag vokser 11,3 prosent av barna i Norge … . Det utgjør rundt 110.700 barn.» is
+    # the country; «… i Bærum hele 12,4 prosent. I 2021 utgjorde dette 3247 barn.» the municipality
+    a = assistant.ask("Hvor mange barn i kommunen vokser opp i familier med langvarig lav inntekt?")
+    first = a.answer.split("[")[0]
+    assert "3247 barn" in first and "110.700" not in first
+
