@@ -232,21 +232,12 @@ def compose(pieces, asked, question, left_out, wanted, noun, compares: bool, sco
     before = _antecedent(top)
     if before is not None and not _leans(before):  # what «dette» is: «Justert for … hele 12,4 prosent.»
         add(before, top, top.item.sentence - 1)
-    def add_after(x: Placed, kind: str | None = None) -> bool:
-        """The next sentence leans on ``x``'s and says more («Det er en 65 prosent økning …»); with
-        ``kind``, only when it states that kind and ``x`` does not: «… 12 prosent av barn …» asked
-        «Hvor mange barn» is completed by «Det utgjør cirka 3300 barn og unge i Bærum». True if added."""
-        after = x.item.sentence + 1
-        if after >= len(x.window) or (kind and (x.item.kind == kind or all(
-                q.kind != kind for q in quantities(x.window[after].text)))):
-            return False
-        if _leans(x.window[after].text) and (x.piece, after) not in added \
-                and quantities(x.window[after].text) and not _keys(x.window[after].text) & said:
-            add(x.window[after].text, x, after)
-            return True
-        return False
-
-    more = 1 if add_after(top) else 0
+    more = 0
+    after = top.item.sentence + 1  # the next sentence leans on it and says more: «Det er en 65 prosent økning …»
+    if after < len(top.window) and _leans(top.window[after].text) and (top.piece, after) not in added \
+            and quantities(top.window[after].text) and not _keys(top.window[after].text) & said:
+        add(top.window[after].text, top, after)
+        more += 1
     for x in ranked[1:]:
         if more >= MORE_SENTENCES:
             break
@@ -261,8 +252,6 @@ def compose(pieces, asked, question, left_out, wanted, noun, compares: bool, sco
             add(before, x, x.item.sentence - 1)
         add(text, x, x.item.sentence)
         add_list(x)
-        if wanted:
-            add_after(x, wanted[0])
         more += 1
     cited = {x.piece for x in ranked if (x.piece, x.item.sentence) in added}
 
