@@ -48,6 +48,9 @@ def _pairs(words: Sequence[str], stems: Sequence[str]) -> Qualifiers:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+HEAD_LETTERS = 5  # a noun this long at the end of a compound is its head («grens» of «lavinntektsgrens»)
+
+
 def contrasts(asked: Qualifiers, said: Iterable[Qualifiers], stems: frozenset[str]) -> list[str]:
     """The asked nouns that ``said`` (a sentence and those it is read with) qualifies otherwise,
     while no asked qualifier is among the sentence's ``stems``."""
@@ -55,4 +58,10 @@ def contrasts(asked: Qualifiers, said: Iterable[Qualifiers], stems: frozenset[st
     for q in said:
         for k, v in q.items():
             merged[k] |= v
-    return [h for h, q in asked.items() if h in merged and not (merged[h] & q) and not (q & stems)]
+    out = []
+    for h, q in asked.items():
+        # the same noun, or a compound of it («lokale lavinntektsgrenser» for «nasjonale inntektsgrenser»)
+        heads = [n for n in merged if n == h or (min(len(n), len(h)) >= HEAD_LETTERS and (n.endswith(h) or h.endswith(n)))]
+        if heads and not any(merged[n] & q for n in heads) and not (q & stems):
+            out.append(h)
+    return out

@@ -34,3 +34,24 @@ def test_a_question_on_psykiske_plager_opens_with_them_not_with_fysiske(assistan
     first = a.answer.split("[1]")[0]
     assert "psykiske plager" in first and "fysiske plager" not in first
     assert "24 prosent" in first
+
+
+def test_a_compound_of_the_asked_noun_qualified_otherwise_contrasts_too():
+    # 5.2.1, p. 16: «… vedvarende lavinntekt etter lokale lavinntektsgrenser …» is the local limit;
+    # «Hvis vi sammenligner med den nasjonale inntekten, er tallet på 7 prosent» the national one
+    asked = qualifiers("Hvor stor andel av barna levde i lavinntekt hvis man bruker nasjonale inntektsgrenser?")
+    local = qualifiers("12 prosent av barn bodde i husholdninger med vedvarende lavinntekt etter lokale "
+                       "lavinntektsgrenser")
+    assert contrasts(asked, [local], frozenset({"lokal", "lavinntektsgrens"})) == ["inntektsgrens"]
+    national = qualifiers("etter nasjonale lavinntektsgrenser")
+    assert contrasts(asked, [national], frozenset({"nasjonal", "lavinntektsgrens"})) == []
+    # a short noun is no head: «nasjonale mål» does not contrast «lokale tiltaksmål»
+    assert contrasts(qualifiers("Hva er de nasjonale mål?"), [qualifiers("de lokale tiltaksmål")],
+                     frozenset({"lokal", "tiltaksmål"})) == []
+
+
+def test_a_national_limit_question_opens_with_the_national_figure(assistant):
+    a = assistant.ask("Hvis man bruker den nasjonale inntekten som målestokk i stedet for den lokale, hvor mange "
+                      "prosent av barna i Bærum er i lavinntekt?")
+    assert a.answer.split("[")[0].strip().endswith("er tallet på 7 prosent.")
+    assert "lokale lavinntektsgrenser" not in a.answer
