@@ -149,8 +149,6 @@ def _groups(sentence: str, figures: list[Quantity], name: str) -> list[list[tupl
     return [g or [] for g in out]
 
 
-
-
 def groups_named(texts: tuple[str, ...], question: frozenset[str]) -> dict[str, set[str]]:
     """The groups ``texts`` name with words the question says in its own way: the word's stem is
     a question stem, or a compound of two («landbakgrunn» for «bakgrunn fra et annet land»).

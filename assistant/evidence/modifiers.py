@@ -61,7 +61,8 @@ def contrasts(asked: Qualifiers, said: Iterable[Qualifiers], stems: frozenset[st
     out = []
     for h, q in asked.items():
         # the same noun, or a compound of it («lokale lavinntektsgrenser» for «nasjonale inntektsgrenser»)
-        heads = [n for n in merged if n == h or (min(len(n), len(h)) >= HEAD_LETTERS and (n.endswith(h) or h.endswith(n)))]
+        heads = [n for n in merged if n == h
+                 or (min(len(n), len(h)) >= HEAD_LETTERS and (n.endswith(h) or h.endswith(n)))]
         if heads and not any(merged[n] & q for n in heads) and not (q & stems):
             out.append(h)
     return out

@@ -144,7 +144,7 @@ HOME = re.compile(r"\b(?:i|fra|for|av|hos|utenfor)\s+kommunen\b|\bkommunens\b", 
 def home_place(df: Mapping[str, int]) -> str | None:
     """The place the corpus names most (``df``: stem -> passages), the country left out: the
     municipality a report is about («Bærum»), which «i kommunen» means. None if it names none."""
-    counts = {value: max(df.get(stem, 0) for stem in _stems(prefixes))
+    counts = {value: max((df.get(stem, 0) for stem in _stems(prefixes)), default=0)
               for value, prefixes in _PLACES.items() if value != "landet"}
     best = max(counts, key=lambda v: counts[v], default=None)
     return best if best is not None and counts[best] > 0 else None
