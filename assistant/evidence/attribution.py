@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 
 from assistant.reading.quantities import Quantity, quantities
 from assistant.reading.slots import GROUP_SLOTS, slot_words
@@ -155,8 +156,14 @@ def groups_named(texts: tuple[str, ...], question: frozenset[str]) -> dict[str, 
     Such a sentence is about the asked group, though the question names no group the slots know."""
     out: dict[str, set[str]] = {}
     for text in texts:
-        for name in GROUP_SLOTS:
-            for raw, value in slot_words(text).get(name, ()):
-                if any(s in question or parts(s, question) for s in terms(raw)):
-                    out.setdefault(name, set()).add(value)
+        for name, value, stems in _group_words(text):
+            if any(s in question or parts(s, question) for s in stems):
+                out.setdefault(name, set()).add(value)
     return out
+
+
+@lru_cache(maxsize=8192)
+def _group_words(text: str) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """(slot, value, stems of the word) of each group word in ``text``: the same for every question."""
+    found = slot_words(text)
+    return tuple((name, value, tuple(terms(raw))) for name in GROUP_SLOTS for raw, value in found.get(name, ()))
