@@ -91,9 +91,10 @@ def test_fresh_batch_is_tune_only_and_half_near_misses():
     ("h", {"figure": 44, "followup": 8, "unanswerable": 8}),  # h001–h060, two writers, 30 each
     ("k", {"definition": 30, "unanswerable": 30}),  # k001–k060: definitions and near misses of that form
     ("m", {"figure": 44, "followup": 8, "unanswerable": 8}),  # m001–m060: a third fresh figure batch
+    ("n", {"figure": 40, "followup": 8, "unanswerable": 16}),  # n001–n064: figures for one group of several
 ])
 def test_fresh_batches_are_tune_only_with_their_kinds(prefix, kinds):
-    """The fresh batches (testsets/README.md; g, h and m figures, k definitions): checks on questions
+    """The fresh batches (testsets/README.md; g, h, m and n figures, k definitions): checks on questions
     nobody had tuned on, then tune data."""
     qs = [q for q in read_testset(DEFAULT_TESTSET) if q.id.startswith(prefix)]
     assert collections.Counter(q.kind for q in qs) == kinds
