@@ -25,7 +25,12 @@ thing without the asked number (tune: recall on near misses 0.862 -> 0.897 on th
 questions, 0.875 -> 0.938 on the fifth batch, no answerable question lost). Likewise when a sentence
 without a number carries the whole measure and no figure sentence half of it («Det er registrert
 flest innvandrere fra Polen.»); a name in the question («Polen») must be in the figure sentence
-itself, not only in the one before it. A question that asks what a named thing is («Hva er
+itself, not only in the one before it. And when the measure is stated as a figure only for another
+group, level, place or year than the one asked, while the agreeing figure sentence carries less than
+half of it («Hvor mange prosent av guttene på ungdomsskolen føler seg svært trygge …?»: the report
+gives that for videregående, and for ungdomsskolen only other measures); not for a follow-up, which
+swaps the group (tune: 3 more near misses refused, none of the answered ones written by the
+designing writers lost). A question that asks what a named thing is («Hva er
 aktivitetskortet?») is a near miss when every retrieved sentence that names it lists it among other
 short items after a lead-in («Eksempler på dette kan være …, aktivitetskortet, …»;
 ``assistant.evidence.passing``): the report names the thing but does not explain it (fresh batch
@@ -45,6 +50,7 @@ from assistant.evidence.scoring import Evidence
 
 ABSTAIN_MESSAGE = "Det finner jeg ikke i kunnskapsgrunnlaget."
 IN_PASSING = "bare nevnt i en oppramsing"
+OTHER_GROUP = "tallet gjelder en annen gruppe"
 IN_PASSING_NOTE = ("Rapporten nevner dette bare i en oppramsing sammen med andre ting, uten å forklare hva "
                    "det er. Se de nærmeste avsnittene under.")
 
@@ -129,6 +135,12 @@ def assess(ev: Evidence, thresholds: Thresholds | None = None) -> Verdict:
         return Verdict(False, coverage, figure_coverage, missing, "tallet gjelder noe annet")
     if ev.figure_question and not ev.candidates[0].has_figure:  # said without the number
         return Verdict(False, coverage, figure_coverage, missing, "beste setning har ikke tall")
+    # the measure is stated, as a figure, for another group, level, place or year than the one asked; the
+    # figure for the asked one carries less than half of it. Not for a follow-up, which swaps the group.
+    other = max((c.measure for c in ev.candidates if c.has_figure and c.counted and not c.agrees),
+                default=0.0)
+    if ev.figure_question and not ev.added and other >= HALF_MEASURE and figure_measure < HALF_MEASURE * other:
+        return Verdict(False, coverage, figure_coverage, missing, OTHER_GROUP)
     named = max((c.measure for c in ev.candidates if not c.has_figure), default=0.0)
     if ev.figure_question and named >= WHOLE_MEASURE and figure_measure < HALF_MEASURE:
         # «Det er registrert flest innvandrere fra Polen.» names all of it; the figures are for less

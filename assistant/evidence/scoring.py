@@ -72,6 +72,7 @@ class Candidate:
     measure: float = 0.0  # like coverage, over the question's stems that are not a group/level/place/year
     meaning: float = 0.0  # cosine to the query, min-max scaled over the retrieved sentences (0..1)
     core: float = 1.0  # like measure, without the counted noun («Hvor mange elever …»)
+    counted: bool = True  # figure questions: counts what «Hvor mange X» asks (or asks no unit)
 
 
 @dataclass(frozen=True)
@@ -170,10 +171,10 @@ def gather(question: str, query_used: str, hits: list[Hit], stats: TermStats,
                 score -= QUALIFIER_PENALTY
             if contrast:
                 score -= CONTRAST_PENALTY
-            agrees = True
+            agrees = counted = True
             if figure:
-                agrees = _agrees(r.asked, r.named, p, j, asked_ages, contexts[i]) and (
-                    r.unit is None or counts(p.sentences[j].text, r.unit))
+                counted = r.unit is None or counts(p.sentences[j].text, r.unit)
+                agrees = counted and _agrees(r.asked, r.named, p, j, asked_ages, contexts[i])
             states = bool(p.kinds[j] & r.wanted) if figure else p.figures[j]
             if figure:
                 score += NUMBER_BONUS if states else -NO_NUMBER_PENALTY
@@ -186,7 +187,8 @@ def gather(question: str, query_used: str, hits: list[Hit], stats: TermStats,
                 score += MEANING_WEIGHT * meaning + (FORM_BONUS if fits(r.form, s.text) else 0.0)
                 if r.wants and gives(r.wants, s.text, question):
                     score += TYPE_BONUS
-            out.append(Candidate(i, j, s, matched, coverage, score, states, agrees, measure, meaning, core))
+            out.append(Candidate(i, j, s, matched, coverage, score, states, agrees, measure, meaning, core,
+                                 counted))
     out.sort(key=lambda c: (-c.score, c.hit_index, c.position))
     return Evidence(q, figure, tuple(out), tuple(p.sentences for p in passages), vocabulary,
                     tuple(passages), r.asked, r.left_out, r.form, r.preferred, r.noun, detail, r.own,

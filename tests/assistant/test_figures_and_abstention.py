@@ -152,6 +152,10 @@ def test_passage_cache_analyses_once_and_is_shared_between_threads():
     "Hvor stor andel av guttene på videregående trener minst tre ganger i uka?",
     # 5.2.2 p. 17: crowding is given for 2021 only; 2015 is the start of the young disabled's rise (6.1.2)
     "Hvor stor andel av barna i Bærum bodde trangt i 2015?",
+    # 5.2.3 p. 18 (again 6.4.2 p. 31): feeling very safe where one lives is given for boys and girls on
+    # videregående only (70 and 41 prosent); the figures for boys on ungdomsskolen are of other measures
+    # (the answer had been «… 9 prosent av guttene» with «mange psykiske plager»)
+    "Hvor mange prosent av guttene på ungdomsskolen føler seg svært trygge i nærmiljøet sitt?",
 ])
 def test_near_misses_abstain(assistant, question):
     a = assistant.ask(question)
@@ -173,6 +177,7 @@ def _first_figure(answer) -> str:
     ("Hvor stor andel av barna i Bærum bor trangt?", ("16,6 prosent",)),
     # 5.2.1, page 16: «I 2020 … 12 prosent av barn under 18 år … Det utgjør cirka 3300 barn og unge»
     ("Hvor mange barn i Bærum levde i vedvarende lavinntekt i 2020?", ("12 prosent", "3300 barn")),
+    ("Hvor mange prosent av guttene på videregående føler seg svært trygge i nærområdet?", ("70 prosent",)),
 ])
 def test_the_answerable_twins_are_answered_with_the_figure_first(assistant, question, figures):
     a = assistant.ask(question)
