@@ -30,10 +30,11 @@ group, level, place or year than the one asked, while the agreeing figure senten
 half of it («Hvor mange prosent av guttene på ungdomsskolen føler seg svært trygge …?»: the report
 gives that for videregående, and for ungdomsskolen only other measures); not for a follow-up, which
 swaps the group (tune: 3 more near misses refused, none of the answered ones written by the
-designing writers lost). A question that asks what a named thing is («Hva er
-aktivitetskortet?») is a near miss when every retrieved sentence that names it lists it among other
-short items after a lead-in («Eksempler på dette kan være …, aktivitetskortet, …»;
-``assistant.evidence.passing``): the report names the thing but does not explain it (fresh batch
+designing writers lost). A question for a sum of money («Hva koster …?», «… i kroner?») is a near
+miss when no retrieved sentence states one (``assistant.reading.amounts``; the report states none). A
+question that asks what a named thing is («Hva er aktivitetskortet?») is a near miss when every
+retrieved sentence that names it lists it among other short items after a lead-in («Eksempler på
+dette kan være …, aktivitetskortet, …»; ``assistant.evidence.passing``): the report names the thing but does not explain it (fresh batch
 f001–f080: 4 more near misses caught on tune, none of its answerable questions refused, NorQuAD
 unchanged). ``missing`` lists the question's stems found in no retrieved passage; it is
 reported, not used: paraphrases miss as many stems as unanswerable questions do.
@@ -47,10 +48,12 @@ from dataclasses import dataclass
 
 from assistant.evidence.passing import only_in_passing
 from assistant.evidence.scoring import Evidence
+from assistant.reading.amounts import states_amount
 
 ABSTAIN_MESSAGE = "Det finner jeg ikke i kunnskapsgrunnlaget."
 IN_PASSING = "bare nevnt i en oppramsing"
 OTHER_GROUP = "tallet gjelder en annen gruppe"
+NO_AMOUNT = "ingen beløp"
 IN_PASSING_NOTE = ("Rapporten nevner dette bare i en oppramsing sammen med andre ting, uten å forklare hva "
                    "det er. Se de nærmeste avsnittene under.")
 
@@ -129,6 +132,8 @@ def assess(ev: Evidence, thresholds: Thresholds | None = None) -> Verdict:
     missing = tuple(sorted(t for t in ev.question_terms if t not in ev.vocabulary))
     if coverage < t.coverage:
         return Verdict(False, coverage, figure_coverage, missing, "lav dekning")
+    if ev.amount and not any(states_amount(s.text) for p in ev.sentences for s in p):
+        return Verdict(False, coverage, figure_coverage, missing, NO_AMOUNT)  # «Hva koster …?», and no sum
     if ev.figure_question and (best is None or figure_coverage < t.figure_coverage):
         return Verdict(False, coverage, figure_coverage, missing, "ingen setning med tall")
     if ev.figure_question and figure_measure < t.figure_measure:

@@ -15,6 +15,7 @@ from assistant.question.asking import (asked_noun, asks_change, counted_unit, fo
                                        negated, preferred_kinds, proper_terms, question_terms, wanted_kinds)
 from assistant.question.forms import answer_type, asked_thing, question_form
 from assistant.question.thesaurus import report_words
+from assistant.reading.amounts import asks_amount
 from assistant.reading.quantities import age_phrases, ages, asked_detail
 from assistant.reading.slots import GROUP_SLOTS, HOME, home_place, slot_values, slot_words
 from assistant.reading.text import TermStats, is_figure_question, terms
@@ -48,6 +49,7 @@ class Reading:
     thing: frozenset[str] = frozenset()  # «Hva er aktivitetskortet?»: what is to be explained
     negated: bool = False  # asks about what is not so («… ikke har en venn …»)
     change: bool = False  # asks how much something changed («Hvor mye har andelen økt?»)
+    amount: bool = False  # asks for a sum of money («Hva koster …?»)
 
     @property
     def total(self) -> float:
@@ -111,7 +113,8 @@ def read(question: str, query_used: str, stats: TermStats) -> Reading:
         wants=answer_type(question) if form == "fact" else None,
         own=own if own < q else frozenset(),
         thing=asked_thing(question) if form == "definition" else frozenset(),
-        negated=negated(question), change=asks_change(question) or asks_change(query_used))
+        negated=negated(question), change=asks_change(question) or asks_change(query_used),
+        amount=asks_amount(question) or asks_amount(query_used))
 
 
 def _slot_terms(text: str, q: frozenset[str]) -> dict[str, tuple[str, str]]:

@@ -1,0 +1,43 @@
+"""Questions for a sum of money: the report states none, so they are near misses."""
+
+import pytest
+
+from assistant.reading.amounts import asks_amount, states_amount
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("Hva koster en plass i fritidsklubben?", True),
+    ("Hvor mye sparer kommunen i kroner på tidlig innsats?", True),
+    ("Hvor mange kroner bruker kommunen på barnevernet?", True),
+    ("Hva er kostnaden ved barnevernsreformen for kommunen?", True),
+    ("Hvor mye mer koster kjøttdeig i år enn i fjor?", False),  # a change, often in per cent
+    ("Hvilken pris fikk prosjektet?", False),  # as often an award
+    ("Hvor mange barn bor i Bærum?", False),
+])
+def test_what_asks_for_a_sum(question, asks):
+    assert asks_amount(question) is asks
+
+
+@pytest.mark.parametrize("sentence, states", [
+    ("Prisen vil ligge på over én million kroner.", True),
+    ("Byggingen kostet seks milliarder.", True),
+    ("Det koster kr 300 i måneden.", True),
+    ("Han tjente 2,5 mill. kroner i fjor.", True),
+    # 4, page 9, and 6.1.1, page 22: a count, and a cost named without a sum
+    ("Per 1. januar 2023 bodde det 129 874 innbyggere i Bærum.", False),
+    ("De økonomiske konsekvensene av frafallet i videregående skole er for eksempel godt dokumentert.", False),
+])
+def test_what_states_a_sum(sentence, states):
+    assert states_amount(sentence) is states
+
+
+def test_a_cost_the_report_names_without_a_sum_is_refused(assistant):
+    # 2.2.2, page 4: the report speaks of the reform's economic incentives but states no sum; the answer had
+    # quoted «Gjennom barnevernsreformen har Bærum kommune fått et utvidet ansvar …»
+    a = assistant.ask("Hva er kostnaden ved barnevernsreformen for kommunen?")
+    assert a.abstained and a.nearest and not a.citations
+
+
+def test_a_figure_question_without_money_is_still_answered(assistant):
+    a = assistant.ask("Hvor mange innbyggere bodde i Bærum per 1. januar 2023?")
+    assert not a.abstained and "129 874" in a.answer
