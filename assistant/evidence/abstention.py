@@ -34,10 +34,11 @@ designing writers lost). A question for a sum of money («Hva koster …?», «�
 miss when no retrieved sentence states one (``assistant.reading.amounts``; the report states none). A
 question that asks what a named thing is («Hva er aktivitetskortet?») is a near miss when every
 retrieved sentence that names it lists it among other short items after a lead-in («Eksempler på
-dette kan være …, aktivitetskortet, …»; ``assistant.evidence.passing``): the report names the thing but does not explain it (fresh batch
-f001–f080: 4 more near misses caught on tune, none of its answerable questions refused, NorQuAD
-unchanged). ``missing`` lists the question's stems found in no retrieved passage; it is
-reported, not used: paraphrases miss as many stems as unanswerable questions do.
+dette kan være …, aktivitetskortet, …»; ``assistant.evidence.passing``): the report names the thing
+but does not explain it (fresh batch f001–f080: 4 more near misses caught on tune, none of its
+answerable questions refused, NorQuAD unchanged). ``missing`` lists the question's stems found in no
+retrieved passage; it is reported, not used: paraphrases miss as many stems as unanswerable questions
+do.
 
 Thresholds were tuned on the ``"split": "tune"`` half of ``testsets/devset.jsonl`` only.
 """
