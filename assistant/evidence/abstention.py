@@ -31,7 +31,9 @@ half of it («Hvor mange prosent av guttene på ungdomsskolen føler seg svært 
 gives that for videregående, and for ungdomsskolen only other measures); not for a follow-up, which
 swaps the group (tune: 3 more near misses refused, none of the answered ones written by the
 designing writers lost). A question for a sum of money («Hva koster …?», «… i kroner?») is a near
-miss when no retrieved sentence states one (``assistant.reading.amounts``; the report states none). A
+miss when no retrieved sentence states one (``assistant.reading.amounts``; the report states none); a
+question for the size of a change («Hvor mye har … økt?») when no agreeing figure sentence states a
+change, or a level with the one it changed from («31 prosent av barn på barneskolen» is neither). A
 question that asks what a named thing is («Hva er aktivitetskortet?») is a near miss when every
 retrieved sentence that names it lists it among other short items after a lead-in («Eksempler på
 dette kan være …, aktivitetskortet, …»; ``assistant.evidence.passing``): the report names the thing
@@ -45,16 +47,19 @@ Thresholds were tuned on the ``"split": "tune"`` half of ``testsets/devset.jsonl
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from assistant.evidence.passing import only_in_passing
 from assistant.evidence.scoring import Evidence
 from assistant.reading.amounts import states_amount
+from assistant.reading.quantities import quantities
 
 ABSTAIN_MESSAGE = "Det finner jeg ikke i kunnskapsgrunnlaget."
 IN_PASSING = "bare nevnt i en oppramsing"
 OTHER_GROUP = "tallet gjelder en annen gruppe"
 NO_AMOUNT = "ingen beløp"
+NO_CHANGE = "ingen endring"
 IN_PASSING_NOTE = ("Rapporten nevner dette bare i en oppramsing sammen med andre ting, uten å forklare hva "
                    "det er. Se de nærmeste avsnittene under.")
 
@@ -147,6 +152,9 @@ def assess(ev: Evidence, thresholds: Thresholds | None = None) -> Verdict:
                 default=0.0)
     if ev.figure_question and not ev.added and other >= HALF_MEASURE and figure_measure < HALF_MEASURE * other:
         return Verdict(False, coverage, figure_coverage, missing, OTHER_GROUP)
+    if ev.figure_question and ev.change and not {"duration", "since"} & set(ev.wanted) and not any(
+            _states_change(c.sentence.text) for c in agreeing if c.measure >= t.figure_measure):
+        return Verdict(False, coverage, figure_coverage, missing, NO_CHANGE)  # «Hvor mye økte …?», told a level
     named = max((c.measure for c in ev.candidates if not c.has_figure), default=0.0)
     if ev.figure_question and named >= WHOLE_MEASURE and figure_measure < HALF_MEASURE:
         # «Det er registrert flest innvandrere fra Polen.» names all of it; the figures are for less
@@ -156,3 +164,17 @@ def assess(ev: Evidence, thresholds: Thresholds | None = None) -> Verdict:
         # «Hva er aktivitetskortet?»: named only as one of several examples, never explained
         return Verdict(False, coverage, figure_coverage, missing, IN_PASSING)
     return Verdict(True, coverage, figure_coverage, missing)
+
+
+def _states_change(sentence: str) -> bool:
+    """Does ``sentence`` state how much something changed: the size of a change («en 65 prosent
+    økning», «økt med 884 personer»), or a level with the one it changed from («fra 1,6 prosent i 2015
+    til 2,6 prosent»)?"""
+    found = quantities(sentence, explanations=True)
+    return (any(q.change for q in found) or (any(q.baseline for q in found) and any(not q.baseline for q in found))
+            or bool(_CHANGED.search(sentence)))
+
+
+# «har falt nær 95 prosent», «økte 39 prosent», «er halvert»: a verb of change with its size, or a ratio
+_CHANGED = re.compile(r"\b(?:økt|økte|steget|steg|sunket|sank|falt|redusert|vokst|gått\s+(?:ned|opp)|gikk\s+(?:ned|opp))"
+                      r"\s+(?:[^\W\d]+\s+){0,2}\d|\b(?:halvert|doblet|tredoblet|firedoblet)\b", re.IGNORECASE)

@@ -1,4 +1,5 @@
-"""Questions for a sum of money: the report states none, so they are near misses."""
+"""Questions for a sum of money (the report states none) or for the size of a change (the report
+gives some only as a level): near misses unless a retrieved sentence states what is asked."""
 
 import pytest
 
@@ -41,3 +42,21 @@ def test_a_cost_the_report_names_without_a_sum_is_refused(assistant):
 def test_a_figure_question_without_money_is_still_answered(assistant):
     a = assistant.ask("Hvor mange innbyggere bodde i Bærum per 1. januar 2023?")
     assert not a.abstained and "129 874" in a.answer
+
+
+@pytest.mark.parametrize("question", [
+    "Hvor mye har den digitale mobbingen på barneskolen økt?",
+    "Med hvor mange prosentpoeng har negative hendelser på nett økt blant barneskoleelever?",
+])
+def test_a_change_the_report_gives_only_as_a_level_is_refused(assistant, question):
+    # 5.1.1, page 12: «… andelen som opplever at de har opplevd negative hendelser på nettet eller
+    # mobilen er 31 prosent av barn på barneskolen»: a level, with no earlier one to change from
+    a = assistant.ask(question)
+    assert a.abstained and a.nearest and not a.citations
+
+
+def test_a_change_the_report_states_is_answered_with_it(assistant):
+    # 6.1.2, page 23: «… har økt fra 1,6 prosent i 2015 til 2,6 prosent i 2021. Det er en 65 prosent
+    # økning på bare 6 år.»
+    a = assistant.ask("Hvor mye har andelen unge uføre i Bærum steget?")
+    assert not a.abstained and "65 prosent" in a.answer
