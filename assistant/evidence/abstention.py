@@ -176,5 +176,6 @@ def _states_change(sentence: str) -> bool:
 
 
 # «har falt nær 95 prosent», «økte 39 prosent», «er halvert»: a verb of change with its size, or a ratio
-_CHANGED = re.compile(r"\b(?:økt|økte|steget|steg|sunket|sank|falt|redusert|vokst|gått\s+(?:ned|opp)|gikk\s+(?:ned|opp))"
-                      r"\s+(?:[^\W\d]+\s+){0,2}\d|\b(?:halvert|doblet|tredoblet|firedoblet)\b", re.IGNORECASE)
+_CHANGED = re.compile(r"\b(?:økt|økte|steget|steg|sunket|sank|falt|redusert|vokst|gått\s+(?:ned|opp)|"
+                      r"gikk\s+(?:ned|opp))\s+(?:[^\W\d]+\s+){0,2}\d|\b(?:halvert|doblet|tredoblet|firedoblet)\b",
+                      re.IGNORECASE)
