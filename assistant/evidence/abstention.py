@@ -33,7 +33,9 @@ swaps the group (tune: 3 more near misses refused, none of the answered ones wri
 designing writers lost). A question for a sum of money («Hva koster …?», «… i kroner?») is a near
 miss when no retrieved sentence states one (``assistant.reading.amounts``; the report states none); a
 question for the size of a change («Hvor mye har … økt?») when no agreeing figure sentence states a
-change, or a level with the one it changed from («31 prosent av barn på barneskolen» is neither). A
+change, or a level with the one it changed from («31 prosent av barn på barneskolen» is neither); a
+question for what an abbreviation stands for («Hva står NOU for?») when the retrieved passages use it
+but never spell it out (``assistant.reading.abbreviations``). A
 question that asks what a named thing is («Hva er aktivitetskortet?») is a near miss when every
 retrieved sentence that names it lists it among other short items after a lead-in («Eksempler på
 dette kan være …, aktivitetskortet, …»; ``assistant.evidence.passing``): the report names the thing
@@ -52,6 +54,7 @@ from dataclasses import dataclass
 
 from assistant.evidence.passing import only_in_passing
 from assistant.evidence.scoring import Evidence
+from assistant.reading.abbreviations import names, spells_out
 from assistant.reading.amounts import states_amount
 from assistant.reading.quantities import quantities
 
@@ -60,6 +63,7 @@ IN_PASSING = "bare nevnt i en oppramsing"
 OTHER_GROUP = "tallet gjelder en annen gruppe"
 NO_AMOUNT = "ingen beløp"
 NO_CHANGE = "ingen endring"
+NOT_SPELLED_OUT = "forkortelsen er ikke forklart"
 IN_PASSING_NOTE = ("Rapporten nevner dette bare i en oppramsing sammen med andre ting, uten å forklare hva "
                    "det er. Se de nærmeste avsnittene under.")
 
@@ -138,8 +142,12 @@ def assess(ev: Evidence, thresholds: Thresholds | None = None) -> Verdict:
     missing = tuple(sorted(t for t in ev.question_terms if t not in ev.vocabulary))
     if coverage < t.coverage:
         return Verdict(False, coverage, figure_coverage, missing, "lav dekning")
-    if ev.amount and not any(states_amount(s.text) for p in ev.sentences for s in p):
+    texts = [s.text for p in ev.sentences for s in p]
+    if ev.amount and not any(states_amount(x) for x in texts):
         return Verdict(False, coverage, figure_coverage, missing, NO_AMOUNT)  # «Hva koster …?», and no sum
+    if ev.abbreviation and any(names(ev.abbreviation, x) for x in texts) and not any(
+            spells_out(ev.abbreviation, x) for x in texts):  # «Hva står NOU for?», told «NOU-er» only
+        return Verdict(False, coverage, figure_coverage, missing, NOT_SPELLED_OUT)
     if ev.figure_question and (best is None or figure_coverage < t.figure_coverage):
         return Verdict(False, coverage, figure_coverage, missing, "ingen setning med tall")
     if ev.figure_question and figure_measure < t.figure_measure:

@@ -15,6 +15,7 @@ from assistant.question.asking import (asked_noun, asks_change, counted_unit, fo
                                        negated, preferred_kinds, proper_terms, question_terms, wanted_kinds)
 from assistant.question.forms import answer_type, asked_thing, question_form
 from assistant.question.thesaurus import report_words
+from assistant.reading.abbreviations import asked_abbreviation
 from assistant.reading.amounts import asks_amount
 from assistant.reading.quantities import age_phrases, ages, asked_detail
 from assistant.reading.slots import GROUP_SLOTS, HOME, home_place, slot_values, slot_words
@@ -50,6 +51,7 @@ class Reading:
     negated: bool = False  # asks about what is not so («… ikke har en venn …»)
     change: bool = False  # asks how much something changed («Hvor mye har andelen økt?»)
     amount: bool = False  # asks for a sum of money («Hva koster …?»)
+    abbreviation: str | None = None  # asks what an abbreviation stands for («Hva står NKVTS for?»)
 
     @property
     def total(self) -> float:
@@ -114,7 +116,7 @@ def read(question: str, query_used: str, stats: TermStats) -> Reading:
         own=own if own < q else frozenset(),
         thing=asked_thing(question) if form == "definition" else frozenset(),
         negated=negated(question), change=asks_change(question) or asks_change(query_used),
-        amount=asks_amount(question) or asks_amount(query_used))
+        amount=asks_amount(question) or asks_amount(query_used), abbreviation=asked_abbreviation(question))
 
 
 def _slot_terms(text: str, q: frozenset[str]) -> dict[str, tuple[str, str]]:

@@ -1,8 +1,10 @@
-"""Questions for a sum of money (the report states none) or for the size of a change (the report
-gives some only as a level): near misses unless a retrieved sentence states what is asked."""
+"""Questions for a sum of money (the report states none), for the size of a change (the report gives
+some only as a level) or for what an abbreviation stands for: near misses unless a retrieved sentence
+states what is asked."""
 
 import pytest
 
+from assistant.reading.abbreviations import asked_abbreviation, names, spells_out
 from assistant.reading.amounts import asks_amount, states_amount
 
 
@@ -60,3 +62,38 @@ def test_a_change_the_report_states_is_answered_with_it(assistant):
     # økning på bare 6 år.»
     a = assistant.ask("Hvor mye har andelen unge uføre i Bærum steget?")
     assert not a.abstained and "65 prosent" in a.answer
+
+
+@pytest.mark.parametrize("question, abbreviation", [
+    ("Hva står NKVTS for?", "NKVTS"),
+    ("hva står forkortelsen LHBTIS egentlig for", "LHBTIS"),
+    ("Hva står for det meste av kraftproduksjonen?", None),
+    ("Hva står det i rapporten om mobbing?", None),
+])
+def test_what_asks_for_an_abbreviation(question, abbreviation):
+    assert asked_abbreviation(question) == abbreviation
+
+
+@pytest.mark.parametrize("abbreviation, text, spelled", [
+    # 5.3.2, page 20; 7.1, page 37; 6.3.2, page 29: the report's own ways of spelling one out
+    ("NKVTS", "gjennomført av Nasjonalt kunnskapssenter om vold og traumatisk stress (NKVTS) viser", True),
+    ("BTI", "implementeringen av Bedre Tverrfalig Innsats (BTI)-modellen vil være", True),
+    ("LHBTIS", "identifiser seg i gruppen LHBTIS (lesbiske kvinner, homofile menn, bifile", True),
+    ("NOU", "Under følger noen sentrale NOU-er, stortingsmeldinger og rapporter", False),
+    ("FAFO", "og FAFO-rapporten «Trøbbel i grenseflatene» bekrefter", False),
+])
+def test_what_spells_an_abbreviation_out(abbreviation, text, spelled):
+    assert names(abbreviation, text)
+    assert spells_out(abbreviation, text) is spelled
+
+
+def test_an_abbreviation_the_report_only_uses_is_refused(assistant):
+    # 5.1.3, page 14: «ADHD, særlig hos gutter, og angst og depresjon …»: used, never spelled out; the
+    # answer had quoted that sentence
+    a = assistant.ask("Hva står forkortelsen ADHD egentlig for?")
+    assert a.abstained and not a.citations
+
+
+def test_an_abbreviation_the_report_spells_out_is_answered(assistant):
+    a = assistant.ask("Hva står forkortelsen CRPD for?")
+    assert not a.abstained and "(CRPD)" in a.answer
