@@ -220,7 +220,8 @@ def _entry(table: str, stem: str) -> tuple[str, ...]:
     found = tables[table]().get(stem)
     if found is None:
         doubled = len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "aeiouyæøå"
-        tries = [*terms(stem), stem[:-1] if doubled else ""]
+        again = terms(stem)  # one base; a range or score («4-3» -> 4-3, 4, 3) has none, and a set has no order
+        tries = [*(again if len(again) == 1 else ()), stem[:-1] if doubled else ""]
         found = next((tables[table]()[s] for s in tries if s and s != stem and s in tables[table]()), ())
     return found
 
