@@ -12,6 +12,7 @@ of answer asked for (a reason for «Hvorfor», examples for «Kan du gi eksemple
 from __future__ import annotations
 
 import re
+from math import fsum
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -159,10 +160,10 @@ def gather(question: str, query_used: str, hits: list[Hit], stats: TermStats,
             contrast = contrasts(asked_q, p.qualifiers[first:j + 1], st) if asked_q else []
             got.update({h: 0.0 for h in contrast if h in got})  # «fysiske plager» do not give «psykiske plager»
             matched = frozenset(t for t, c in got.items() if c > 0)
-            coverage = sum(idf[t] * c for t, c in got.items()) / total
+            coverage = fsum(idf[t] * c for t, c in got.items()) / total
             # a question that names only a group, place, age or year («unge under 30 med
             # innvandrerbakgrunn») asks for no measure beyond them
-            measure = (sum(idf[t] * got[t] for t in r.measure_terms) / measure_total
+            measure = (fsum(idf[t] * got[t] for t in r.measure_terms) / measure_total
                        if r.measure_terms else 1.0)
             core = _core(r, got)
             said = p.slots[j]
@@ -203,7 +204,7 @@ def _core(r: Reading, got: Mapping[str, float]) -> float:
     («Og hvor mange av dem synes livet er bra?»)."""
     cores = [t for t in r.measure_terms if t not in r.noun]
     cores = [t for t in cores if t in r.own] or cores
-    return sum(r.idf[t] * got[t] for t in cores) / sum(r.idf[t] for t in cores) if cores else 1.0
+    return fsum(r.idf[t] * got[t] for t in cores) / fsum(r.idf[t] for t in cores) if cores else 1.0
 
 
 def _scaled(meanings: Sequence[Sequence[float] | None], passages: Sequence[Passage]

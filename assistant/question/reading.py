@@ -8,6 +8,7 @@ place the user names now) and the rewritten question that was searched (``query_
 from __future__ import annotations
 
 import re
+from math import fsum
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -55,11 +56,11 @@ class Reading:
 
     @property
     def total(self) -> float:
-        return sum(self.idf.values()) or 1.0
+        return fsum(self.idf.values()) or 1.0
 
     @property
     def measure_total(self) -> float:
-        return sum(self.idf[t] for t in self.measure_terms) or 1.0
+        return fsum(self.idf[t] for t in self.measure_terms) or 1.0
 
 
 _REST = re.compile(r"\b(?:resten|øvrige?|andre)\b", re.IGNORECASE)  # the group other than the one before

@@ -75,7 +75,7 @@ class TermStats:
         return math.log(1 + (self.n - df + 0.5) / (df + 0.5))
 
     def weight(self, ts: Iterable[str]) -> float:
-        return sum(self.idf(t) for t in ts)
+        return math.fsum(self.idf(t) for t in ts)
 
 
 def content_terms(text: str) -> set[str]:
