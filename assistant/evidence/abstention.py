@@ -176,11 +176,10 @@ def assess(ev: Evidence, thresholds: Thresholds | None = None) -> Verdict:
 
 def _states_change(sentence: str) -> bool:
     """Does ``sentence`` state how much something changed: the size of a change («en 65 prosent
-    økning», «økt med 884 personer»), or a level with the one it changed from («fra 1,6 prosent i 2015
-    til 2,6 prosent»)?"""
-    found = quantities(sentence, explanations=True)
-    return (any(q.change for q in found) or (any(q.baseline for q in found) and any(not q.baseline for q in found))
-            or bool(_CHANGED.search(sentence)))
+    økning», «økt med 884 personer»), or the level it changed from («fra 1,6 prosent i 2015 til 2,6
+    prosent»; «Det er en økning fra 5,4 prosent i 2013.», after the sentence with the level now)?"""
+    return any(q.change or q.baseline for q in quantities(sentence, explanations=True)) or bool(
+        _CHANGED.search(sentence))
 
 
 # «har falt nær 95 prosent», «økte 39 prosent», «er halvert»: a verb of change with its size, or a ratio

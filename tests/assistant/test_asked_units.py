@@ -57,11 +57,19 @@ def test_a_change_the_report_gives_only_as_a_level_is_refused(assistant, questio
     assert a.abstained and a.nearest and not a.citations
 
 
-def test_a_change_the_report_states_is_answered_with_it(assistant):
+@pytest.mark.parametrize("question, figure", [
     # 6.1.2, page 23: «… har økt fra 1,6 prosent i 2015 til 2,6 prosent i 2021. Det er en 65 prosent
     # økning på bare 6 år.»
-    a = assistant.ask("Hvor mye har andelen unge uføre i Bærum steget?")
-    assert not a.abstained and "65 prosent" in a.answer
+    ("Hvor mye har andelen unge uføre i Bærum steget?", "65 prosent"),
+    # 5.2.1, page 17: «… er tallet på 7 prosent. Det er en økning fra 5,4 prosent i 2013.»: the level
+    # now is in the sentence before
+    ("Hvor mye har andelen barn i lavinntekt etter nasjonal grense økt siden 2013?", "5,4 prosent"),
+    # 6.1.1, page 23: «… 20,4 prosent. Det har vært en nedgang fra 26,5 prosent i 2016, …»
+    ("Hvor mye har andelen unge utenfor arbeid og utdanning gått ned siden 2016?", "26,5 prosent"),
+])
+def test_a_change_the_report_states_is_answered_with_it(assistant, question, figure):
+    a = assistant.ask(question)
+    assert not a.abstained and figure in a.answer
 
 
 @pytest.mark.parametrize("question, abbreviation", [
