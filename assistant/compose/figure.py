@@ -179,13 +179,19 @@ def _agrees(x: Placed, top: Placed, asked: Mapping[str, set[str]], wanted: tuple
             and not (places and it.place_value and it.place_value not in places))
 
 
+def _group_stems(asked: Mapping[str, set[str]]) -> set[str]:
+    """The stems of the asked gender, background and level («jent», «videregå»): who and where, not
+    what is measured."""
+    return {t for name in (*GROUP_SLOTS, "level") for v in asked.get(name, ()) for t in terms(v)}
+
+
 def _first_asked(ranked: Sequence[Placed], top: Placed, asked: Mapping[str, set[str]],
                  wanted: tuple[str, ...], question: frozenset[str]) -> Placed:
     """Where the lead's sentence starts: at the asked figure, or at an earlier figure in the same
     sentence that is as much asked for («Hvor mange av guttene og jentene …?»: «70 prosent av guttene
     …, mens det 41 prosent av jentene …» is not cut to the girls' clause). The earlier figure may lack
     only the other asked group's words: asked for «far», «18 % … mor, mens 14 % … far» starts at 14 %."""
-    groups = {t for name in (*GROUP_SLOTS, "level") for v in asked.get(name, ()) for t in terms(v)}
+    groups = _group_stems(asked)
     same = [x for x in ranked if x.piece == top.piece and x.item.sentence == top.item.sentence
             and x.item.start < top.item.start and x.item.on_topic == top.item.on_topic
             and not x.item.group_miss and x.item.relevance and _agrees(x, top, asked, wanted)
@@ -232,6 +238,7 @@ def compose(pieces, asked, question, left_out, wanted, noun, compares: bool, sco
     before = _antecedent(top)
     if before is not None and not _leans(before):  # what «dette» is: «Justert for … hele 12,4 prosent.»
         add(before, top, top.item.sentence - 1)
+    measure_words = question - _group_stems(asked)  # a gender, background or level is no measure
     more = 0
     after = top.item.sentence + 1  # the next sentence leans on it and says more: «Det er en 65 prosent økning …»
     if after < len(top.window) and _leans(top.window[after].text) and (top.piece, after) not in added \
@@ -242,8 +249,9 @@ def compose(pieces, asked, question, left_out, wanted, noun, compares: bool, sco
         if more >= MORE_SENTENCES:
             break
         if (x.piece, x.item.sentence) in added or not _agrees(x, top, asked, wanted) or _keys(x.item.shown) & said \
-                or not x.item.relevance:
-            continue  # said already, or about something else (its own clause shares no word of the question)
+                or not x.item.terms & measure_words:
+            continue  # said already, or about something else (its own clause shares no measure word of the
+            # question: «… sammenlignet med 40 prosent av jentene som oppgir det samme» names only the group)
         text, before = lead_text(x), _antecedent(x)
         if _keys(text) & said or (before is not None and (
                 (x.piece, x.item.sentence - 1) in added or _keys(before) & said or _leans(before))):

@@ -386,3 +386,12 @@ def test_a_follow_up_that_adds_only_a_place_keeps_the_figure_for_that_place(assi
     answer = assistant.ask("Hvordan er det sammenlignet med resten av landet?", [first]).answer
     assert "31 050" in answer and "19,5 prosent" in answer
 
+
+def test_a_further_figure_that_names_only_the_asked_group_stays_out(assistant):
+    # 6.4.2, page 31: after «… mens det 41 prosent av jentene rapportere det samme.» (feeling very safe)
+    # comes «51 prosent av guttene er aktive i organisasjoner, …, sammenlignet med 40 prosent av jentene
+    # som oppgir det samme.»: another measure, which shares only «jentene» with the question
+    a = assistant.ask("Hvor mange jenter på videregående føler seg trygge der de bor?")
+    assert _first_figure(a) == "41 prosent"
+    assert "40 prosent" not in a.answer and "organisasjoner" not in a.answer
+
