@@ -35,14 +35,13 @@ miss when no retrieved sentence states one (``assistant.reading.amounts``; the r
 question for the size of a change («Hvor mye har … økt?») when no agreeing figure sentence states a
 change, or a level with the one it changed from («31 prosent av barn på barneskolen» is neither); a
 question for what an abbreviation stands for («Hva står NOU for?») when the retrieved passages use it
-but never spell it out (``assistant.reading.abbreviations``). A
-question that asks what a named thing is («Hva er aktivitetskortet?») is a near miss when every
-retrieved sentence that names it lists it among other short items after a lead-in («Eksempler på
-dette kan være …, aktivitetskortet, …»; ``assistant.evidence.passing``): the report names the thing
-but does not explain it (fresh batch f001–f080: 4 more near misses caught on tune, none of its
-answerable questions refused, NorQuAD unchanged). ``missing`` lists the question's stems found in no
-retrieved passage; it is reported, not used: paraphrases miss as many stems as unanswerable questions
-do.
+but never spell it out (``assistant.reading.abbreviations``). A question that asks what a named thing
+is («Hva er aktivitetskortet?») is a near miss when every retrieved sentence that names it lists it
+among other short items after a lead-in («Eksempler på dette kan være …, aktivitetskortet, …»;
+``assistant.evidence.passing``): the report names the thing but does not explain it (fresh batch
+f001–f080: 4 more near misses caught on tune, none of its answerable questions refused, NorQuAD
+unchanged). ``missing`` lists the question's stems found in no retrieved passage; it is reported, not
+used: paraphrases miss as many stems as unanswerable questions do.
 
 Thresholds were tuned on the ``"split": "tune"`` half of ``testsets/devset.jsonl`` only.
 """

@@ -12,9 +12,9 @@ of answer asked for (a reason for «Hvorfor», examples for «Kan du gi eksemple
 from __future__ import annotations
 
 import re
-from math import fsum
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from math import fsum
 
 from assistant.evidence.attribution import groups_named
 from assistant.evidence.cues import announces_list, fits, gives, is_item, leans_back

@@ -8,9 +8,9 @@ place the user names now) and the rewritten question that was searched (``query_
 from __future__ import annotations
 
 import re
-from math import fsum
 from collections.abc import Mapping
 from dataclasses import dataclass
+from math import fsum
 
 from assistant.question.asking import (asked_noun, asks_change, counted_unit, focused_groups, left_out_terms,
                                        negated, preferred_kinds, proper_terms, question_terms, wanted_kinds)
