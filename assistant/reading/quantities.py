@@ -153,8 +153,11 @@ class Quantity:
 # prosent», «har økt med 884 personer» (but «økt fra 1,6 til 2,6 prosent» states two levels).
 _CHANGES = r"(?:økning|nedgang|vekst|oppgang|reduksjon|stigning|endring)(?:en)?"
 _CHANGE_AFTER = re.compile(rf"\s+(?:prosents?\s+)?{_CHANGES}\b", re.IGNORECASE)
-_CHANGE_BEFORE = re.compile(rf"\b(?:{_CHANGES}\s+på|(?:økt|økte|steget|steg|sunket|sank|falt|redusert|vokst|"
-                            r"gått\s+(?:ned|opp)|gikk\s+(?:ned|opp))\s+med)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_CHANGED = r"(?:økt|økte|steget|steg|sunket|sank|falt|redusert|vokst|gått\s+(?:ned|opp)|gikk\s+(?:ned|opp))"
+_CHANGE_BEFORE = re.compile(rf"\b(?:{_CHANGES}\s+på|{_CHANGED}\s+med)\s+(?:\w+\s+){{0,2}}$", re.IGNORECASE)
+# «har falt nær 95 prosent», «økte 39 prosent», «er halvert»: a verb of change with its size, or a ratio
+_CHANGED_BY = re.compile(rf"\b{_CHANGED}\s+(?:[^\W\d]+\s+){{0,2}}\d|\b(?:halvert|doblet|tredoblet|firedoblet)\b",
+                         re.IGNORECASE)
 
 
 def _kind(text: str) -> str:
@@ -255,3 +258,12 @@ def states_detail(sentence: str, detail: str) -> bool:
     if detail == "age":
         return bool(ages(sentence) or _AGE_RANGE.search(sentence))
     return bool(_GRADE.search(sentence))
+
+
+def states_change(sentence: str) -> bool:
+    """Does ``sentence`` state how much something changed: the size of a change («en 65 prosent
+    økning», «økt med 884 personer», «har falt nær 95 prosent»), or the level it changed from («fra 1,6
+    prosent i 2015 til 2,6 prosent»; «Det er en økning fra 5,4 prosent i 2013.», after the sentence
+    with the level now)?"""
+    return any(q.change or q.baseline for q in quantities(sentence, explanations=True)) or bool(
+        _CHANGED_BY.search(sentence))
