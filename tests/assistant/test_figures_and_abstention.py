@@ -156,6 +156,9 @@ def test_passage_cache_analyses_once_and_is_shared_between_threads():
     # videregående only (70 and 41 prosent); the figures for boys on ungdomsskolen are of other measures
     # (the answer had been «… 9 prosent av guttene» with «mange psykiske plager»)
     "Hvor mange prosent av guttene på ungdomsskolen føler seg svært trygge i nærmiljøet sitt?",
+    # 5.1.3 p. 14: loneliness on videregående is said without a figure («nesten dobbel så stor … plaget av
+    # ensomhet»); the figures for «elever på videregående» nearby are about optimism and training
+    "Hvor mange elever på videregående er plaget av ensomhet?",
 ])
 def test_near_misses_abstain(assistant, question):
     a = assistant.ask(question)
