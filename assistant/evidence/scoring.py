@@ -17,13 +17,13 @@ from dataclasses import dataclass, field, replace
 from math import fsum
 
 from assistant.evidence.attribution import groups_named
-from assistant.evidence.cues import announces_list, fits, gives, is_item, leans_back
+from assistant.evidence.cues import announces_list, fits, gives, is_item, leans_back, refers_back
 from assistant.evidence.modifiers import contrasts, qualifiers
 from assistant.evidence.passages import Passage, PassageCache
 from assistant.question.asking import counts
 from assistant.question.reading import Reading, read
 from assistant.question.thesaurus import SYNONYM_CREDIT, other_forms, report_words
-from assistant.reading.quantities import ages_agree, states_detail
+from assistant.reading.quantities import ages_agree, quantities, states_detail
 from assistant.reading.slots import GROUP_SLOTS
 from assistant.reading.text import Sentence, TermStats, terms
 from index.records import Hit
@@ -375,10 +375,13 @@ def _years(passage: Passage, j: int) -> frozenset[str]:
 
 
 def figure_window(ev: Evidence, cand: Candidate) -> list[Sentence]:
-    """The figure sentence with the neighbours that complete it («Det utgjør cirka 3300 barn»)."""
+    """The figure sentence with the neighbours that complete it («Det utgjør cirka 3300 barn»); back
+    also from a sentence whose words before its figure refer back («I 2021 utgjorde dette 3247 barn»,
+    «… hvor tallet er 9,5 prosent»), so the quote says what «dette» is."""
     sents = ev.sentences[cand.hit_index]
     lo = hi = cand.position
-    while lo > 0 and cand.position - lo < MAX_ANAPHORA and _ANAPHORIC_START.match(sents[lo].text):
+    while lo > 0 and cand.position - lo < MAX_ANAPHORA and (_ANAPHORIC_START.match(sents[lo].text)
+                                                             or refers_back(_before_number(sents[lo].text))):
         lo -= 1  # back to the sentence that says what «Det» / «Tilsvarende tall» refers to
     while hi + 1 < len(sents) and hi - lo + 1 < MAX_WINDOW:
         nxt = sents[hi + 1]
@@ -391,3 +394,10 @@ def figure_window(ev: Evidence, cand: Candidate) -> list[Sentence]:
         while hi + 1 < len(sents) and is_item(sents[hi + 1].text) and hi - lo + 1 < MAX_LIST:
             hi += 1
     return list(sents[lo:hi + 1])
+
+
+def _before_number(sentence: str) -> str:
+    """The words of ``sentence`` before its first figure (not a year): where a figure's subject stands
+    («I 2021 utgjorde dette 3247 barn»), unlike a «dette» after it (« … 20 prosent … utsatt for dette»)."""
+    found = quantities(sentence)
+    return sentence[:found[0].start] if found else sentence

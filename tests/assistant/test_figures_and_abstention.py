@@ -398,3 +398,11 @@ def test_a_further_figure_that_names_only_the_asked_group_stays_out(assistant):
     assert _first_figure(a) == "41 prosent"
     assert "40 prosent" not in a.answer and "organisasjoner" not in a.answer
 
+
+
+def test_a_figure_whose_subject_is_dette_brings_the_sentence_it_leans_on(assistant):
+    # 6.1.3 p. 23: «Justert for lokale lavinntektsgrenser er andelen barn som lever i vedvarende lavinntekt
+    # i Bærum hele 12,4 prosent. I 2021 utgjorde dette 3247 barn.» Alone, «dette» says nothing.
+    a = assistant.ask("Hvor mange barn i Bærum levde i vedvarende lavinntekt i 2021?")
+    assert not a.abstained and _first_figure(a) == "3247 barn", a.answer
+    assert "Justert for lokale lavinntektsgrenser er andelen barn" in a.answer
