@@ -20,7 +20,7 @@ __all__ = ["Sentence", "split_sentences", "terms", "terms_many", "word_stems", "
 
 # Question words and request words that say nothing about what is asked for (stemmed below).
 GENERIC_WORDS = (
-    "hvor mange stor andel mye prosent antall hva hvilke hvilken hvordan hvorfor når finnes "
+    "hvor mange stor andel mye prosent antall hva hvilke hvilken hvilket hvordan hvorfor når finnes "
     "står sier viser rapporten kunnskapsgrunnlaget bærum kommune kommunen barn unge ungdom "
     "tall tallet eksempel eksempler gi nevn forklar fortell beskriv oppgi omtrent ca totalt "
     "del gjelder handler ifølge dag per "

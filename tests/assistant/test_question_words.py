@@ -7,7 +7,7 @@ prosent.» Section 4, p. 9: «Per 1. januar 2023 bodde det 129 874 innbyggere i 
 """
 
 from assistant.evidence.attribution import groups_named
-from assistant.reading.text import terms
+from assistant.reading.text import content_terms, terms
 
 LANDBAKGRUNN = ("Men vi vet at andel barn 0-17 år fra husholdninger hvor hovedinntektstaker har landbakgrunn "
                 "fra et annet land enn Norge, med vedvarende lavinntekt, er 38 prosent.")
@@ -44,3 +44,11 @@ def test_i_kommunen_is_answered_for_the_municipality_not_for_the_country(assista
     first = a.answer.split("[")[0]
     assert "3247 barn" in first and "110.700" not in first
 
+
+def test_no_form_of_hvilken_is_what_a_question_asks_for():
+    # «hvilket» is not in the Snowball stopword list as «hvilken» and «hvilke» are; its stem «hvilk» is
+    # rare in the report («i forhold til hvilket nærområde», 6.1.3), so it outweighed the asked words
+    for question in ("Hvilket år ratifiserte Norge CRPD?", "Hvilken NOU handler om kjønnsforskjeller?",
+                     "Hvilke grupper så prosjektet på?"):
+        assert not {t for t in content_terms(question) if t.startswith("hvilk")}, question
+    assert content_terms("Hvilket år ratifiserte Norge CRPD?") == terms("år ratifiserte Norge CRPD")
