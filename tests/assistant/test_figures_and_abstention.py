@@ -159,6 +159,10 @@ def test_passage_cache_analyses_once_and_is_shared_between_threads():
     # 5.1.3 p. 14: loneliness on videregående is said without a figure («nesten dobbel så stor … plaget av
     # ensomhet»); the figures for «elever på videregående» nearby are about optimism and training
     "Hvor mange elever på videregående er plaget av ensomhet?",
+    # 6.4.3 p. 32-33: only «Elvene på ungdomstrinnet ble spurt om tre påstander knyttet til selvskading», and
+    # their answers are in a chart (figur 15); «elevene» alone had let «… 20 prosent av jentene på
+    # videregående … de siste 12 månedene» (sexual name-calling) carry the measure
+    "Hvor mange prosent av elevene på videregående i Bærum har skadet seg selv med vilje det siste året?",
 ])
 def test_near_misses_abstain(assistant, question):
     a = assistant.ask(question)
