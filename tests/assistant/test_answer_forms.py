@@ -239,6 +239,12 @@ def test_a_bare_figure_counts_the_noun_of_its_own_clause(assistant):
     assert re.sub(r"\s*\[\d+\]", "", a.answer).startswith("29 495 av disse er barn under 18 år.")
 
 
+NKVTS = ("En nasjonal undersøkelse gjennomført av Nasjonalt kunnskapssenter om vold og traumatisk stress (NKVTS) "
+         "viser at omkring 1 av 4 har opplevd minst en type alvorlig barndomsvold (her definert som alvorlig "
+         "fysisk vold fra foreldrene eller opplevd fysisk vold mellom foreldrene, samt psykisk vold i barndommen, "
+         "seksuelle overgrep før fylte 13 år, voldtekt eller sovevoldtekt før fylte 18 år).")
+
+
 @pytest.mark.parametrize("sentence, thing, passing", [
     # 6.2 p. 26: aktivitetskortet is one of four examples, after a lead-in
     ("Eksempler på dette kan være Barne- og ungdomsfaglige møter, aktivitetskortet, "
@@ -249,6 +255,15 @@ def test_a_bare_figure_counts_the_noun_of_its_own_clause(assistant):
     # an enumeration that opens the sentence is its subject: the sentence says what each item is
     ("Oslo, Bergen og Trondheim er de største byene i Norge.", "Bergen", False),
     ("Aktivitetskortet gir barn gratis aktiviteter i Bærum, Asker og Oslo.", "aktivitetskortet", False),
+    # 2.2.3 p. 4: the enumeration follows «inkludert», after a clause with a defining verb («omfatter»)
+    # that is about «endringene», not about the item
+    ("Disse endringene omfatter flere aspekter, inkludert harmonisering og styrking av reglene om "
+     "samarbeid og individuell plan, samordningsplikt, rett til barnekoordinator, og utvidelse av helse- "
+     "og omsorgstjenestes ordning med lovpålagte samarbeidsavtaler.", "barnekoordinator", True),
+    # 5.3.2 p. 20: a parenthesis that holds one name is the abbreviation of what stands before it, no item;
+    # sovevoldtekt is one item of what «alvorlig barndomsvold» is «her definert som»
+    (NKVTS, "NKVTS", False),
+    (NKVTS, "sovevoldtekt", True),
 ])
 def test_a_thing_named_in_an_enumeration_after_a_lead_in_is_named_in_passing(sentence, thing, passing):
     from assistant.evidence.passing import in_passing
