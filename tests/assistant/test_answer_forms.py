@@ -264,6 +264,9 @@ NKVTS = ("En nasjonal undersøkelse gjennomført av Nasjonalt kunnskapssenter om
     # sovevoldtekt is one item of what «alvorlig barndomsvold» is «her definert som»
     (NKVTS, "NKVTS", False),
     (NKVTS, "sovevoldtekt", True),
+    # 6.2.1 p. 27: an enumeration in a parenthesis names examples of what stands before it
+    ("• Skadelige strukturelle betingelser (mangler i boforhold, relativ fattigdom, multistressende miljø)",
+     "multistressende miljø", True),
 ])
 def test_a_thing_named_in_an_enumeration_after_a_lead_in_is_named_in_passing(sentence, thing, passing):
     from assistant.evidence.passing import in_passing
