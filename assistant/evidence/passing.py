@@ -6,14 +6,14 @@ Read from sentence structure alone: the words that name the thing form a short i
 commas, «og», «eller» or «med mer», next to other short items, after a lead-in. An enumeration
 that opens the sentence is its subject, and the sentence says something about each item, unless a
 lead-in word («inkludert», «blant annet») stands before it or it is in a parenthesis («• Skadelige
-strukturelle betingelser (mangler i boforhold, relativ fattigdom, multistressende miljø)»). A defining verb next to the thing
-(«…, kalles kumulativ risiko») means it is explained; one elsewhere in the sentence («Disse
-endringene omfatter flere aspekter, inkludert …, rett til barnekoordinator, …») does not. A
-parenthesis that holds one name is what stands before it spelled short («… traumatisk stress
-(NKVTS)»), not an item. A report that explains a thing says more about it than that somewhere in the
+strukturelle betingelser (mangler i boforhold, relativ fattigdom, multistressende miljø)»). A
+defining verb next to the thing («…, kalles kumulativ risiko») means it is explained; one elsewhere
+in the sentence («Disse endringene omfatter flere aspekter, inkludert …, rett til barnekoordinator,
+…») does not. A parenthesis that holds one name is what stands before it spelled short («…
+traumatisk stress (NKVTS)»), not an item. A report that explains a thing says more about it than that somewhere in the
 retrieved passages. The sizes below are read from how enumerations are written, not tuned (the lead-in
 words, the defining verb's place and the one-name parenthesis: tune 3 more near misses refused, one
-wrongly refused definition answered, NorQuAD unchanged; the parenthesis: 1 more).
+wrongly refused definition answered, NorQuAD unchanged; the enumeration in a parenthesis: 1 more).
 """
 
 from __future__ import annotations
