@@ -42,6 +42,7 @@ MEANING_WEIGHT = 0.1  # other than figure questions: weight of the scaled cosine
 FIGURE_MEANING_WEIGHT = 0.0  # figure questions: the same
 FORM_BONUS = 0.1  # … and of giving the form of answer asked for (a reason, examples, a definition)
 TYPE_BONUS = 0.1  # a factual question: a sentence that holds the kind of thing asked (a year for «Når»)
+SUBJECT_WORDS = 3  # «utgjorde dette», «hvor tallet er»: the words before a figure that say what it counts
 MAX_ANAPHORA = 3  # sentences followed back through «Det …», «Tilsvarende …» for the measure
 HEAD_CREDIT = 0.6  # a sentence has only the last part of a compound question term
 MODIFIER_CREDIT = 0.3  # … only its first part («fritid» for «fritidsklubb»)
@@ -376,8 +377,8 @@ def _years(passage: Passage, j: int) -> frozenset[str]:
 
 def figure_window(ev: Evidence, cand: Candidate) -> list[Sentence]:
     """The figure sentence with the neighbours that complete it («Det utgjør cirka 3300 barn»); back
-    also from a sentence whose words before its figure refer back («I 2021 utgjorde dette 3247 barn»,
-    «… hvor tallet er 9,5 prosent»), so the quote says what «dette» is."""
+    also from a sentence whose last words before its figure refer back («I 2021 utgjorde dette 3247
+    barn», «… hvor tallet er 9,5 prosent»), so the quote says what «dette» is."""
     sents = ev.sentences[cand.hit_index]
     lo = hi = cand.position
     while lo > 0 and cand.position - lo < MAX_ANAPHORA and (_ANAPHORIC_START.match(sents[lo].text)
@@ -397,7 +398,8 @@ def figure_window(ev: Evidence, cand: Candidate) -> list[Sentence]:
 
 
 def _before_number(sentence: str) -> str:
-    """The words of ``sentence`` before its first figure (not a year): where a figure's subject stands
-    («I 2021 utgjorde dette 3247 barn»), unlike a «dette» after it (« … 20 prosent … utsatt for dette»)."""
+    """The last words of ``sentence`` before its first figure (not a year): where the figure's subject
+    stands («I 2021 utgjorde dette 3247 barn», «… hvor tallet er 9,5 prosent»), unlike a «dette» after
+    it (« … 20 prosent … utsatt for dette») or further from it («… før dette har … blitt halvert»)."""
     found = quantities(sentence)
-    return sentence[:found[0].start] if found else sentence
+    return " ".join(sentence[:found[0].start].split()[-SUBJECT_WORDS:]) if found else ""
