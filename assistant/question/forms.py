@@ -96,6 +96,26 @@ _ASKS_WHAT = re.compile(r"^\W*(?:og\s+)?hva\s+(?:er|betyr|menes\s+med|innebærer
 MAX_THING = 3  # stems: a name or a term, not a clause
 
 
+# Nouns that name a relation («hensikten med X», «årsaken til X»): the relation alone names nothing, and
+# «Hva er oppgavene til en barnekoordinator?» asks about a thing the report must say more about than its
+# name (``relation_thing``; the thing named only in passing is a near miss, ``evidence.passing``).
+RELATION_NOUNS = (r"hensikt(?:en)?|formål(?:et)?|mål(?:et)?|årsak(?:en|ene)?|grunn(?:en)?|bakgrunn(?:en)?|"
+                  r"begrunnelse(?:n)?|konsekvens(?:en|ene)?|effekt(?:en)?|betydning(?:en)?|rolle(?:n)?|"
+                  r"oppgave(?:n|ne)?|ansvar(?:et)?")
+RELATION = re.compile(rf"\b({RELATION_NOUNS})\s+(?:med|til|for|av|bak|på)\b", re.IGNORECASE)
+_ASKS_RELATION = re.compile(rf"^\W*(?:og\s+)?hva\s+er\s+(?:egentlig\s+)?(?:{RELATION_NOUNS})\s+"
+                            r"(?:med|til|for|av|bak|på)\s+(?:en\s+|et\s+|ei\s+)?(?P<thing>[^?]+?)\s*\?*\s*$",
+                            re.IGNORECASE)
+
+
+def relation_thing(question: str) -> frozenset[str]:
+    """The stems of what a question on a relation asks about («Hva er formålet med aktivitetskortet?»:
+    «aktivitetskort»); empty for other questions."""
+    m = _ASKS_RELATION.match(question)
+    thing = frozenset(terms(m.group("thing"))) if m else frozenset()
+    return thing if len(thing) <= MAX_THING else frozenset()
+
+
 def asked_thing(question: str) -> frozenset[str]:
     """The stems of the thing a question asks to have explained («Hva er aktivitetskortet?»);
     empty for other questions."""

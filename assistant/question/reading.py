@@ -14,7 +14,7 @@ from math import fsum
 
 from assistant.question.asking import (asked_noun, asks_change, counted_unit, focused_groups, left_out_terms,
                                        negated, preferred_kinds, proper_terms, question_terms, wanted_kinds)
-from assistant.question.forms import answer_type, asked_thing, question_form
+from assistant.question.forms import RELATION, answer_type, asked_thing, question_form, relation_thing
 from assistant.question.thesaurus import report_words
 from assistant.reading.abbreviations import asked_abbreviation
 from assistant.reading.amounts import asks_amount
@@ -68,9 +68,6 @@ _REST = re.compile(r"\b(?:resten|øvrige?|andre)\b", re.IGNORECASE)  # the group
 
 # «Hva er hensikten med temaplanen?»: a noun that names a relation («hensikten», «formålet»,
 # «årsaken») before «med/til/for/av/bak» X asks about X; the relation alone names nothing
-_RELATION = re.compile(r"\b(hensikt(?:en)?|formål(?:et)?|mål(?:et)?|årsak(?:en|ene)?|grunn(?:en)?|"
-                       r"bakgrunn(?:en)?|begrunnelse(?:n)?|konsekvens(?:en|ene)?|effekt(?:en)?|betydning(?:en)?|"
-                       r"rolle(?:n)?|oppgave(?:n|ne)?|ansvar(?:et)?)\s+(?:med|til|for|av|bak|på)\b", re.IGNORECASE)
 RELATION_WEIGHT = 0.5
 # «ved inngangen til 2023», «i løpet av 2021», «våren 2022»: a noun that frames a year names a time,
 # like the year itself, and is no part of what is measured
@@ -102,7 +99,7 @@ def read(question: str, query_used: str, stats: TermStats) -> Reading:
     if form == "fact" and query_used != question:
         form = question_form(query_used)
     own = q & question_terms(question, question) if question != query_used else q
-    relations = frozenset(terms(" ".join(m.group(1) for m in _RELATION.finditer(question))))
+    relations = frozenset(terms(" ".join(m.group(1) for m in RELATION.finditer(question))))
     return Reading(
         terms=q, idf={t: stats.idf(t) * (RELATION_WEIGHT if t in relations else 1.0) for t in q}, figure=figure,
         wanted=wanted_kinds(kinds_from), preferred=preferred_kinds(kinds_from),
@@ -115,7 +112,7 @@ def read(question: str, query_used: str, stats: TermStats) -> Reading:
         detail=None if figure else asked_detail(question), form=form,
         wants=answer_type(question) if form == "fact" else None,
         own=own if own < q else frozenset(),
-        thing=asked_thing(question) if form == "definition" else frozenset(),
+        thing=asked_thing(question) if form == "definition" else relation_thing(question),
         negated=negated(question), change=asks_change(question) or asks_change(query_used),
         amount=asks_amount(question) or asks_amount(query_used), abbreviation=asked_abbreviation(question))
 

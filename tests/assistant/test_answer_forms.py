@@ -300,6 +300,17 @@ def test_a_thing_the_report_only_names_among_examples_is_not_explained(assistant
     assert not answer.abstained and "kalles kumulativ risiko" in answer.answer
 
 
+def test_what_a_thing_named_only_in_passing_does_is_not_in_the_report(assistant):
+    # 2.2.3 p. 4 names barnekoordinator in «(samarbeid, samordning og barnekoordinator)» and after
+    # «inkludert …», 6.2 among examples («…, avlastning, barnekoordinator med mer»): never what one is or does
+    for question in ("Hva er en barnekoordinator?", "Hva er oppgavene til en barnekoordinator?"):
+        answer = assistant.ask(question)
+        assert answer.abstained and "bare i en oppramsing" in answer.note, question
+    # the purpose of what the report describes is still answered (1 p. 2: «Formålet med temaplanen er …»)
+    answer = assistant.ask("Hva er formålet med temaplanen?")
+    assert not answer.abstained and "Formålet med temaplanen er" in answer.answer
+
+
 @pytest.mark.parametrize("question", ["Hva handler rapporten om?", "Oppsummer kunnskapsgrunnlaget.",
                                       "Hva er formålet med dokumentet?", "Fortell kort hva dette kunnskapsgrunnlaget er"])
 def test_a_question_about_the_whole_report_gets_its_opening(assistant, question):
