@@ -16,7 +16,8 @@ from assistant.compose.general import general_pieces
 from assistant.compose.lead import lead
 from assistant.evidence.cues import is_item
 from assistant.evidence.passages import PassageCache
-from assistant.evidence.scoring import Evidence, figure_window, gather
+from assistant.evidence.scoring import Evidence, gather
+from assistant.evidence.windows import figure_window
 from assistant.reading.text import Sentence, TermStats
 from index.records import Hit
 

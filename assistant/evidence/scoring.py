@@ -17,15 +17,15 @@ from dataclasses import dataclass, field, replace
 from math import fsum
 
 from assistant.evidence.attribution import groups_named
-from assistant.evidence.cues import announces_list, fits, gives, is_item, leans_back, refers_back
+from assistant.evidence.cues import fits, gives, leans_back
 from assistant.evidence.modifiers import contrasts, qualifiers
 from assistant.evidence.passages import Passage, PassageCache
 from assistant.question.asking import counts
 from assistant.question.reading import Reading, read
 from assistant.question.thesaurus import SYNONYM_CREDIT, other_forms, report_words
-from assistant.reading.quantities import ages_agree, quantities, states_detail
+from assistant.reading.quantities import ages_agree, states_detail
 from assistant.reading.slots import GROUP_SLOTS
-from assistant.reading.text import Sentence, TermStats, terms
+from assistant.reading.text import Sentence, TermStats
 from index.records import Hit
 
 RANK_BONUS = 0.12  # added to a sentence of the top passage; 1/rank of it for the others
@@ -36,13 +36,10 @@ CONTRAST_PENALTY = 0.1  # figure questions: the sentence qualifies an asked noun
 # for «psykiske plager»); the noun also counts as not given (``assistant.evidence.modifiers``)
 QUALIFIER_PENALTY = 0.2  # the sentence is about a group the question did not ask about
 PLACE_PENALTY = 0.1  # the sentence is about another place than the one asked about
-MAX_WINDOW = 5  # sentences quoted together around a figure
-MAX_LIST = 8  # … and with the items of a list the figure sentence announces
 MEANING_WEIGHT = 0.1  # other than figure questions: weight of the scaled cosine to the query
 FIGURE_MEANING_WEIGHT = 0.0  # figure questions: the same
 FORM_BONUS = 0.1  # … and of giving the form of answer asked for (a reason, examples, a definition)
 TYPE_BONUS = 0.1  # a factual question: a sentence that holds the kind of thing asked (a year for «Når»)
-SUBJECT_WORDS = 3  # «utgjorde dette», «hvor tallet er»: the words before a figure that say what it counts
 MAX_ANAPHORA = 3  # sentences followed back through «Det …», «Tilsvarende …» for the measure
 HEAD_CREDIT = 0.6  # a sentence has only the last part of a compound question term
 MODIFIER_CREDIT = 0.3  # … only its first part («fritid» for «fritidsklubb»)
@@ -50,12 +47,12 @@ MODIFIER_CREDIT = 0.3  # … only its first part («fritid» for «fritidsklubb�
 # («lavinntektsfamilier» asks for «lavinntekt», «innvandrergruppen» for «innvandrer»).
 WEAK_HEADS = ("famili", "grupp", "husholdning")
 
-_ANAPHORIC_START = re.compile(r"^(det|dette|denne|disse|de|her|tilsvarende|tallet|andelen)\b",
+ANAPHORIC_START = re.compile(r"^(det|dette|denne|disse|de|her|tilsvarende|tallet|andelen)\b",
                               re.IGNORECASE)
 _LEANING = re.compile(r"\b(?:her|der|tilsvarende|samme|slike?|dem|deres|disse|denne|den gruppen)\b",
                       re.IGNORECASE)
 _FIGURE_FIRST = re.compile(r"^(?:\d|(?:kun|hele|omtrent|cirka|ca\.)\s+\d)")  # «4 prosent svarer at …»
-_REFERS_BACK = re.compile(r"\b(det|dette|disse|tallet|tallene|andelen|tilsvarende|sammenlignet|"
+REFERS_BACK = re.compile(r"\b(det|dette|disse|tallet|tallene|andelen|tilsvarende|sammenlignet|"
                           r"sammenligner|samme)\b", re.IGNORECASE)
 
 
@@ -292,7 +289,7 @@ def _mismatch(asked: dict[str, set[str]], said: Mapping[str, frozenset[str]],
 def _leans_back(sentence: str) -> bool:
     """Does a figure sentence need the one before it to say what it counts («Det utgjør …»,
     «Her har 31 prosent …», «… er tallet på 7 prosent»)?"""
-    return bool(_ANAPHORIC_START.match(sentence) or _REFERS_BACK.search(sentence)
+    return bool(ANAPHORIC_START.match(sentence) or REFERS_BACK.search(sentence)
                 or _LEANING.search(sentence) or _FIGURE_FIRST.match(sentence))
 
 
@@ -373,33 +370,3 @@ def _years(passage: Passage, j: int) -> frozenset[str]:
         return own
     return next((passage.years_stated[k] for k in range(j - 2, -1, -1) if passage.years_stated[k]),
                 frozenset())
-
-
-def figure_window(ev: Evidence, cand: Candidate) -> list[Sentence]:
-    """The figure sentence with the neighbours that complete it («Det utgjør cirka 3300 barn»); back
-    also from a sentence whose last words before its figure refer back («I 2021 utgjorde dette 3247
-    barn», «… hvor tallet er 9,5 prosent»), so the quote says what «dette» is."""
-    sents = ev.sentences[cand.hit_index]
-    lo = hi = cand.position
-    while lo > 0 and cand.position - lo < MAX_ANAPHORA and (_ANAPHORIC_START.match(sents[lo].text)
-                                                             or refers_back(_before_number(sents[lo].text))):
-        lo -= 1  # back to the sentence that says what «Det» / «Tilsvarende tall» refers to
-    while hi + 1 < len(sents) and hi - lo + 1 < MAX_WINDOW:
-        nxt = sents[hi + 1]
-        nxt_terms = ev.passages[cand.hit_index].stems[hi + 1] if ev.passages else terms(nxt.text)
-        continues = _REFERS_BACK.search(nxt.text) or (ev.question_terms & nxt_terms)
-        if not (nxt.has_number and continues):
-            break
-        hi += 1
-    if announces_list(sents[hi].text):  # «Det var særlig fokus på fire kritiske grupper:» and the four
-        while hi + 1 < len(sents) and is_item(sents[hi + 1].text) and hi - lo + 1 < MAX_LIST:
-            hi += 1
-    return list(sents[lo:hi + 1])
-
-
-def _before_number(sentence: str) -> str:
-    """The last words of ``sentence`` before its first figure (not a year): where the figure's subject
-    stands («I 2021 utgjorde dette 3247 barn», «… hvor tallet er 9,5 prosent»), unlike a «dette» after
-    it (« … 20 prosent … utsatt for dette») or further from it («… før dette har … blitt halvert»)."""
-    found = quantities(sentence)
-    return " ".join(sentence[:found[0].start].split()[-SUBJECT_WORDS:]) if found else ""
