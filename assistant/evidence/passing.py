@@ -10,10 +10,11 @@ strukturelle betingelser (mangler i boforhold, relativ fattigdom, multistressend
 defining verb next to the thing («…, kalles kumulativ risiko») means it is explained; one elsewhere
 in the sentence («Disse endringene omfatter flere aspekter, inkludert …, rett til barnekoordinator,
 …») does not. A parenthesis that holds one name is what stands before it spelled short («…
-traumatisk stress (NKVTS)»), not an item. A report that explains a thing says more about it than that somewhere in the
-retrieved passages. The sizes below are read from how enumerations are written, not tuned (the lead-in
-words, the defining verb's place and the one-name parenthesis: tune 3 more near misses refused, one
-wrongly refused definition answered, NorQuAD unchanged; the enumeration in a parenthesis: 1 more).
+traumatisk stress (NKVTS)»), not an item. A report that explains a thing says more about it than
+that somewhere in the retrieved passages. The sizes below are read from how enumerations are written,
+not tuned (the lead-in words, the defining verb's place and the one-name parenthesis: tune 3 more near
+misses refused, one wrongly refused definition answered, NorQuAD unchanged; the enumeration in a
+parenthesis: 1 more).
 """
 
 from __future__ import annotations

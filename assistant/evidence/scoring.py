@@ -48,12 +48,12 @@ MODIFIER_CREDIT = 0.3  # … only its first part («fritid» for «fritidsklubb�
 WEAK_HEADS = ("famili", "grupp", "husholdning")
 
 ANAPHORIC_START = re.compile(r"^(det|dette|denne|disse|de|her|tilsvarende|tallet|andelen)\b",
-                              re.IGNORECASE)
+                             re.IGNORECASE)
 _LEANING = re.compile(r"\b(?:her|der|tilsvarende|samme|slike?|dem|deres|disse|denne|den gruppen)\b",
                       re.IGNORECASE)
 _FIGURE_FIRST = re.compile(r"^(?:\d|(?:kun|hele|omtrent|cirka|ca\.)\s+\d)")  # «4 prosent svarer at …»
 REFERS_BACK = re.compile(r"\b(det|dette|disse|tallet|tallene|andelen|tilsvarende|sammenlignet|"
-                          r"sammenligner|samme)\b", re.IGNORECASE)
+                         r"sammenligner|samme)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
