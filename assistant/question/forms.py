@@ -40,8 +40,8 @@ _WHAT_IS = re.compile(r"^\W*hva\s+er\s+(?:en\s+|et\s+)?(?!det\b|de\b|den\b)[\wæ
 _COMPARISON = re.compile(r"\b(?:forskjell\w*|skiller\s+\w+\s+seg|sammenlign\w*|sammenliknet|i\s+forhold\s+til"
                          r"|likt?\s+som|annerledes|versus|mer\s+enn|mindre\s+enn|oftere\s+enn|enn\s+(?:i\s+)?"
                          r"(?:landet|resten|norge|gutter|jenter|gutta|jentene|guttene))\b", re.IGNORECASE)
-_LIST = re.compile(r"^\W*(?:og\s+)?hvilke\b|\bhvem\s+(?:er\s+de|regnes|inngår|omfattes)\b|\bhva\s+er\s+(?:de|dei)\s+\w+|\bhvilke\b"
-                   r"|\bhva\s+(?:slags|inngår|omfatter)\b", re.IGNORECASE)
+_LIST = re.compile(r"^\W*(?:og\s+)?hvilke\b|\bhvem\s+(?:er\s+de|regnes|inngår|omfattes)\b"
+                   r"|\bhva\s+er\s+(?:de|dei)\s+\w+|\bhvilke\b|\bhva\s+(?:slags|inngår|omfatter)\b", re.IGNORECASE)
 _HOW = re.compile(r"^\W*(?:og\s+)?hvordan\b|\bpå\s+hvilken\s+måte\b|\bhva\s+(?:gjør|kan|skal|bør)\s+"
                   r"(?:\w+\s+){0,3}(?:gjøre|for\s+å)\b", re.IGNORECASE)
 
@@ -68,8 +68,8 @@ def question_form(question: str) -> str:
     return "fact"
 
 
-_ASKS_TIME = re.compile(r"^\W*(?:og\s+)?(?:(?:siden|fra|til|frem\s+til|inntil)\s+)?(?:når|(?:i|fra|til)?\s*hvilke[nt]?\s+(?:år|årstall|dato|tiår|århundre|måned)|"
-                        r"hvor\s+lenge\s+siden)\b", re.IGNORECASE)
+_ASKS_TIME = re.compile(r"^\W*(?:og\s+)?(?:(?:siden|fra|til|frem\s+til|inntil)\s+)?(?:når|(?:i|fra|til)?\s*"
+                        r"hvilke[nt]?\s+(?:år|årstall|dato|tiår|århundre|måned)|hvor\s+lenge\s+siden)\b", re.IGNORECASE)
 _ASKS_NUMBER = re.compile(r"^\W*(?:og\s+)?hvor\s+(?:mange|gammel|gamle|stor|store|lang|lange|høy|høye|mye|langt|"
                           r"tung|dyp|bred|ofte|lenge)\b", re.IGNORECASE)
 _ASKS_NAME = re.compile(r"^\W*(?:og\s+)?(?:hvem|hva\s+(?:het|heter|hette|kalles|ble\s+\S+\s+kalt))\b", re.IGNORECASE)
