@@ -111,15 +111,17 @@ _ASKS_RELATION = re.compile(rf"^\W*(?:og\s+)?hva\s+er\s+(?:egentlig\s+)?(?:{RELA
 def relation_thing(question: str) -> frozenset[str]:
     """The stems of what a question on a relation asks about («Hva er formålet med aktivitetskortet?»:
     «aktivitetskort»); empty for other questions."""
-    m = _ASKS_RELATION.match(question)
-    thing = frozenset(terms(m.group("thing"))) if m else frozenset()
-    return thing if len(thing) <= MAX_THING else frozenset()
+    return _thing(_ASKS_RELATION.match(question))
 
 
 def asked_thing(question: str) -> frozenset[str]:
     """The stems of the thing a question asks to have explained («Hva er aktivitetskortet?»);
     empty for other questions."""
-    m = _ASKS_WHAT.match(question)
+    return _thing(_ASKS_WHAT.match(question))
+
+
+def _thing(m: re.Match | None) -> frozenset[str]:
+    """The stems of a match's «thing», when they name a name or a term (``MAX_THING``), not a clause."""
     thing = frozenset(terms(m.group("thing"))) if m else frozenset()
     return thing if len(thing) <= MAX_THING else frozenset()
 
