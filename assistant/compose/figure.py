@@ -17,6 +17,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from assistant.compose.cutting import DANGLING as _DANGLING, WORD as _WORD, cut_away, from_figure
 from assistant.compose.lead import Item, window_items
 from assistant.evidence.cues import announces_list, is_item, leans_back, refers_back
 from assistant.question.asking import NEGATION
@@ -35,14 +36,7 @@ ORDER = lambda x, fit, affirms, level: (fit[-1], affirms, x.piece, level, fit[1]
 MAX_CHAIN = 3  # sentences followed back to what a leaning figure measures
 MORE_SENTENCES = 2  # further sentences that add another figure for the same thing
 COMPARE_FIGURES = 4
-# Where a figure's clause may start. In «fra X til Y» the clause keeps its «til»: «har økt … til 2,6
-# prosent i 2021», never «har økt … 2,6 prosent» (a rise of 2,6 prosent).
-_CLAUSE = re.compile(r"(?:[,;]\s+(?:(?:og|men|mens|samt)\s+)?|\s+(?:og|mens|men|mot|versus|sammenlignet\s+med)\s+"
-                     r"|\s+(?=til\s)"
-                     r"|\(\s*)", re.IGNORECASE)
 _VERSUS = re.compile(r"\b(?:mot|versus|enn|sammenlignet\s+med)\s*$", re.IGNORECASE)  # before a figure set against one
-_DANGLING = re.compile(r"\s+(?:fra|på|med|til|av)(?:\s+(?:1[89]|20)\d\d)?$", re.IGNORECASE)  # «… økt fra (2014)»
-_WORD = re.compile(r"[\wæøåÆØÅ][\wæøåÆØÅ-]*")
 _AFTER_END = re.compile(r",\s+(?:men|mens|og|noe|som\s+er)\b|[;:(]", re.IGNORECASE)
 _GROUP_PREPOSITIONS = {"av", "blant"}
 _PARTITIVE = re.compile(r"^\s*av\b", re.IGNORECASE)  # the «av» of «N prosent av …»: nothing without its figure
@@ -57,7 +51,6 @@ _CONNECTIVES = {"og", "mens", "men", "samt", "mot", "versus", "sammenlignet", "m
 # «Det er stor overvekt av innvandrere …, 28 prosent …»: «det er» without a determiner after it says
 # that something is; the figure needs nothing from the sentence before
 _THERE_IS = re.compile(r"^\W*det\s+(?:er|var)\s+(?!(?:en|et|ei|den|det|de|dette|disse|derfor|dermed)\b)", re.IGNORECASE)
-LEAD_IN_WORDS = 3  # «… til i dag (16 prosent)»: words of the figure's clause before it, after a cut
 COUNTED_WORDS = 4  # «29 495 av disse er barn»: a bare figure's noun comes within four words
 WHAT_WORDS = 12  # words of the figure's own clause shown as what it measures
 
@@ -115,26 +108,23 @@ def _counted(item: Item) -> str:
     return " ".join(_WORD.findall(item.scope[at + len(item.shown):])[:COUNTED_WORDS])
 
 
-def lead_text(x: Placed) -> str:
-    """The report's sentence that states ``x``, cut so that ``x`` is its first figure."""
-    sentence = x.window[x.item.sentence].text
-    figures = quantities(sentence)
-    first = figures[0].start if figures else x.item.start
-    if x.item.start <= first:
-        return sentence
-    previous = max((q.end for q in figures if q.end <= x.item.start), default=0)
-    cuts = list(_CLAUSE.finditer(sentence, previous, x.item.start + 1))
-    if not cuts:
-        return sentence
-    words = [m for m in cuts if not m.group().lstrip().startswith("(")]
-    # «… og til i dag (16 prosent)»: the words before the parenthesis are the figure's clause
-    cut = (words[-1] if words and words[-1] is not cuts[-1] else cuts[-1]).end()
-    clause = sentence[cut:].rstrip()
-    prefix = _DANGLING.sub("", sentence[:first].strip().rstrip("(").rstrip())
-    lead_in = len(_WORD.findall(sentence[cut:x.item.start]))
-    if lead_in <= LEAD_IN_WORDS and prefix and not quantities(prefix):  # «I Bærum svarer … 63 prosent …»
-        return f"{prefix} … {clause}"
-    return f"… {clause}"
+def lead_text(x: Placed, headed: bool = False) -> str:
+    """The report's sentence that states ``x``, cut so that ``x`` is its first figure (``from_figure``)."""
+    return from_figure(x.window[x.item.sentence].text, x.item.start, headed)
+
+
+def cut_head(x: Placed) -> str | None:
+    """What ``lead_text`` cuts away from ``x``'s sentence when the clause it keeps leans on it (``cut_away``)."""
+    return cut_away(x.window[x.item.sentence].text, x.item.start)
+
+
+def _head(x: Placed, said: set[str]) -> str | None:
+    """``cut_head`` of ``x``, unless it would state a figure the answer states already (then the clause
+    is quoted alone, as before)."""
+    head = cut_head(x)
+    if head is None or _keys(head) & (said | _keys(lead_text(x))):
+        return None
+    return head
 
 
 def _keys(text: str) -> set[str]:
@@ -232,7 +222,10 @@ def compose(pieces, asked, question, left_out, wanted, noun, compares: bool, sco
                 k += 1
                 add(x.window[k].text, x, k)
 
-    add(lead_text(start), top, top.item.sentence)
+    head = _head(start, said)
+    add(lead_text(start, head is not None), top, top.item.sentence)
+    if head is not None:  # what «det samme» is
+        add(head, top, top.item.sentence)
     if start is top:
         add_list(top)
     before = _antecedent(top)
@@ -252,13 +245,16 @@ def compose(pieces, asked, question, left_out, wanted, noun, compares: bool, sco
                 or not x.item.terms & measure_words:
             continue  # said already, or about something else (its own clause shares no measure word of the
             # question: «… sammenlignet med 40 prosent av jentene som oppgir det samme» names only the group)
-        text, before = lead_text(x), _antecedent(x)
+        head = _head(x, said)
+        text, before = lead_text(x, head is not None), _antecedent(x)
         if _keys(text) & said or (before is not None and (
                 (x.piece, x.item.sentence - 1) in added or _keys(before) & said or _leans(before))):
             continue  # it would state a figure again, or leans on a sentence that leans on another
         if before is not None:
             add(before, x, x.item.sentence - 1)
         add(text, x, x.item.sentence)
+        if head is not None:
+            add(head, x, x.item.sentence)
         add_list(x)
         more += 1
     cited = {x.piece for x in ranked if (x.piece, x.item.sentence) in added}
