@@ -21,7 +21,7 @@ _CLAUSE = re.compile(r"(?:[,;]\s+(?:(?:og|men|mens|samt)\s+)?|\s+(?:og|mens|men|
 DANGLING = re.compile(r"\s+(?:fra|på|med|til|av)(?:\s+(?:1[89]|20)\d\d)?$", re.IGNORECASE)  # «… økt fra (2014)»
 WORD = re.compile(r"[\wæøåÆØÅ][\wæøåÆØÅ-]*")
 # «det samme» leans on the clause before it; «på samme nivå som …» says what it is the same as
-_SAME = re.compile(r"\b(?:det|den|de)\s+samme\b(?!\s+\w+\s+som\b)", re.IGNORECASE)
+SAME = re.compile(r"\b(?:det|den|de)\s+samme\b(?!\s+\w+\s+som\b)", re.IGNORECASE)
 LEAD_IN_WORDS = 3  # «… til i dag (16 prosent)»: words of the figure's clause before it, after a cut
 
 
@@ -65,6 +65,12 @@ def cut_away(sentence: str, at: int) -> str | None:
     if cut is None:
         return None
     start, end = cut
-    if not (_SAME.search(sentence[end:]) or refers_back(sentence[end:])):
+    if not borrows(sentence[end:]):
         return None
     return f"{sentence[:start].rstrip(' ,;(')} …"
+
+
+def borrows(clause: str) -> bool:
+    """Does ``clause`` take what it measures from the clause before it («… rapporterer det samme»,
+    «… andelen ligger på 20 prosent», «… utsatt for dette»)?"""
+    return bool(SAME.search(clause) or refers_back(clause))

@@ -17,8 +17,8 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from assistant.compose.cutting import DANGLING as _DANGLING, WORD as _WORD, cut_away, from_figure
-from assistant.compose.lead import Item, window_items
+from assistant.compose.cutting import DANGLING as _DANGLING, SAME as _SAME, WORD as _WORD, cut_away, from_figure
+from assistant.compose.lead import CLAUSE_START, Item, window_items
 from assistant.evidence.cues import announces_list, is_item, leans_back, refers_back
 from assistant.question.asking import NEGATION
 from assistant.reading.numbers import extract_numbers, number_key
@@ -37,6 +37,7 @@ MAX_CHAIN = 3  # sentences followed back to what a leaning figure measures
 MORE_SENTENCES = 2  # further sentences that add another figure for the same thing
 COMPARE_FIGURES = 4
 _VERSUS = re.compile(r"\b(?:mot|versus|enn|sammenlignet\s+med)\s*$", re.IGNORECASE)  # before a figure set against one
+_CONTRAST = re.compile(r"\bmens?\b", re.IGNORECASE)
 _AFTER_END = re.compile(r",\s+(?:men|mens|og|noe|som\s+er)\b|[;:(]", re.IGNORECASE)
 _GROUP_PREPOSITIONS = {"av", "blant"}
 _PARTITIVE = re.compile(r"^\s*av\b", re.IGNORECASE)  # the «av» of «N prosent av …»: nothing without its figure
@@ -328,6 +329,12 @@ def _names_something(what: str) -> bool:
     return bool(content_terms(YEAR.sub(" ", what)))
 
 
+def _names_measure(text: str) -> bool:
+    """Does ``text`` name more than a group, level, place or year («har opplevd at far har vært utsatt»,
+    not «av guttene på videregående skole»)?"""
+    return bool(content_terms(" ".join(w for w in _WORD.findall(YEAR.sub(" ", text)) if not slot_of(w.lower()))))
+
+
 def _foreign_groups_out(words: list[str], groups: Sequence[str]) -> list[str]:
     """``words`` without another figure's group: in «19 prosent av jentene …, mens 6 prosent av
     guttene rapporterte det samme» the 6 prosent are the boys', so «av jentene» does not label it.
@@ -360,6 +367,13 @@ def _label(item: Item) -> str:
     at = item.scope.find(item.shown)
     before, after = (item.scope[:at], item.scope[at + len(item.shown):]) if at >= 0 else (item.scope, "")
     after = _AFTER_END.split(after, maxsplit=1)[0]  # «…, men statistikken slår ut …» is another clause
+    starts = list(CLAUSE_START.finditer(before))
+    if starts:  # the figure opens a clause of its own: «…, mens 14 % har opplevd at far har vært utsatt …»
+        own = before[starts[-1].end():]
+        if _SAME.search(f"{own} {after}") or refers_back(own):  # «…, mens 19 prosent av guttene rapporterer
+            before, after = before[:starts[-1].start()], ""  # det samme»: the clause it takes its measure from
+        elif _CONTRAST.match(own.strip() or starts[-1].group().strip()) and _names_measure(f"{own} {after}"):
+            before = own  # after «mens» or «men» a new subject: a comma or «og» may join a list
     # «Kun 8 prosent av guttene bruker …»: «kun» and «av» go with the figure («guttene bruker …»)
     text = f"{_FOCUS.sub('', before)} {_PARTITIVE.sub('', after, count=1)}"
     for q in reversed(quantities(text, explanations=True)):  # other figures are not what this one measures

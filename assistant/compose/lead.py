@@ -82,13 +82,13 @@ def _year(sentence: str, fig: Quantity, scope: str, carried: str | None) -> str 
     return carried
 
 
-_CLAUSE_START = re.compile(r",\s+|\s+(?:og|mens|men)\s+", re.IGNORECASE)
+CLAUSE_START = re.compile(r",\s+|\s+(?:og|mens|men)\s+", re.IGNORECASE)
 
 
 def _own_clause(scope: str, at: int) -> str:
     """``scope`` from the last clause boundary before the figure at ``at``: in «72 prosent av elevene på
     ungdomsskolen og 63 prosent på videregående …» the 63 prosent are not the ungdomsskole's."""
-    starts = [m.end() for m in _CLAUSE_START.finditer(scope, 0, at)]
+    starts = [m.end() for m in CLAUSE_START.finditer(scope, 0, at)]
     return scope[starts[-1]:] if starts else scope
 
 

@@ -33,3 +33,16 @@ def test_a_figure_after_a_chain_of_leaning_sentences_is_labelled_with_what_the_c
     bærum = next(f for f in a.stated_figures if f.value == "6,5")
     assert "vedvarende lavinntekt" in bærum.what and "barna" in bærum.what
     assert "Tilsvarende" not in bærum.what and "Norge" not in bærum.what
+
+
+def test_a_figure_after_mens_is_labelled_from_its_own_clause_or_the_one_it_borrows_from(assistant):
+    # 5.3.2 p. 20: «Videre har 18 % opplevd at mor har vært utsatt for minst én form for fysisk eller psykisk
+    # vold, mens 14 % har opplevd at far har vært utsatt for dette.»: the 14 % are about the father
+    father = assistant.ask("Hvor mange har opplevd at faren deres ble utsatt for vold?")
+    fourteen = next(f for f in father.stated_figures if f.value == "14")
+    assert "far" in fourteen.what.split() and "mor" not in fourteen.what.split()
+    # 6.4.3 p. 32: «… 49 prosent av jentene at de har hatt hodepine, mens 19 prosent av guttene rapporterer
+    # det samme»: the 19 prosent measure what the girls' clause says, and nothing of the boys' «det samme»
+    headache = assistant.ask("Hvor mange gutter på videregående har hatt hodepine?")
+    nineteen = next(f for f in headache.stated_figures if f.value == "19")
+    assert "hodepine" in nineteen.what and "samme" not in nineteen.what and "mens" not in nineteen.what
