@@ -83,7 +83,8 @@ def rank(pieces: Sequence[Sequence[tuple[int, Sequence[Sentence]]]], asked: Mapp
     (``scores``: (hit, sentence start) -> score) and in reading order."""
     scores = scores or {}
     placed = []
-    every = bool(set(wanted) & {"duration", "frequency", "since"})  # «Hvor lenge …?» is answered by «i mer enn 600 år»
+    # «Hvor lenge …?» is answered by «i mer enn 600 år»
+    every = bool(set(wanted) & {"duration", "frequency", "since"})
     for p, piece in enumerate(pieces):
         hit_index, window = piece[0]
         for item in window_items(window, dict(asked), question, left_out, every):
@@ -271,7 +272,8 @@ def compose(pieces, asked, question, left_out, wanted, noun, compares: bool, sco
             source = min(before, key=lambda i: i.start)
             scope = source.scope
             if source.place and item.place_value and source.place_value != item.place_value:
-                scope = _without_place(scope, source.place.split()[-1])  # «Tilsvarende tall for Bærum» is not Norway's
+                # «Tilsvarende tall for Bærum» is not Norway's
+                scope = _without_place(scope, source.place.split()[-1])
             item = replace(item, scope=scope)
             k = j
         compared = _compared_with(x, ranked)
