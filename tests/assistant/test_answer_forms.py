@@ -311,6 +311,22 @@ def test_what_a_thing_named_only_in_passing_does_is_not_in_the_report(assistant)
     assert not answer.abstained and "Formålet med temaplanen er" in answer.answer
 
 
+@pytest.mark.parametrize("question", ["Hva er SLT-modellen?", "Hva menes med Kinderpakt-ordningen?",
+                                      "Hva er oppgavene til en tiltakskjedekoordinator?"])
+def test_a_thing_no_retrieved_passage_names_is_not_explained(assistant, question):
+    # the report never says «SLT», «Kinderpakt» or «tiltakskjede»: its passages cannot say what they are
+    answer = assistant.ask(question)
+    assert answer.abstained, answer.answer
+
+
+def test_a_thing_the_report_names_and_explains_is_still_answered(assistant):
+    # 6.2.1 p. 27 «Risiko- og beskyttelsesfaktorer»; Fritidserklæringen: «…, som bygger på Barnekonvensjonen»
+    for question, said in (("Hva er en beskyttelsesfaktor?", "beskyttelsesfaktor"),
+                           ("Hva er Fritidserklæringen?", "Barnekonvensjonen")):
+        answer = assistant.ask(question)
+        assert not answer.abstained and said in answer.answer, question
+
+
 @pytest.mark.parametrize("question", ["Hva handler rapporten om?", "Oppsummer kunnskapsgrunnlaget.",
                                       "Hva er formålet med dokumentet?", "Fortell kort hva dette kunnskapsgrunnlaget er"])
 def test_a_question_about_the_whole_report_gets_its_opening(assistant, question):
