@@ -14,7 +14,7 @@ from dataclasses import replace
 from assistant.compose.base import Composer, Draft
 from assistant.compose.extractive import ExtractiveComposer
 from assistant.compose.opening import opening, page_opening
-from assistant.evidence.abstention import ABSTAIN_MESSAGE, IN_PASSING, IN_PASSING_NOTE, Thresholds, assess
+from assistant.evidence.abstention import ABSTAIN_MESSAGE, NOTES, Thresholds, assess
 from assistant.evidence.captions import match_caption
 from assistant.evidence.meanings import sentence_meanings
 from assistant.evidence.passages import PassageCache
@@ -139,7 +139,7 @@ class Assistant:
         hits, ev = deeper[:k], deep_ev.within(k)
         verdict = assess(ev, thresholds=self.thresholds)
         if not verdict.answerable:
-            return self._abstain(query, hits, ev, IN_PASSING_NOTE if verdict.reason == IN_PASSING else "")
+            return self._abstain(query, hits, ev, NOTES.get(verdict.reason, ""))
         if ev.figure_question:
             hits, ev = deeper, deep_ev
         extractive = self.extractive.compose_from(ev, hits)

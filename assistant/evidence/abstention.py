@@ -70,8 +70,10 @@ NO_AMOUNT = "ingen beløp"
 NO_CHANGE = "ingen endring"
 NOT_SPELLED_OUT = "forkortelsen er ikke forklart"
 NOT_NAMED = "ikke nevnt"
+NOT_NAMED_NOTE = "Ingen av de nærmeste avsnittene i rapporten nevner dette, så rapporten forklarer det ikke."
 IN_PASSING_NOTE = ("Rapporten nevner dette bare i en oppramsing sammen med andre ting, uten å forklare hva "
                    "det er. Se de nærmeste avsnittene under.")
+NOTES = {IN_PASSING: IN_PASSING_NOTE, NOT_NAMED: NOT_NAMED_NOTE}  # refusals that say why
 
 # Tuned on the tune half of the dev set (see module docstring).
 MIN_COVERAGE = 0.15  # any answer must match a real part of the question (tune: answerable min 0.18)
