@@ -85,9 +85,10 @@ def rank(pieces: Sequence[Sequence[tuple[int, Sequence[Sentence]]]], asked: Mapp
     placed = []
     # «Hvor lenge …?» is answered by «i mer enn 600 år»
     every = bool(set(wanted) & {"duration", "frequency", "since"})
+    measure = frozenset(question - noun - _group_stems(asked))
     for p, piece in enumerate(pieces):
         hit_index, window = piece[0]
-        for item in window_items(window, dict(asked), question, left_out, every):
+        for item in window_items(window, dict(asked), question, left_out, every, measure):
             placed.append(Placed(item, p, hit_index, tuple(window)))
 
     def key(x: Placed):

@@ -94,8 +94,13 @@ def _own_clause(scope: str, at: int) -> str:
 
 def _items(sentence: str, before: str, asked: dict[str, set[str]], question: frozenset[str],
            carried: str | None, order: int, left_out: frozenset[str] = frozenset(),
-           position: int = 0, every: bool = False) -> list[Item]:
+           position: int = 0, every: bool = False, measure: frozenset[str] = frozenset()) -> list[Item]:
     attributed = figure_slots(sentence, before, every=every)
+    if not attributed and measure & terms(" ".join(EXPLANATION.findall(sentence))):
+        # a sentence whose only figure is in the parenthesis that explains it, asked about what the
+        # parenthesis says («… (spørsmål er kun stilt til 90 prosent av ungdommene)» for «Hvor stor andel
+        # … fikk spørsmålene …?»), not only about who is counted
+        attributed = figure_slots(sentence, before, explanations=True, every=every)
     figures = [fig for fig, _ in attributed]
     out = []
     for k, (fig, slots) in enumerate(attributed):
@@ -150,9 +155,12 @@ def _own_years(sentence: str) -> set[str]:
 
 
 def window_items(window: Sequence[Sentence], asked: dict[str, set[str]], question: frozenset[str] = frozenset(),
-                 left_out: frozenset[str] = frozenset(), every: bool = False) -> list[Item]:
+                 left_out: frozenset[str] = frozenset(), every: bool = False,
+                 measure: frozenset[str] = frozenset()) -> list[Item]:
     """The figures of a quoted window, each with what it is stated for, in reading order; with
-    ``every`` also durations and frequencies (for «Hvor lenge …?», «Hvor ofte …?»)."""
+    ``every`` also durations and frequencies (for «Hvor lenge …?», «Hvor ofte …?»). ``measure``: the
+    question's stems that are neither who is counted nor their group; a sentence whose only figure
+    explains it gives that figure when the explanation carries one of them."""
     items: list[Item] = []
     before, carried = "", None  # the year a sentence without one inherits («I 2020 … . Det …»)
     for k, sentence in enumerate(window):
@@ -163,7 +171,8 @@ def window_items(window: Sequence[Sentence], asked: dict[str, set[str]], questio
         previous = [i for i in items if i.sentence == k - 1] if k and refers_back(sentence.text) else []
         restates = max((i.on_topic for i in previous), default=0)  # «Dette utgjør 23,9 prosent»: the group before
         restated_miss = all(i.group_miss for i in previous) if previous else False
-        for item in _items(sentence.text, before, asked, question, carried, len(items), left_out, k, every):
+        for item in _items(sentence.text, before, asked, question, carried, len(items), left_out, k, every,
+                           measure):
             if item.on_topic < restates and not item.groups:  # restated for the group before
                 item = replace(item, on_topic=restates, group_miss=restated_miss)
             if item.text not in (i.text for i in items):

@@ -24,7 +24,7 @@ GENERIC_WORDS = (
     "står sier viser rapporten kunnskapsgrunnlaget bærum kommune kommunen barn unge ungdom "
     "tall tallet eksempel eksempler gi nevn forklar fortell beskriv oppgi omtrent ca totalt "
     # who the report counts, like «barn» and «unge»: the level («på videregående») tells the groups apart
-    "elev elever elevene "
+    "elev elever elevene ungdommer ungdommene "
     "del gjelder handler ifølge dag per "
     # how people frame a question: «Vet du cirka …», «Kan du si …», «Stemmer det at …», «… nå?»
     "vet cirka rundt kan si stemmer stemmer nå idag prosentandel lenge "

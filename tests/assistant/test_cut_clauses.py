@@ -49,3 +49,31 @@ def test_the_asked_figure_opens_the_answer_and_the_answer_says_what_it_measures(
     assert "hodepine" in body and body.count("19 prosent") == 1
     assert a.numbers_verified and unproven_numbers(a.answer, [c.text for c in a.citations]) == []
     assert a.stated_figures[0].asked and a.stated_figures[0].value == "19"
+
+
+# 6.4.4 p. 34, the caption of figure 17: its one figure is in the parenthesis that explains it
+CAPTION = ("Figur 17: Prosentandel av ungdomsskoleelever i Bærum som har svart «1 gang» eller «fler» på påstander "
+           "relatert til vold (spørsmål er kun stilt til 90 prosent av ungdommene).")
+
+
+def test_a_figure_in_an_explaining_parenthesis_counts_only_when_the_question_asks_what_it_explains():
+    from assistant.compose.lead import window_items
+    from assistant.reading.text import split_sentences, terms
+
+    window = split_sentences(CAPTION)
+    asked = frozenset(terms("Hvor stor andel fikk spørsmålene om vold"))
+    assert [i.shown for i in window_items(window, {}, asked, measure=asked)] == ["90 prosent"]
+    # asked about violence and who is counted, the parenthesis says nothing that is asked
+    about = frozenset(terms("vold fra andre ungdommer"))
+    assert window_items(window, {}, about, measure=frozenset(terms("vold fra andre"))) == []
+
+
+def test_the_share_of_pupils_who_got_the_questions_is_answered_from_the_caption(assistant):
+    a = assistant.ask("Hvor stor andel av ungdomsskoleelevene fikk spørsmålene om vold i Ungdata?")
+    assert not a.abstained and "90 prosent" in a.answer, a.answer
+    assert a.stated_figures[0].asked and a.stated_figures[0].value == "90"
+    assert a.numbers_verified
+    # the follow-up on violence from other youths is not answered with the share who got the questions
+    b = assistant.ask("Hva med vold fra andre ungdommer?",
+                      ["Hvor mange ungdommer i Bærum har blitt slått av en voksen i familien?"])
+    assert not any(f.value == "90" and f.asked for f in b.stated_figures), b.answer
