@@ -52,8 +52,8 @@ def test_the_asked_figure_opens_the_answer_and_the_answer_says_what_it_measures(
 
 
 # 6.4.4 p. 34, the caption of figure 17: its one figure is in the parenthesis that explains it
-CAPTION = ("Figur 17: Prosentandel av ungdomsskoleelever i Bærum som har svart «1 gang» eller «fler» på påstander "
-           "relatert til vold (spørsmål er kun stilt til 90 prosent av ungdommene).")
+CAPTION = ("Figur 17: Prosentandel av ungdomsskoleelever i Bærum som har svart «1 gang» eller «fler» på "
+           "påstander relatert til vold (spørsmål er kun stilt til 90 prosent av ungdommene).")
 
 
 def test_a_figure_in_an_explaining_parenthesis_counts_only_when_the_question_asks_what_it_explains():
