@@ -22,7 +22,7 @@ from assistant.compose.lead import CLAUSE_START, Item, window_items
 from assistant.evidence.cues import announces_list, is_item, leans_back, refers_back
 from assistant.question.asking import NEGATION
 from assistant.reading.numbers import extract_numbers, number_key
-from assistant.reading.quantities import UNIT, YEAR, quantities
+from assistant.reading.quantities import EXPLANATION, UNIT, YEAR, quantities
 from assistant.reading.slots import GROUP_SLOTS, slot_of
 from assistant.reading.text import Sentence, content_terms, terms
 from assistant.records import StatedFigure
@@ -370,6 +370,11 @@ def _label(item: Item) -> str:
     at = item.scope.find(item.shown)
     before, after = (item.scope[:at], item.scope[at + len(item.shown):]) if at >= 0 else (item.scope, "")
     after = _AFTER_END.split(after, maxsplit=1)[0]  # «…, men statistikken slår ut …» is another clause
+    opened = before.rfind("(")
+    if opened > before.rfind(")") and EXPLANATION.match(item.scope, opened):
+        # «… vold (spørsmål er kun stilt til 90 prosent av ungdommene)»: a parenthesis that opens with words
+        # explains, and says what its figure is of; «(16 prosent av guttene svarte det samme)» does not
+        before, after = before[opened + 1:], after.split(")", 1)[0]
     starts = list(CLAUSE_START.finditer(before))
     if starts:  # the figure opens a clause of its own: «…, mens 14 % har opplevd at far har vært utsatt …»
         own = before[starts[-1].end():]

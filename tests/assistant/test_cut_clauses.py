@@ -72,6 +72,8 @@ def test_the_share_of_pupils_who_got_the_questions_is_answered_from_the_caption(
     a = assistant.ask("Hvor stor andel av ungdomsskoleelevene fikk spørsmålene om vold i Ungdata?")
     assert not a.abstained and "90 prosent" in a.answer, a.answer
     assert a.stated_figures[0].asked and a.stated_figures[0].value == "90"
+    # labelled from the parenthesis, not from the caption's «… har svart «1 gang» …»
+    assert "spørsmål er kun stilt til" in a.stated_figures[0].what and "svart" not in a.stated_figures[0].what
     assert a.numbers_verified
     # the follow-up on violence from other youths is not answered with the share who got the questions
     b = assistant.ask("Hva med vold fra andre ungdommer?",
