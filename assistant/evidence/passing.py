@@ -1,4 +1,4 @@
-"""Is a thing only named in passing? A definition question («Hva er aktivitetskortet?») is not
+"""Is a thing only named in passing, or only mentioned? A definition question («Hva er aktivitetskortet?») is not
 answered by a sentence that names the thing as one item of an enumeration («Eksempler på dette kan
 være Barne- og ungdomsfaglige møter, aktivitetskortet, foreldreveiledning, COS-kurs med mer.»).
 
@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.evidence.cues import DEFINES
+from assistant.evidence.cues import DEFINES, announces_list, leans_back
 from assistant.reading.text import terms
 
 _SEPARATORS = re.compile(r",|;|\s+(?:og|eller|samt)\s+|\s+med\s+mer\b|\s+m\.m\.|\(|\)|:")
@@ -64,3 +64,75 @@ def only_in_passing(thing: frozenset[str], sentences) -> bool:
     ``sentences``: (text, stems) pairs of the retrieved passages."""
     naming = [text for text, stems in sentences if thing <= stems]
     return bool(naming) and all(in_passing(text, thing) for text in naming)
+
+
+# Is a thing explained, or only mentioned? «Hva betyr medianinntekt?» is not answered by «… bodde i
+# husholdninger med vedvarende lav inntekt (inntekt under 60 prosent av medianinntekt …)»: the report
+# uses the word but nowhere says what it is. A sentence explains a thing when it is about it: the thing
+# opens it or is the subject of a verb right after it («Kumulativ risiko handler om …», «2030-agendaen
+# er konkretisert …»), the sentence brings it in with «en»/«et» («… utgir hvert år en oppvekstprofil
+# med …»), a description stands beside it («Fritidserklæringen, som bygger på …», «X (en …)»,
+# «X – …», «X: …»), it is said with a defining word («… kalles derfor en oppvekstreform»), it is
+# called so («såkalte X», «begrepet X»), the sentence announces a list of it («… fire kritiske
+# grupper:») or it is what a figure shows («Figur 1: Kunnskapsbasert praksis.»). The sentence after it
+# may also explain it («… X. Begrepet brukes om …»), and for a thing of several words it is enough that
+# its last word, the noun the others narrow, is explained («ungt utenforskap»: «Utenforskap betegner
+# …»).
+_WORD = re.compile(r"[\wæøåÆØÅéü-]+")
+_OPENER = frozenset({"en", "et", "ei", "den", "det", "de", "og", "men"})  # may stand before a subject
+_BRINGS_IN = frozenset({"en", "et", "ei"})
+_VERB_AFTER = re.compile(r"\s*(?:er|var|blir|ble|har|hadde|skal|kan|vil|må|bør|består|handler|bygger|omfatter|"
+                         r"gir|ga|brukes|retter|beskriver|dreier|viser|innebærer|betyr)\b", re.IGNORECASE)
+_BESIDE = re.compile(r"\s*(?:,?\s*(?:som|det\s+vil\s+si|altså|dvs\.?)\b|,\s*(?:en|et|ei|også)\s|\(\s*[^\W\d]|"
+                     r"[–:]\s|-\s)", re.IGNORECASE)
+_CALLED = re.compile(r"\b(?:såkalte?|kalles|kalt|omtales\s+som|betegnes\s+som|forstås\s+som|begrepet|uttrykket)"
+                     r"\s*[«\"]?\s*$", re.IGNORECASE)
+_SHOWN = re.compile(r"^\s*(?:Figur|Tabell)\s*\d+\s*:", re.IGNORECASE)
+_THE_TERM = re.compile(r"^\W*(?:begrepet|uttrykket|ordet|betegnelsen)\b", re.IGNORECASE)
+
+
+def explains(sentence: str, thing: frozenset[str]) -> bool:
+    """Does ``sentence``, which names ``thing`` (its stems), say what it is or does, rather than only
+    use the word?"""
+    if DEFINES.search(sentence) or announces_list(sentence) or _SHOWN.match(sentence):
+        return True
+    words = list(_WORD.finditer(sentence))
+    stems = [terms(w.group()) for w in words]
+    hits = [k for k, s in enumerate(stems) if s & thing]
+    runs = [k for k in hits if k - 1 not in hits]  # where each naming of the thing starts
+    return any(_about(sentence, words, stems, k, hits) for k in runs)
+
+
+def _about(sentence: str, words: list[re.Match], stems: list[set[str]], first: int, hits: list[int]) -> bool:
+    """Is the naming of a thing that starts at word ``first`` what the sentence is about, or
+    described where it stands?"""
+    last = first
+    while last + 1 in hits:
+        last += 1
+    before, after = sentence[:words[first].start()], sentence[words[last].end():]
+    lead = words[first - 1].group() if first else ""
+    opens = first == 0 or (first == 1 and (lead.lower() in _OPENER or lead.endswith("s")))  # «FNs Barnekonvensjon»
+    return bool(opens or lead.lower() in _BRINGS_IN or _VERB_AFTER.match(after)
+                or _BESIDE.match(after) or _CALLED.search(before))
+
+
+def _defines_back(sentence: str) -> bool:
+    """Does ``sentence`` define what the one before it names («Begrepet brukes om …», «Dette betyr …»)?"""
+    return bool((_THE_TERM.match(sentence) or leans_back(sentence)) and DEFINES.search(sentence))
+
+
+def only_mentioned(thing: frozenset[str], passages, head: frozenset[str] = frozenset()) -> bool:
+    """Sentences name ``thing`` and none of them explains it (``explains``), nor does the sentence
+    after one of them, nor, for a thing of several words, one that names and explains its ``head``.
+
+    ``passages``: per retrieved passage, its (text, stems) pairs in order."""
+    named = False
+    for sentences in passages:
+        for j, (text, stems) in enumerate(sentences):
+            for part in (thing, head) if head and head != thing else (thing,):
+                if not part <= stems:
+                    continue
+                named = named or part == thing
+                if explains(text, part) or (j + 1 < len(sentences) and _defines_back(sentences[j + 1][0])):
+                    return False
+    return named

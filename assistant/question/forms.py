@@ -120,6 +120,21 @@ def asked_thing(question: str) -> frozenset[str]:
     return _thing(_ASKS_WHAT.match(question))
 
 
+_ASKS_MEANING = re.compile(r"^\W*(?:og\s+)?hva\s+(?:betyr|menes\s+med|innebærer|vil\s+det\s+si)\b"
+                           r"|\bfor\s+noe\s*\?*\s*$", re.IGNORECASE)
+
+
+def meant_word(question: str) -> frozenset[str]:
+    """When ``question`` asks what a word means («Hva betyr …», «Hva menes med …», «Hva er … for
+    noe?»), the stems of the last word of what it asks about, the noun the other words narrow («Hva
+    menes med ungt utenforskap?»: «utenforskap»); empty for other questions. «Hva er X?» is not such
+    a question: it may ask who or what X is, which a text tells by using the name."""
+    m = _ASKS_WHAT.match(question)
+    asks = m and _ASKS_MEANING.search(question) and asked_thing(question)
+    words = [terms(w) for w in re.findall(r"[\wæøå-]+", m.group("thing"))] if asks else []
+    return next((frozenset(w) for w in reversed(words) if w), frozenset())  # «… «hele laget» der?»
+
+
 def _thing(m: re.Match | None) -> frozenset[str]:
     """The stems of a match's «thing», when they name a name or a term (``MAX_THING``), not a clause."""
     thing = frozenset(terms(m.group("thing"))) if m else frozenset()

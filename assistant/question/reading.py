@@ -14,7 +14,7 @@ from math import fsum
 
 from assistant.question.asking import (asked_noun, asks_change, counted_unit, focused_groups, left_out_terms,
                                        negated, preferred_kinds, proper_terms, question_terms, wanted_kinds)
-from assistant.question.forms import RELATION, answer_type, asked_thing, question_form, relation_thing
+from assistant.question.forms import RELATION, answer_type, asked_thing, question_form, meant_word, relation_thing
 from assistant.question.thesaurus import report_words
 from assistant.reading.abbreviations import asked_abbreviation
 from assistant.reading.amounts import asks_amount
@@ -49,6 +49,7 @@ class Reading:
     wants: str | None  # a factual question: the kind of thing asked for («time» for «Når»)
     own: frozenset[str] = frozenset()  # a follow-up: the stems it adds to the question before it
     thing: frozenset[str] = frozenset()  # «Hva er aktivitetskortet?»: what is to be explained
+    head: frozenset[str] = frozenset()  # «Hva betyr …?»: the stems of the asked thing's last word
     negated: bool = False  # asks about what is not so («… ikke har en venn …»)
     change: bool = False  # asks how much something changed («Hvor mye har andelen økt?»)
     amount: bool = False  # asks for a sum of money («Hva koster …?»)
@@ -113,6 +114,7 @@ def read(question: str, query_used: str, stats: TermStats) -> Reading:
         wants=answer_type(question) if form == "fact" else None,
         own=own if own < q else frozenset(),
         thing=asked_thing(question) if form == "definition" else relation_thing(question),
+        head=meant_word(question) if form == "definition" else frozenset(),
         negated=negated(question), change=asks_change(question) or asks_change(query_used),
         amount=asks_amount(question) or asks_amount(query_used), abbreviation=asked_abbreviation(question))
 
