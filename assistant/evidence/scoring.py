@@ -145,7 +145,8 @@ def gather(question: str, query_used: str, hits: list[Hit], stats: TermStats,
                 first = k
             own = p.stems[j]
             if (not (figure or detail) and j > 0 and leans_back(s.text)  # «I 1835 grunnla han …» is about
-                    and any(w in own for t in q for w in credit[t])):  # whom the sentence before names
+                    and (any(w in own for t in q for w in credit[t])  # whom the sentence before names;
+                         or (r.form == "why" and fits("why", s.text)))):  # «Dette skyldes …» explains it
                 own = st = st | p.stems[j - 1]
                 first = j - 1
             got = {t: max((c for w, c in credit[t].items() if w in (own if t in proper else st)), default=0.0)

@@ -1,0 +1,25 @@
+"""A why question is answered by the sentence that gives the reason, read with the sentence it explains
+(«… blitt halvert. Dette skyldes …»), even when the reason shares no word with the question."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.reading.text import split_sentences
+
+
+@pytest.mark.parametrize("question", ["Hvorfor vokser ikke folketallet like raskt som før?",
+                                      "Hvorfor har befolkningsveksten bremset opp?"])
+def test_the_answer_opens_with_what_is_explained_and_the_reason(assistant, question):
+    # 4, page 9: «Sammenlignet med femårsperioden før dette har gjennomsnittlig årlig befolkningsvekst
+    # blitt halvert. Dette skyldes i hovedsak at det flytter flere ut av kommunen enn det flytter inn.»
+    a = assistant.ask(question)
+    first, second = (s.text for s in split_sentences(a.answer)[:2])
+    assert first.startswith("Sammenlignet med femårsperioden før dette"), a.answer
+    assert second.startswith("Dette skyldes i hovedsak at det flytter flere ut av kommunen"), a.answer
+
+
+def test_a_reason_for_something_else_is_not_read_with_the_sentence_before(assistant):
+    # a question that asks no reason keeps its answer: «Hvor mange …» is not answered by «Dette skyldes …»
+    a = assistant.ask("Hvor mange innbyggere bodde i Bærum per 1. januar 2023?")
+    assert "129 874" in split_sentences(a.answer)[0].text, a.answer
