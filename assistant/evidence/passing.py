@@ -1,6 +1,8 @@
-"""Is a thing only named in passing, or only mentioned? A definition question («Hva er aktivitetskortet?») is not
-answered by a sentence that names the thing as one item of an enumeration («Eksempler på dette kan
-være Barne- og ungdomsfaglige møter, aktivitetskortet, foreldreveiledning, COS-kurs med mer.»).
+"""Is a thing only named in passing, or only mentioned? A definition question («Hva er
+aktivitetskortet?») is not answered by a sentence that names the thing as one item of an enumeration
+(«Eksempler på dette kan være Barne- og ungdomsfaglige møter, aktivitetskortet, foreldreveiledning,
+COS-kurs med mer.»), nor «Hva betyr X?» by a sentence that only uses the word (``only_mentioned``,
+below).
 
 Read from sentence structure alone: the words that name the thing form a short item between
 commas, «og», «eller» or «med mer», next to other short items, after a lead-in. An enumeration
@@ -100,10 +102,10 @@ def explains(sentence: str, thing: frozenset[str]) -> bool:
     stems = [terms(w.group()) for w in words]
     hits = [k for k, s in enumerate(stems) if s & thing]
     runs = [k for k in hits if k - 1 not in hits]  # where each naming of the thing starts
-    return any(_about(sentence, words, stems, k, hits) for k in runs)
+    return any(_about(sentence, words, k, hits) for k in runs)
 
 
-def _about(sentence: str, words: list[re.Match], stems: list[set[str]], first: int, hits: list[int]) -> bool:
+def _about(sentence: str, words: list[re.Match], first: int, hits: list[int]) -> bool:
     """Is the naming of a thing that starts at word ``first`` what the sentence is about, or
     described where it stands?"""
     last = first
