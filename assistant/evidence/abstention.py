@@ -54,8 +54,8 @@ a near miss when the retrieved passages use the word but no sentence explains it
 describes it where it stands, defines it or is followed by a sentence that defines it
 (``assistant.evidence.passing.only_mentioned``; «… (inntekt under 60 prosent av medianinntekt …)»
 only uses it). «Hva er X?» is not held to this, since a text tells who or what a name is by using it
-(tune: 7 more near misses refused, recall 0.800 -> 0.828; writer B's hidden half: 2 more refused, 1
-answerable question refused; NorQuAD validation and test unchanged. Holding «Hva er X?» to it too
+(tune: 9 more near misses refused, recall 0.800 -> 0.828, 2 of them and 1 answerable question in
+writer B's hidden half; NorQuAD validation and test unchanged. Holding «Hva er X?» to it too
 refused 2 more on tune but 2 answered NorQuAD test questions).
 
 Thresholds were tuned on the ``"split": "tune"`` half of ``testsets/devset.jsonl`` only.
