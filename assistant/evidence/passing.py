@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from assistant.evidence.cues import DEFINES, announces_list, leans_back
-from assistant.reading.text import terms
+from assistant.reading.text import terms, terms_many
 
 _SEPARATORS = re.compile(r",|;|\s+(?:og|eller|samt)\s+|\s+med\s+mer\b|\s+m\.m\.|\(|\)|:")
 # words that lead into an enumeration inside a sentence («… flere aspekter, inkludert …, rett til
@@ -99,7 +99,7 @@ def explains(sentence: str, thing: frozenset[str]) -> bool:
     if DEFINES.search(sentence) or announces_list(sentence) or _SHOWN.match(sentence):
         return True
     words = list(_WORD.finditer(sentence))
-    stems = [terms(w.group()) for w in words]
+    stems = terms_many([w.group() for w in words])  # one tokenizer call for the sentence
     hits = [k for k, s in enumerate(stems) if s & thing]
     runs = [k for k in hits if k - 1 not in hits]  # where each naming of the thing starts
     return any(_about(sentence, words, k, hits) for k in runs)

@@ -130,7 +130,7 @@ def meant_word(question: str) -> frozenset[str]:
     menes med ungt utenforskap?»: «utenforskap»); empty for other questions. «Hva er X?» is not such
     a question: it may ask who or what X is, which a text tells by using the name."""
     m = _ASKS_WHAT.match(question)
-    asks = m and _ASKS_MEANING.search(question) and asked_thing(question)
+    asks = m and _ASKS_MEANING.search(question) and _thing(m)
     words = [terms(w) for w in re.findall(r"[\wæøå-]+", m.group("thing"))] if asks else []
     return next((frozenset(w) for w in reversed(words) if w), frozenset())  # «… «hele laget» der?»
 

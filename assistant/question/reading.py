@@ -14,7 +14,7 @@ from math import fsum
 
 from assistant.question.asking import (asked_noun, asks_change, counted_unit, focused_groups, left_out_terms,
                                        negated, preferred_kinds, proper_terms, question_terms, wanted_kinds)
-from assistant.question.forms import RELATION, answer_type, asked_thing, question_form, meant_word, relation_thing
+from assistant.question.forms import RELATION, answer_type, asked_thing, meant_word, question_form, relation_thing
 from assistant.question.thesaurus import report_words
 from assistant.reading.abbreviations import asked_abbreviation
 from assistant.reading.amounts import asks_amount
