@@ -16,6 +16,7 @@ from assistant.compose.extractive import ExtractiveComposer
 from assistant.compose.opening import opening, page_opening
 from assistant.evidence.abstention import ABSTAIN_MESSAGE, NOTES, Thresholds, assess
 from assistant.evidence.captions import match_caption
+from assistant.evidence.cues import fits
 from assistant.evidence.meanings import sentence_meanings
 from assistant.evidence.passages import PassageCache
 from assistant.evidence.scoring import Evidence, gather, lead_ins
@@ -90,9 +91,9 @@ class Assistant:
     def _beyond(self, answer: Answer, resolved: Rewrite, past: list[str], k: int, mode: str,
                 within: dict | None) -> Answer:
         """«Hvorfor det?»: a why follow-up that would only quote what the answer before it quoted is
-        answered from the other sentences of its passages; when none of them answers, the repeat
-        stays, with a note, so it is not read as the reason. («Hvordan var det i 2016?» asks for the
-        same passage's other figure, and is left alone.)"""
+        answered from the other sentences of its passages; when none of them answers (none gives a
+        reason, ``cues.fits``), the repeat stays, with a note, so it is not read as the reason.
+        («Hvordan var det i 2016?» asks for the same passage's other figure, and is left alone.)"""
         if answer.abstained or question_form(resolved.own) != "why" or not answer.citations:
             return answer
         before = self.ask(past[-1], past[:-1], k=k, mode=mode)
@@ -100,7 +101,7 @@ class Assistant:
         if not all(part in said for c in answer.citations for part in _squash(c.quote).split(" … ")):
             return answer
         other = self._answer(resolved.asked_now, resolved.search, k, mode, within, said=said)
-        if not other.abstained:
+        if not other.abstained and any(fits("why", c.quote) for c in other.citations):
             return other
         return _replace(answer, note=" ".join(n for n in (answer.note, REPEAT_NOTE) if n))
 
