@@ -27,6 +27,7 @@ MAX_POINTS = 3  # an overview's points, each from its own passage
 POINT_RATIO = 0.5  # a further point scores at least this share of the best
 EXTRA_RATIO = 0.5  # other questions: a point from another passage scores at least this share
 TITLE_WORDS = 10  # a line this short that ends no sentence is a title: the sentence after it goes with it
+RESTATED = 0.75  # a sentence with at least this share of another's words, and no word of its own, restates it
 NEAR = 0.5  # a neighbour this near the query in meaning (scaled 0..1) continues the point
 
 _REPLY = re.compile(r"\s*[–-]\s")  # a dash that opens a reply («– Vi oppfordrer …»), not an item
@@ -47,6 +48,19 @@ def _repeats(tokens: frozenset[str], said: list[frozenset[str]]) -> bool:
     """Is every word of a sentence in one already quoted (the same sentence in two overlapping
     passages, or a shorter telling of it)? One new word can be the news («… i september …»)."""
     return any(tokens <= s for s in said)
+
+
+def _fuller_tellings(ev: Evidence, chosen: dict[int, set[int]]) -> dict[tuple[int, int], tuple[int, int]]:
+    """Chosen sentences that another chosen one tells more fully, wherever it stands («Boligen,
+    nabolaget og nærmiljøet utgjør …» in «Familien, boligen, nabolaget og nærmiljøet utgjør …»), and
+    that one: (hit, position) -> (hit, position)."""
+    keys = {(i, k): _tokens(ev.sentences[i][k].text) for i, ks in chosen.items() for k in ks}
+
+    def tells(ta: frozenset[str], tb: frozenset[str]) -> bool:  # not a title the sentence only uses
+        return ta < tb and len(ta) >= RESTATED * len(tb)
+
+    return {a: next(b for b, tb in keys.items() if tells(ta, tb))
+            for a, ta in keys.items() if any(tells(ta, tb) for tb in keys.values())}
 
 
 def _finished(sentence: Sentence) -> bool:
@@ -147,13 +161,18 @@ def general_pieces(ev: Evidence) -> list[Piece]:
         used += more
     if overview:
         used += _key_figure(ev, chosen, budget + FIGURE_WORDS - used, near)
+    fuller = _fuller_tellings(ev, chosen)
+    order = list(chosen)
+    if (best.hit_index, best.position) in fuller:  # the point opens with its fuller telling
+        order.remove(first := fuller[best.hit_index, best.position][0])
+        order.insert(0, first)
     pieces = []
     said: list[frozenset[str]] = []  # a sentence overlapping passages share is quoted once
-    for i, positions in chosen.items():
+    for i in order:
         run: list[int] = []
-        for k in sorted(positions):  # one piece per run of adjacent sentences
+        for k in sorted(chosen[i]):  # one piece per run of adjacent sentences
             key = _tokens(ev.sentences[i][k].text)
-            if _repeats(key, said):
+            if (i, k) in fuller or _repeats(key, said):
                 continue
             said.append(key)
             if run and k != run[-1] + 1:
