@@ -20,7 +20,7 @@ from assistant.evidence.attribution import groups_named
 from assistant.evidence.cues import fits, gives, leans_back
 from assistant.evidence.modifiers import contrasts, qualifiers
 from assistant.evidence.passages import Passage, PassageCache
-from assistant.question.asking import counts
+from assistant.question.asking import asked_verb, counts
 from assistant.question.reading import Reading, read
 from assistant.question.thesaurus import SYNONYM_CREDIT, other_forms, report_words
 from assistant.reading.quantities import ages_agree, states_detail
@@ -41,6 +41,7 @@ FIGURE_MEANING_WEIGHT = 0.0  # figure questions: the same
 FORM_BONUS = 0.1  # … and of giving the form of answer asked for (a reason, examples, a definition)
 TYPE_BONUS = 0.1  # a factual question: a sentence that holds the kind of thing asked (a year for «Når»)
 MAX_ANAPHORA = 3  # sentences followed back through «Det …», «Tilsvarende …» for the measure
+VERB_ENDINGS = ("", "t", "d", "dd")  # what a verb's past forms add to its present stem (Snowball)
 HEAD_CREDIT = 0.6  # a sentence has only the last part of a compound question term
 MODIFIER_CREDIT = 0.3  # … only its first part («fritid» for «fritidsklubb»)
 # Last parts that add little to a compound: its first part carries all of it
@@ -128,6 +129,9 @@ def gather(question: str, query_used: str, hits: list[Hit], stats: TermStats,
     contexts = [cache.get(lead_ins[h.chunk.id]) if h.chunk.id in lead_ins else None for h in hits]
     vocabulary = frozenset().union(*(p.vocabulary for p in passages)) if passages else frozenset()
     credit = {t: _credits_with_synonyms(t, vocabulary) for t in q}  # sentence stem -> share of t it gives
+    for t in asked_verb(question) & q:  # «vokser» is not said by «voksne»: a verb's stem goes on only
+        credit[t] = {s: c for s, c in credit[t].items()  # in its past forms («vokst», «bodd»)
+                     if not s.startswith(t) or len(s) - len(t) > 2 or s[len(t):] in VERB_ENDINGS}
     scaled = _scaled(meanings, passages)
     asked_q = qualifiers(query_used) if figure else {}  # for every question: a NorQuAD validation answer less
     out = []

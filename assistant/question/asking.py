@@ -198,3 +198,17 @@ def focused_groups(question: str) -> dict[str, set[str]]:
     end = _SENTENCE_END.search(question, start)
     named = slot_values(question[start:end.end() if end else len(question)])
     return {k: v for k, v in named.items() if k in GROUP_SLOTS and len(v) == 1}
+
+
+# «Hvorfor vokser …», «Hvordan påvirker …», «Når startet …»: after a one-word question word comes the
+# finite verb («Hvor mange …», «Hva slags …» name a thing first)
+_VERB_AFTER = re.compile(r"^\s*(?:hvorfor|hvordan|når|hvem|hva|hvor)\s+(?!mange\b|mye\b|stor|lang|lenge|ofte|"
+                         r"gammel|slags\b|for\b)(\w+)", re.IGNORECASE)
+
+
+def asked_verb(question: str) -> frozenset[str]:
+    """Stems of the question's finite verb when it stands right after the question word. A sentence
+    carries it with the verb itself, not with a longer word that only begins like it («voksne» does not
+    say «vokser»)."""
+    m = _VERB_AFTER.match(question)
+    return frozenset(terms(m.group(1))) if m else frozenset()
