@@ -1,5 +1,6 @@
 """What a question word does decides which sentence words carry it: the finite verb of «Hvorfor vokser
-…?» is said by «vokser» and «vokst», not by «voksne»."""
+…?» is said by «vokser» and «vokst», not by «voksne»; a figure question that names no age is not
+answered by a figure for one age band when one for everyone is there."""
 
 from __future__ import annotations
 
@@ -37,3 +38,11 @@ def test_a_word_that_only_begins_like_the_verb_does_not_carry_it(assistant):
     assert "voksne" not in a.answer, a.answer
     assert "Dette skyldes i hovedsak at det flytter flere ut av kommunen" in a.answer, a.answer
 
+
+def test_a_figure_for_one_age_band_does_not_answer_for_everyone(assistant):
+    # 6.3, page 28: «Ved inngangen til 2023 var det bosatt 25 342 innvandrere i Bærum …»; 4.2, page 10,
+    # counts those with an immigrant background aged 0 to 29 («… mellom 0 og 29 år. Det utgjør over 5000
+    # personer.»), and with the headings searched that passage ranks first
+    a = assistant.ask("Hvor mange innvandrere bor i Bærum i dag, ikke medregnet norskfødte med innvandrerforeldre?")
+    assert "25 342" in a.answer, a.answer
+    assert "over 5000 personer" not in a.answer.split("[1]")[0], a.answer
