@@ -178,6 +178,9 @@ def _read_and_chunk(path: Path, src: SourceFile,
     return doc, list(chunk_document(doc, settings))
 
 
+BUILT_BEFORE_SETTING = {"headings": False}  # how indexes written before a chunk setting existed were built
+
+
 def _unchanged(target: Store, embedder_id: str, settings: dict, sources: list[SourceFile],
                started: float) -> IngestReport | None:
     """The report of a skipped run when the index is current, else None."""
@@ -185,8 +188,9 @@ def _unchanged(target: Store, embedder_id: str, settings: dict, sources: list[So
         manifest = target.read_manifest()
     except IndexLoadError:
         return None
-    built = {**dataclasses.asdict(ChunkSettings()), **manifest.chunk_settings}  # a setting added later
-    same = (manifest.embedder == embedder_id and built == settings  # has its default in older indexes
+    # a setting added later has, in an older index, the value that index was built with
+    built = {**dataclasses.asdict(ChunkSettings()), **BUILT_BEFORE_SETTING, **manifest.chunk_settings}
+    same = (manifest.embedder == embedder_id and built == settings
             and sorted(manifest.sources, key=_key) == sorted(sources, key=_key))
     if not same:
         return None

@@ -136,10 +136,10 @@ class ChunkSettings:
     chunk_size: int = 800  # characters
     chunk_overlap: int = 120  # characters
     version: str = "2"  # bump when chunking logic changes, so old indexes are rebuilt (2: explanatory notes)
-    # Embed and index each passage after its section heading (``Chunk.as_read``). Off by default:
-    # measured on the tune half it helps retrieval, but two answers it moves are wrong (README,
-    # «Measured choices»); ``kunnskap eval --compare hybrid,hybrid+headings`` scores it.
-    headings: bool = False
+    # Embed and index each passage after its section heading (``Chunk.as_read``): on the tune half
+    # it finds the answering passage first more often (README, «Measured choices»);
+    # ``kunnskap eval --compare hybrid,hybrid+headings=0`` scores it off.
+    headings: bool = True
 
 
 @dataclass(frozen=True)

@@ -119,14 +119,18 @@ def test_the_headings_setting_is_searched_in_the_database_too(pg_url, session_ho
     from ingest.records import ChunkSettings
 
     monkeypatch.setenv("KUNNSKAP_HOME", str(session_home))  # the report's sentence vectors are cached
-    assert not ingest(database_url=pg_url, settings=ChunkSettings(headings=True), progress=False).skipped
+    plain = ChunkSettings(headings=False)
+    assert not ingest(database_url=pg_url, settings=plain, progress=False).skipped
+    # 6.2, page 25: «hovedperspektiv» is only in the heading «Forebyggende arbeid som hovedperspektiv»
+    plain_hits = open_store(database_url=pg_url).load().search_bm25("hovedperspektiv", k=5)
+    assert {h.chunk.section for h in plain_hits} != {"6.2"}
+    assert not ingest(database_url=pg_url, progress=False).skipped  # the default searches headings
     index = open_store(database_url=pg_url).load()
     assert index.manifest.chunk_settings["headings"] is True
-    # 6.2, page 25: «hovedperspektiv» is only in the heading «Forebyggende arbeid som hovedperspektiv»
     hits = index.search_bm25("hovedperspektiv", k=5)
     assert hits and {h.chunk.section for h in hits} == {"6.2"}
-    assert ingest(database_url=pg_url, settings=ChunkSettings(headings=True), progress=False).skipped
-    assert not ingest(database_url=pg_url, progress=False).skipped  # turning it off rebuilds
+    assert ingest(database_url=pg_url, progress=False).skipped
+    assert not ingest(database_url=pg_url, settings=plain, progress=False).skipped  # turning it off rebuilds
 
 
 def test_a_reader_keeps_its_generation_until_it_lets_go(pg_url, session_home, monkeypatch):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 from pathlib import Path
 
@@ -19,9 +20,9 @@ def register(sub) -> None:
                    help="e5-small (default, bundled) or st:<model id or path>")
     p.add_argument("--chunk-size", type=int, default=ChunkSettings.chunk_size)
     p.add_argument("--chunk-overlap", type=int, default=ChunkSettings.chunk_overlap)
-    p.add_argument("--headings", action="store_true",
-                   help="embed and index each passage after its section heading (off by default; "
-                        "compare with `kunnskap eval --compare hybrid,hybrid+headings`)")
+    p.add_argument("--headings", action=argparse.BooleanOptionalAction, default=ChunkSettings.headings,
+                   help="embed and index each passage after its section heading (on by default; "
+                        "compare with `kunnskap eval --compare hybrid,hybrid+headings=0`)")
     p.add_argument("--index", type=Path, default=None, help="index folder (default: under KUNNSKAP_HOME)")
     add_database(p)
     p.add_argument("--force", action="store_true",
