@@ -54,7 +54,9 @@ _WORD_QUANTITY = re.compile(
 
 _AGES = re.compile(r"\b(?:(?:mellom\s+)?(\d{1,2})\s*(?:-|–|og|til)\s*(\d{1,2})\s*(?:år|-?åring\w*)"
                    r"|(under|over|yngre\s+enn|eldre\s+enn|ikke\s+(?:har\s+)?fylt)\s+(\d{1,2})"
-                   r"(?:\s*år|(?![\d,.%]|\s*prosent)))\b", re.IGNORECASE)
+                   r"(?:\s*år|(?![\d,.%]|\s*(?:prosent|promille|million\w*|milliard\w*|tusen|kroner|kr\b|"
+                   r"personer|ganger|timer|minutter|dager|uker|måneder))))\b",  # «over 16 millioner» counts
+                   re.IGNORECASE)
 
 
 # ages named by the school they go with, as the report gives them («barn i barnehagealder (1-5 år)»,

@@ -95,6 +95,8 @@ def test_age_groups_are_read_in_both_spellings():
     assert ages("unge under 30 med innvandrerbakgrunn") == ages("yngre enn 30") == ages("mellom 0 og 29 år") == {"0-29"}
     assert ages("bæringene som ikke har fylt 18 år") == ages("barn under 18 år") == {"0-17"}
     assert ages("over 50 prosent") == ages("over 5000 personer") == ages("under 30%") == frozenset()
+    # a number with a unit after it counts something (NorQuAD: «en befolkning på over 16 millioner»)
+    assert ages("en befolkning på over 16 millioner") == ages("under 20 timer") == frozenset()
     # 4.1: «aldersgruppene (0-5 år, 6-15 år og 16-19 år)», «barn i barnehagealder (1-5 år)»
     assert ages("barn i grunnskolealder") == ages("Aldersgruppen 6-15 år") == {"6-15"}
     assert ages("barn i barnehagealderen") == {"1-5"}
