@@ -20,12 +20,12 @@ from assistant.evidence.attribution import groups_named
 from assistant.evidence.cues import fits, gives, leans_back
 from assistant.evidence.modifiers import contrasts, qualifiers
 from assistant.evidence.passages import Passage, PassageCache
-from assistant.question.asking import asked_verb, counts
+from assistant.question.asking import counts
 from assistant.question.reading import Reading, read
 from assistant.question.thesaurus import SYNONYM_CREDIT, other_forms, report_words
 from assistant.reading.quantities import ages_agree, states_detail
 from assistant.reading.slots import GROUP_SLOTS
-from assistant.reading.text import Sentence, TermStats, terms
+from assistant.reading.text import Sentence, TermStats
 from index.records import Hit
 
 RANK_BONUS = 0.12  # added to a sentence of the top passage; 1/rank of it for the others
@@ -42,10 +42,7 @@ FORM_BONUS = 0.1  # … and of giving the form of answer asked for (a reason, ex
 TYPE_BONUS = 0.1  # a factual question: a sentence that holds the kind of thing asked (a year for «Når»)
 MAX_ANAPHORA = 3  # sentences followed back through «Det …», «Tilsvarende …» for the measure
 VERB_ENDINGS = ("", "t", "d", "dd")  # what a verb's past forms add to its present stem (Snowball)
-AGE_PENALTY = 0.1  # figure questions that name no age: a figure for one age band only
-# stems of people named by their age (as a compound's last part they would match «foreldre» for «eldre»)
-AGED = frozenset({"barn", "ung", "ungdom", "ungdomm", "elev", "voks", "voksn", "eldr", "student", "tenåring",
-                  "småbarn", "pensjonist"})
+AGE_PENALTY = 0.1  # figure questions that name no age (``Reading.aged``): a figure for one age band only
 HEAD_CREDIT = 0.6  # a sentence has only the last part of a compound question term
 MODIFIER_CREDIT = 0.3  # … only its first part («fritid» for «fritidsklubb»)
 # Last parts that add little to a compound: its first part carries all of it
@@ -133,11 +130,10 @@ def gather(question: str, query_used: str, hits: list[Hit], stats: TermStats,
     contexts = [cache.get(lead_ins[h.chunk.id]) if h.chunk.id in lead_ins else None for h in hits]
     vocabulary = frozenset().union(*(p.vocabulary for p in passages)) if passages else frozenset()
     credit = {t: _credits_with_synonyms(t, vocabulary) for t in q}  # sentence stem -> share of t it gives
-    for t in asked_verb(question) & q:  # «vokser» is not said by «voksne»: a verb's stem goes on only
+    for t in r.verb & q:  # «vokser» is not said by «voksne»: a verb's stem goes on only
         credit[t] = {s: c for s, c in credit[t].items()  # in its past forms («vokst», «bodd»)
                      if not s.startswith(t) or len(s) - len(t) > 2 or s[len(t):] in VERB_ENDINGS}
     scaled = _scaled(meanings, passages)
-    aged = bool(terms(question) & AGED)  # «barn», «elever» name an age band themselves
     asked_q = qualifiers(query_used) if figure else {}  # for every question: a NorQuAD validation answer less
     out = []
     for i, p in enumerate(passages):
@@ -190,7 +186,7 @@ def gather(question: str, query_used: str, hits: list[Hit], stats: TermStats,
             states = bool(p.kinds[j] & r.wanted) if figure else p.figures[j]
             if figure:
                 score += NUMBER_BONUS if states else -NO_NUMBER_PENALTY
-                if not asked_ages and not aged and _ages_said(p, j):  # «innvandrere» are not
+                if not asked_ages and not r.aged and _ages_said(p, j):  # «innvandrere» are not
                     score -= AGE_PENALTY  # «innvandrerbakgrunn … mellom 0 og 29 år»
             elif detail and matched and states_detail(p.sentences[j].text, detail):
                 score += DETAIL_BONUS

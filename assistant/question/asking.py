@@ -202,13 +202,23 @@ def focused_groups(question: str) -> dict[str, set[str]]:
 
 # «Hvorfor vokser …», «Hvordan påvirker …», «Når startet …»: after a one-word question word comes the
 # finite verb («Hvor mange …», «Hva slags …» name a thing first)
-_VERB_AFTER = re.compile(r"^\s*(?:hvorfor|hvordan|når|hvem|hva|hvor)\s+(?!mange\b|mye\b|stor|lang|lenge|ofte|"
-                         r"gammel|slags\b|for\b)(\w+)", re.IGNORECASE)
+_FINITE_VERB = re.compile(r"^\s*(?:hvorfor|hvordan|når|hvem|hva|hvor)\s+(?!mange\b|mye\b|stor|lang|lenge|ofte|"
+                          r"gammel|slags\b|for\b)(\w+)", re.IGNORECASE)
 
 
 def asked_verb(question: str) -> frozenset[str]:
     """Stems of the question's finite verb when it stands right after the question word. A sentence
     carries it with the verb itself, not with a longer word that only begins like it («voksne» does not
     say «vokser»)."""
-    m = _VERB_AFTER.match(question)
+    m = _FINITE_VERB.match(question)
     return frozenset(terms(m.group(1))) if m else frozenset()
+
+
+# stems of people named by their age (as a compound's last part they would match «foreldre» for «eldre»)
+AGED = frozenset({"barn", "ung", "ungdom", "ungdomm", "elev", "voks", "voksn", "eldr", "student", "tenåring",
+                  "småbarn", "pensjonist"})
+
+
+def names_aged(question: str) -> bool:
+    """Does ``question`` name people by their age («barn», «elever», «unge»), and so an age band?"""
+    return bool(terms(question) & AGED)

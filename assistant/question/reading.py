@@ -12,8 +12,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from math import fsum
 
-from assistant.question.asking import (asked_noun, asks_change, counted_unit, focused_groups, left_out_terms,
-                                       negated, preferred_kinds, proper_terms, question_terms, wanted_kinds)
+from assistant.question.asking import (asked_noun, asked_verb, asks_change, counted_unit, focused_groups,
+                                       left_out_terms, names_aged, negated, preferred_kinds, proper_terms,
+                                       question_terms, wanted_kinds)
 from assistant.question.forms import RELATION, answer_type, asked_thing, meant_word, question_form, relation_thing
 from assistant.question.thesaurus import report_words
 from assistant.reading.abbreviations import asked_abbreviation
@@ -54,6 +55,8 @@ class Reading:
     change: bool = False  # asks how much something changed («Hvor mye har andelen økt?»)
     amount: bool = False  # asks for a sum of money («Hva koster …?»)
     abbreviation: str | None = None  # asks what an abbreviation stands for («Hva står NKVTS for?»)
+    verb: frozenset[str] = frozenset()  # the finite verb right after the question word («Hvorfor vokser …»)
+    aged: bool = False  # names people by their age («barn», «elever»): an age band of its own
 
     @property
     def total(self) -> float:
@@ -116,7 +119,8 @@ def read(question: str, query_used: str, stats: TermStats) -> Reading:
         thing=asked_thing(question) if form == "definition" else relation_thing(question),
         head=meant_word(question) if form == "definition" else frozenset(),
         negated=negated(question), change=asks_change(question) or asks_change(query_used),
-        amount=asks_amount(question) or asks_amount(query_used), abbreviation=asked_abbreviation(question))
+        amount=asks_amount(question) or asks_amount(query_used), abbreviation=asked_abbreviation(question),
+        verb=asked_verb(question), aged=names_aged(question))
 
 
 def _slot_terms(text: str, q: frozenset[str]) -> dict[str, tuple[str, str]]:
