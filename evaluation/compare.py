@@ -4,7 +4,8 @@ A spec is a comma-separated list of configurations; each is one or more ``+``-jo
 a mode (``hybrid``, ``bm25``, ``dense``), ``mode=M``, ``embedder=E`` (or a bare embedder spec such as
 ``e5-small`` / ``st:NAME``), ``chunk=N`` (chunk size), ``overlap=N``, ``fusion=F`` (hybrid fusion, e.g.
 ``convex:0.4``, ``rrf:60``), ``rerank=W`` (weight of a passage's best sentence in the hybrid
-score), ``context=W`` (weight of the conversation's earlier search beside a question searched alone
+score), ``captions=W`` (how much a figure caption's re-ranked score is lowered unless the question asks
+for a chart; 0 = off), ``context=W`` (weight of the conversation's earlier search beside a question searched alone
 after others; 0 = off), ``lexical=L`` (the lexical search: ``bm25s``, or PostgreSQL's ``pg-websearch``,
 ``pg-plain``, ``pg-or``; needs the database store), ``bm25=K1:B`` (BM25's term-frequency saturation
 and length normalisation; the lexical index is rebuilt in memory, nothing is embedded), ``compounds``
@@ -38,7 +39,8 @@ from .testset import TestQuestion
 __all__ = ["EvalConfig", "parse_compare", "compare", "retriever_for", "make_assistant"]
 
 _MODES = ("hybrid", "bm25", "dense")
-_KEYS = ("mode", "embedder", "chunk", "overlap", "headings", "fusion", "abstain", "rerank", "context", "lexical",
+_KEYS = ("mode", "embedder", "chunk", "overlap", "headings", "fusion", "abstain", "rerank", "captions", "context",
+         "lexical",
          "bm25", "compounds")
 
 
@@ -55,6 +57,7 @@ class EvalConfig:
     abstain: str | None = None  # e.g. "0.2:0.2"; None = the assistant's default thresholds
     rerank: float | None = None  # weight of the best sentence in the hybrid score; None = default
     context: float | None = None  # weight of the conversation's earlier search; None = default
+    captions: float | None = None  # how much a figure caption's re-ranked score is lowered; None = default
     lexical: str | None = None  # e.g. "pg-websearch"; None = the index's own (bm25s)
     bm25: str | None = None  # BM25 «k1:b», e.g. "1.2:0.75"; None = as built (index.lexical.K1, B)
     headings: bool | None = None  # passages searched after their section heading; None = as built
@@ -127,15 +130,16 @@ def parse_compare(spec: str, base: EvalConfig = EvalConfig()) -> list[EvalConfig
                 from assistant.search.fusion import Fusion
 
                 changes["fusion"] = str(Fusion.parse(value))  # validates now, not mid-run
-            elif key in ("rerank", "context"):
+            elif key in ("rerank", "context", "captions"):
                 try:
                     weight = float(value)
                 except ValueError:
                     weight = -1.0
                 if not 0.0 <= weight <= 1.0:
-                    what = "the best sentence's" if key == "rerank" else "the earlier search's"
+                    what = {"rerank": "the best sentence's weight", "context": "the earlier search's weight",
+                            "captions": "how much a caption's score is lowered"}[key]
                     raise UsageError(f"--compare item {item!r}: {key}={value!r} must be a number "
-                                     f"between 0 and 1 ({what} weight; 0 = off).")
+                                     f"between 0 and 1 ({what}; 0 = off).")
                 changes[key] = weight
             elif key == "lexical":
                 from index.lexical import LEXICAL_SEARCHES
@@ -206,7 +210,7 @@ def with_fusion(retriever, config: EvalConfig):
     """``retriever`` itself, or one over the same index with the configuration's fusion,
     sentence re-ranking, conversation context, lexical search and BM25 parameters."""
     if (config.fusion is None and config.rerank is None and config.context is None and config.lexical is None
-            and config.bm25 is None and not config.compounds):
+            and config.bm25 is None and not config.compounds and config.captions is None):
         return retriever
     from assistant.search.fusion import Fusion
     from assistant.search.retrieval import Retriever
@@ -214,6 +218,7 @@ def with_fusion(retriever, config: EvalConfig):
     fusion = Fusion.parse(config.fusion) if config.fusion is not None else retriever.fusion
     rerank = config.rerank if config.rerank is not None else retriever.rerank
     context = config.context if config.context is not None else retriever.context
+    captions = config.captions if config.captions is not None else retriever.captions
     index = retriever.index
     if config.lexical is not None:
         if not hasattr(index, "with_lexical"):
@@ -226,7 +231,7 @@ def with_fusion(retriever, config: EvalConfig):
                              "PostgreSQL's ranking; leave out lexical=pg-….")
         k1, b = _bm25(config.bm25, config.label) if config.bm25 is not None else (None, None)
         index = _with_bm25(index, k1, b, compounds=bool(config.compounds))
-    return Retriever(index, fusion=fusion, rerank=rerank, context=context)
+    return Retriever(index, fusion=fusion, rerank=rerank, context=context, captions=captions)
 
 
 def _with_bm25(index, k1: float | None, b: float | None, compounds: bool = False):

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
+from assistant.question.figures import asks_for_figure
 from assistant.question.thesaurus import expand
 from index.records import Hit
 from ingest.records import DocumentInfo
@@ -26,6 +27,11 @@ CANDIDATE_DEPTH = 50  # candidates each retriever contributes to fusion
 RERANK_DEPTH = 20  # hybrid: the fused candidates re-scored by their best sentence
 DEFAULT_RERANK = 0.35  # weight of the best sentence's cosine in the hybrid score; chosen on the tune half
 # and NorQuAD validation (kunnskap eval --compare rerank=0,rerank=0.2,rerank=0.35,rerank=0.5)
+# A figure caption («Figur 10: Antall barn i …») is one short sentence that titles a chart: its best-sentence
+# cosine and its BM25 score (a short text) outrank the paragraph that answers. Unless the question asks for a
+# chart, a caption's re-ranked score is lowered by this much (of a scale of 2); chosen on the tune half
+# (kunnskap eval --split tune --no-answers --compare captions=0,captions=0.1,captions=0.2,captions=0.3).
+DEFAULT_CAPTIONS = 0.2
 DEFAULT_CONTEXT = 0.7  # weight of the conversation's earlier search beside a question searched alone; chosen
 # on the tune half's follow-ups (kunnskap eval --split tune --compare context=0,context=0.3,context=0.5,context=0.7,context=0.85,context=1)
 
@@ -34,16 +40,20 @@ class Retriever:
     """Searches one loaded index. Holds no per-query state, so it is safe across threads."""
 
     def __init__(self, index, fusion: Fusion = DEFAULT_FUSION, depth: int = CANDIDATE_DEPTH,
-                 rerank: float = DEFAULT_RERANK, context: float = DEFAULT_CONTEXT):
+                 rerank: float = DEFAULT_RERANK, context: float = DEFAULT_CONTEXT,
+                 captions: float = DEFAULT_CAPTIONS):
         if not 0.0 <= rerank <= 1.0:
             raise UsageError(f"rerank weight must be between 0 and 1, got {rerank!r}.")
         if not 0.0 <= context <= 1.0:
             raise UsageError(f"context weight must be between 0 and 1, got {context!r}.")
+        if not 0.0 <= captions <= 1.0:
+            raise UsageError(f"captions must be between 0 and 1, got {captions!r}.")
         self.index = index
         self.fusion = fusion
         self.depth = depth
         self.rerank = rerank
         self.context = context
+        self.captions = captions
 
     @property
     def documents(self) -> dict[str, DocumentInfo]:
@@ -94,7 +104,7 @@ class Retriever:
         else:
             fused = self.fusion.fuse(bm25, dense)
             if self.rerank > 0 and fused:
-                fused = self._by_best_sentence(qvec, fused)
+                fused = self._by_best_sentence(qvec, fused, 0.0 if asks_for_figure(query) else self.captions)
         order = sorted(fused, key=lambda i: (-fused[i], i))[:k]
         bm25_rank = _ranks(bm25)
         dense_rank = _ranks(dense)
@@ -111,12 +121,13 @@ class Retriever:
             for r, i in enumerate(order, start=1)
         ]
 
-    def _by_best_sentence(self, qvec, fused: dict[int, float]) -> dict[int, float]:
+    def _by_best_sentence(self, qvec, fused: dict[int, float], captions: float = 0.0) -> dict[int, float]:
         """Re-score the top fused candidates: each also by its sentence nearest the query.
 
         A passage is as good as the sentence in it that answers; the fused score of a long
         passage can hide that sentence. Scores are min-max normalised over the candidates and
         mixed with weight ``rerank``; candidates below ``RERANK_DEPTH`` keep their order after them.
+        A figure caption among them is lowered by ``captions`` (``DEFAULT_CAPTIONS``).
         """
         top = sorted(fused, key=lambda i: (-fused[i], i))[:RERANK_DEPTH]
         best = {}
@@ -124,7 +135,9 @@ class Retriever:
             found = self.index.sentence_vectors(self.index.chunks[i].id)
             best[i] = float((found[1] @ qvec).max()) if found is not None and len(found[1]) else 0.0
         f, b = _minmax({i: fused[i] for i in top}), _minmax(best)
-        out = {i: 1.0 + (1 - self.rerank) * f[i] + self.rerank * b[i] for i in top}
+        chunks = self.index.chunks
+        out = {i: 1.0 + (1 - self.rerank) * f[i] + self.rerank * b[i] - (captions if chunks[i].kind == "figure" else 0.0)
+               for i in top}
         floor = min(fused[i] for i in top)
         out.update({i: s - floor for i, s in fused.items() if i not in out})  # below every reranked one
         return out

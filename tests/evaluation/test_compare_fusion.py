@@ -28,6 +28,16 @@ def test_with_fusion_keeps_the_index_and_changes_the_fusion():
     assert other.index is index and other.fusion == Fusion("convex", 0.3)
 
 
+def test_captions_are_compared_as_captions_items():
+    configs = parse_compare("captions=0,captions=0.3")
+    assert [c.captions for c in configs] == [0.0, 0.3]
+    index = object()
+    off = with_fusion(Retriever(index), configs[0])
+    assert off.index is index and off.captions == 0.0 and off.rerank == Retriever(index).rerank
+    with pytest.raises(UsageError, match="how much a caption's score is lowered"):
+        parse_compare("captions=2")
+
+
 def test_abstention_thresholds_are_compared_as_abstain_items(retriever):
     from assistant.evidence.abstention import Thresholds
     from evaluation.compare import make_assistant
