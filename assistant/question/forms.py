@@ -135,6 +135,18 @@ def meant_word(question: str) -> frozenset[str]:
     return next((frozenset(w) for w in reversed(words) if w), frozenset())  # «… «hele laget» der?»
 
 
+# «Hva betyr …», «Hva menes med …», «Hvordan defineres …»: the verb that asks for a definition
+_DEFINING_VERB = re.compile(r"^\W*(?:og\s+)?(?:hva\s+(betyr|menes|innebærer)|hvordan\s+(?:blir\s+)?(defineres|definert|"
+                            r"forstås))\b", re.IGNORECASE)
+
+
+def defining_verb(question: str) -> frozenset[str]:
+    """The stems of the verb with which ``question`` asks what something means («betyr» in «Hva betyr
+    utenforskap?»): it names the form of the answer, not what the answer is about."""
+    m = _DEFINING_VERB.match(question)
+    return frozenset(terms(m.group(1) or m.group(2))) if m else frozenset()
+
+
 def _thing(m: re.Match | None) -> frozenset[str]:
     """The stems of a match's «thing», when they name a name or a term (``MAX_THING``), not a clause."""
     thing = frozenset(terms(m.group("thing"))) if m else frozenset()

@@ -15,7 +15,8 @@ from math import fsum
 from assistant.question.asking import (asked_noun, asked_verb, asks_change, counted_unit, focused_groups,
                                        left_out_terms, names_aged, negated, preferred_kinds, proper_terms,
                                        question_terms, wanted_kinds)
-from assistant.question.forms import RELATION, answer_type, asked_thing, meant_word, question_form, relation_thing
+from assistant.question.forms import (RELATION, answer_type, asked_thing, defining_verb, meant_word, question_form,
+                                      relation_thing)
 from assistant.question.thesaurus import report_words
 from assistant.reading.abbreviations import asked_abbreviation
 from assistant.reading.amounts import asks_amount
@@ -103,7 +104,10 @@ def read(question: str, query_used: str, stats: TermStats) -> Reading:
     if form == "fact" and query_used != question:
         form = question_form(query_used)
     own = q & question_terms(question, question) if question != query_used else q
-    relations = frozenset(terms(" ".join(m.group(1) for m in RELATION.finditer(question))))
+    # a relation noun («hensikten med …») and the verb that asks for a definition («Hva betyr …») say
+    # what kind of answer is asked for, not what it is about: «Det betyr ikke nødvendigvis …» is no
+    # definition of «utenforskap»
+    relations = frozenset(terms(" ".join(m.group(1) for m in RELATION.finditer(question)))) | defining_verb(question)
     return Reading(
         terms=q, idf={t: stats.idf(t) * (RELATION_WEIGHT if t in relations else 1.0) for t in q}, figure=figure,
         wanted=wanted_kinds(kinds_from), preferred=preferred_kinds(kinds_from),

@@ -1,12 +1,14 @@
 """What a question word does decides which sentence words carry it: the finite verb of «Hvorfor vokser
 …?» is said by «vokser» and «vokst», not by «voksne»; a figure question that names no age is not
-answered by a figure for one age band when one for everyone is there."""
+answered by a figure for one age band when one for everyone is there; the verb that asks for a
+definition («Hva betyr …») is not what the answer is about."""
 
 from __future__ import annotations
 
 import pytest
 
 from assistant.question.asking import asked_verb
+from assistant.question.forms import defining_verb
 from assistant.reading.text import terms
 
 
@@ -46,3 +48,21 @@ def test_a_figure_for_one_age_band_does_not_answer_for_everyone(assistant):
     a = assistant.ask("Hvor mange innvandrere bor i Bærum i dag, ikke medregnet norskfødte med innvandrerforeldre?")
     assert "25 342" in a.answer, a.answer
     assert "over 5000 personer" not in a.answer.split("[1]")[0], a.answer
+
+
+@pytest.mark.parametrize("question, verb", [
+    ("Hva betyr utenforskap?", "betyr"),
+    ("Hva menes med kumulativ risiko?", "menes"),
+    ("Hvordan defineres helse?", "defineres"),
+    ("Hva sier rapporten om utenforskap?", ""),
+])
+def test_the_verb_that_asks_for_a_definition_is_read(question, verb):
+    assert defining_verb(question) == frozenset(terms(verb))
+
+
+def test_a_definition_opens_with_what_defines_the_word_not_with_the_word_asked_with(assistant):
+    # 6.1, page 22: «Utenforskap betegner mennesker eller grupper som står på utsiden av fellesskapet.»;
+    # 6.1.3, page 24, «Det betyr ikke nødvendigvis at individer som opplever fattigdom …» shares only «betyr»
+    a = assistant.ask("Hva betyr utenforskap?")
+    assert a.answer.startswith("Utenforskap betegner mennesker eller grupper som står på utsiden av fellesskapet"), \
+        a.answer
