@@ -136,8 +136,8 @@ def meant_word(question: str) -> frozenset[str]:
 
 
 # «Hva betyr …», «Hva menes med …», «Hvordan defineres …»: the verb that asks for a definition
-_DEFINING_VERB = re.compile(r"^\W*(?:og\s+)?(?:hva\s+(betyr|menes|innebærer)|hvordan\s+(?:blir\s+)?(defineres|definert|"
-                            r"forstås))\b", re.IGNORECASE)
+_DEFINING_VERB = re.compile(r"^\W*(?:og\s+)?(?:hva\s+(betyr|menes|innebærer)|"
+                            r"hvordan\s+(?:blir\s+)?(defineres|definert|forstås))\b", re.IGNORECASE)
 
 
 def defining_verb(question: str) -> frozenset[str]:

@@ -136,8 +136,8 @@ class Retriever:
             best[i] = float((found[1] @ qvec).max()) if found is not None and len(found[1]) else 0.0
         f, b = _minmax({i: fused[i] for i in top}), _minmax(best)
         chunks = self.index.chunks
-        out = {i: 1.0 + (1 - self.rerank) * f[i] + self.rerank * b[i] - (captions if chunks[i].kind == "figure" else 0.0)
-               for i in top}
+        out = {i: 1.0 + (1 - self.rerank) * f[i] + self.rerank * b[i]
+               - (captions if chunks[i].kind == "figure" else 0.0) for i in top}
         floor = min(fused[i] for i in top)
         out.update({i: s - floor for i, s in fused.items() if i not in out})  # below every reranked one
         return out

@@ -18,7 +18,8 @@ def test_rerank_weight_is_checked(report_index):
 
 
 # Figur 10's caption (page 23) names what 6.1.3's paragraph states: «I 2021 utgjorde dette 3247 barn.»
-LOW_INCOME = "Hvor mange barn i husholdninger med vedvarende lavinntekt er det i Bærum etter lokale lavinntektsgrenser?"
+LOW_INCOME = ("Hvor mange barn i husholdninger med vedvarende lavinntekt er det i Bærum etter lokale "
+              "lavinntektsgrenser?")
 
 
 def test_a_caption_gives_way_to_the_paragraph_that_answers(report_index):
