@@ -72,6 +72,14 @@ def test_a_change_the_report_states_is_answered_with_it(assistant, question, fig
     assert not a.abstained and figure in a.answer
 
 
+def test_a_share_named_by_a_compound_is_answered_as_a_figure(assistant):
+    # 5.2.1, page 17: «… er tallet på 7 prosent. Det er en økning fra 5,4 prosent i 2013.»: «Hvor stor var
+    # lavinntektsandelen» asks for a share as much as «Hvor stor var andelen»
+    a = assistant.ask("Hvor stor var lavinntektsandelen blant barn i Bærum i 2013?")
+    assert a.answer.startswith("Det er en økning fra 5,4 prosent i 2013.")
+    assert a.stated_figures and a.stated_figures[0].value == "5,4" and a.numbers_verified
+
+
 @pytest.mark.parametrize("question, abbreviation", [
     ("Hva står NKVTS for?", "NKVTS"),
     ("hva står forkortelsen LHBTIS egentlig for", "LHBTIS"),

@@ -130,6 +130,10 @@ def test_compound_first_part_alone_carries_little():
 def test_reason_question_with_hvor_mange_is_not_a_figure_question():
     assert not is_figure_question("Hvorfor er det vanskelig å telle hvor mange som har nedsatt funksjonsevne?")
     assert is_figure_question("Hvor mange barn bor trangt?")
+    # a share named by a compound asks for a figure; a trade («netthandelen») does not
+    assert is_figure_question("Hvor stor var lavinntektsandelen blant barn i Bærum i 2013?")
+    assert is_figure_question("Hvor stor er innvandrerandelen i Bærum?")
+    assert not is_figure_question("Hvordan har netthandelen endret seg?")
 
 
 def test_passage_cache_analyses_once_and_is_shared_between_threads():
