@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 
 from assistant.compose.cutting import DANGLING as _DANGLING, SAME as _SAME, WORD as _WORD, cut_away, from_figure
 from assistant.compose.lead import CLAUSE_START, Item, window_items
-from assistant.evidence.cues import announces_list, is_item, leans_back, refers_back
+from assistant.evidence.cues import THERE_IS, announces_list, is_item, leans_back, refers_back
 from assistant.question.asking import NEGATION
 from assistant.reading.numbers import extract_numbers, number_key
 from assistant.reading.quantities import EXPLANATION, UNIT, YEAR, quantities
@@ -49,9 +49,6 @@ _EMPTY_FRAME = re.compile(r"^\W*(?:(?:i|per|fra|siden)\s+\d{4}\s+)?(?:(?:er|var|
                           r"det\s+(?:er|var|ble|blir|har|hadde))\s+(?:\w+\s+){0,2}at\s+", re.IGNORECASE)
 _TRAILING = {"fra", "til", "på", "av", "i", "for", "om", "som", "er", "var"}  # nothing a «what» ends with
 _CONNECTIVES = {"og", "mens", "men", "samt", "mot", "versus", "sammenlignet", "med"}
-# «Det er stor overvekt av innvandrere …, 28 prosent …»: «det er» without a determiner after it says
-# that something is; the figure needs nothing from the sentence before
-_THERE_IS = re.compile(r"^\W*det\s+(?:er|var)\s+(?!(?:en|et|ei|den|det|de|dette|disse|derfor|dermed)\b)", re.IGNORECASE)
 COUNTED_WORDS = 4  # «29 495 av disse er barn»: a bare figure's noun comes within four words
 WHAT_WORDS = 12  # words of the figure's own clause shown as what it measures
 
@@ -138,7 +135,7 @@ def _antecedent(x: Placed) -> str | None:
     """The sentence before ``x``'s when that one leans on it («I 2021 utgjorde dette 3247 barn»)."""
     k = x.item.sentence
     sentence = x.window[k].text
-    if k > 0 and _leans(sentence) and not _THERE_IS.match(sentence):
+    if k > 0 and _leans(sentence) and not THERE_IS.match(sentence):  # not «Det er stor overvekt av …, 28 prosent»
         return x.window[k - 1].text
     return None
 

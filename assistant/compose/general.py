@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.evidence.cues import announces_list, is_item, leans_back
+from assistant.evidence.cues import THERE_IS, announces_list, is_item, leans_back
 from assistant.evidence.scoring import Candidate, Evidence
 from assistant.reading.quantities import states_detail
 from assistant.reading.text import Sentence
@@ -136,7 +136,8 @@ def general_pieces(ev: Evidence) -> list[Piece]:
     near = {(c.hit_index, c.position): c.meaning for c in ev.candidates}
     lo, hi = span(ev, best, FIRST_WORDS, near)
     opens = bool(ev.detail and states_detail(best.sentence.text, ev.detail))
-    if opens and not leans_back(best.sentence.text):  # «Det er en økning fra 2019» keeps what it leans on
+    if opens and (not leans_back(best.sentence.text) or THERE_IS.match(best.sentence.text)):
+        # «Det er en økning fra 2019» keeps what it leans on; «Det er flere … (16-19 år) …» leans on nothing
         lo = best.position  # «Fra hvilket år …?»: the sentence that names it comes first
     chosen: dict[int, set[int]] = {best.hit_index: set(range(lo, hi + 1))}
     used = words(list(ev.sentences[best.hit_index][lo:hi + 1]))

@@ -56,6 +56,11 @@ _REFERS_BACK = re.compile(
 CUES = {"why": CAUSE, "example": EXAMPLE, "definition": DEFINES, "how": WAY}
 
 
+# «Det er flere … som», «Det er viktig å …»: «det er» without a determiner after it says that something
+# is; its «det» points at nothing before («Det er en økning fra 2019» still leans: an increase of what?)
+THERE_IS = re.compile(r"^\W*det\s+(?:er|var)\s+(?!(?:en|et|ei|den|det|de|dette|disse|derfor|dermed)\b)", _I)
+
+
 def leans_back(sentence: str) -> bool:
     """Does ``sentence`` need the one before it to be understood («Dette kalles …», «Den regnes som
     …», «… grunnla han i 1839 …»)?"""

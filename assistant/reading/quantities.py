@@ -237,20 +237,23 @@ def _in_explanation(sentence: str, at: int) -> bool:
 
 
 # Questions that ask for a year, an age group or a school grade rather than a figure.
-_ASKS_YEAR = re.compile(r"\b(?:hvilke[tn]?\s+år|i\s+hvilket\s+år|når)\b", re.IGNORECASE)
-_ASKS_AGE = re.compile(r"\bhvilke[nt]?\s+(?:aldersgrupp\w*|alder\w*)|\bhvor\s+gaml[ea]\b", re.IGNORECASE)
+_ASKS_YEAR = re.compile(r"\b(?:hvilke[tn]?\s+år|i\s+hvilket\s+år|når|hvilken\s+periode|hvilket\s+tidsrom)\b",
+                        re.IGNORECASE)
+_ASKS_AGE = re.compile(r"\bhvilke[nt]?\s+(?:aldersgrupp\w*|alder\w*|aldre\w*)|\bhvor\s+gaml[ea]\b", re.IGNORECASE)
 _ASKS_GRADE = re.compile(r"\bhvilke[nt]?\s+(?:klasse)?trinn\w*|\bhvilke[nt]?\s+klasse\w*", re.IGNORECASE)
 _GRADE = re.compile(r"\b\d{1,2}\.\s*(?:[-–]\s*\d{1,2}\.)?\s*-?\s*(?:trinn|klass)", re.IGNORECASE)
 _AGE_RANGE = re.compile(r"\b\d{1,2}\s*(?:-|–|til)\s*\d{1,2}\s*år\b", re.IGNORECASE)
+# one age named as an age: «fra 8-års alder», «i 10 års alderen», «15 år gammel»
+_AN_AGE = re.compile(r"\b\d{1,2}\s*-?\s*års?\s+alder\w*|\b\d{1,2}\s+år\s+(?:gammel|gamle)\b", re.IGNORECASE)
 
 
 def asked_detail(question: str) -> str | None:
     """«year», «age» or «grade» when the question asks for one («Fra hvilket år …?», «Hvilken
     aldersgruppe …?», «Hvilket klassetrinn …?»), else None."""
-    for name, pattern in (("year", _ASKS_YEAR), ("age", _ASKS_AGE), ("grade", _ASKS_GRADE)):
-        if pattern.search(question):
-            return name
-    return None
+    # the question word asks, not a later «når» that joins a clause («Hvor gamle er de … når det gjelder …?»)
+    found = [(m.start(), name) for name, pattern in (("year", _ASKS_YEAR), ("age", _ASKS_AGE), ("grade", _ASKS_GRADE))
+             if (m := pattern.search(question))]
+    return min(found)[1] if found else None
 
 
 def states_detail(sentence: str, detail: str) -> bool:
@@ -258,7 +261,7 @@ def states_detail(sentence: str, detail: str) -> bool:
     if detail == "year":
         return bool(YEAR.search(sentence))
     if detail == "age":
-        return bool(ages(sentence) or _AGE_RANGE.search(sentence))
+        return bool(ages(sentence) or _AGE_RANGE.search(sentence) or _AN_AGE.search(sentence))
     return bool(_GRADE.search(sentence))
 
 

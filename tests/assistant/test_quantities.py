@@ -244,6 +244,31 @@ def test_a_question_for_a_year_age_or_grade_is_answered_with_a_sentence_that_nam
     assert "Det er en økning fra 2019." in a.answer and a.numbers_verified
 
 
+def test_the_question_word_decides_what_detail_is_asked():
+    from assistant.reading.quantities import asked_detail, states_detail
+
+    # a later «når» joins a clause; the question asks how old
+    assert asked_detail("Hvor gamle er videregåendeelevene som sammenlignes med ungdomsskoleelevene når det "
+                        "gjelder psykiske plager?") == "age"
+    assert asked_detail("Vet du når kommunen startet prosjektet?") == "year"
+    assert asked_detail("Hvilke aldre regnes som barnehagealder?") == "age"  # «aldre», the plural of «alder»
+    assert asked_detail("Over hvilken periode har tryggheten holdt seg på samme nivå?") == "year"
+    # 3.2's list of protective factors names one age the Norwegian way
+    assert states_detail("• Fra 8-års alder; barnet har en hobby, fritidsinteresse – opplever mestring", "age")
+    assert states_detail("Han var 15 år gammel da han flyttet.", "age")
+    assert not states_detail("Barnet har venner/tilhører et sosialt felleskap", "age")
+
+
+def test_an_age_question_opens_with_the_sentence_that_names_the_ages(assistant):
+    # 5.1.2: «Det er flere videregående elever (16-19 år) sammenlignet med ungdomsskoleelever (13-16 år) som
+    # opplever slike plager.» comes after the sentence on the rise since 2014
+    a = assistant.ask("Hvor gamle er videregåendeelevene som sammenlignes med ungdomsskoleelevene når det gjelder "
+                      "psykiske plager?")
+    assert a.answer.startswith("Det er flere videregående elever (16-19 år)")
+    a = assistant.ask("Fra hvilken alder regnes det som en beskyttelsesfaktor at barnet har en hobby?")
+    assert a.answer.startswith("• Fra 8-års alder; barnet har en hobby")
+
+
 def test_a_figure_that_is_the_size_of_a_change_is_told_from_a_level():
     # 6.1.2 p. 23 and 4 p. 9 of the report, and the ways Norwegian states a change
     def changes(sentence):
