@@ -34,7 +34,7 @@ _DEFINITION = re.compile(r"^\W*(?:hva\s+(?:betyr|menes|innebærer|vil\s+det\s+si
                          r"definisjonen)|hvordan\s+(?:defineres|forstås|er\s+\S+(?:\s+\S+)?\s+definert)|"
                          r"definer|forklar\s+(?:begrepet|uttrykket))\b"
                          r"|\b(?:begrepet|uttrykket|definisjonen|defineres|definerer|kalles|regnes\s+som)\b"
-                         r"|\bhva\s+er\s+.+\s+for\s+noe\b", re.IGNORECASE)
+                         r"|\bhva\s+er\s+.+\s+for\s+noe\b|^\W*(?:og\s+)?hva\s+(?:går|gikk)\s+.+\s+ut\s+på\b", re.IGNORECASE)
 _WHAT_IS = re.compile(r"^\W*hva\s+er\s+(?:en\s+|et\s+)?(?!det\b|de\b|den\b)[\wæøå-]+(?:\s+[\wæøå-]+)?\s*\?*\s*$",
                       re.IGNORECASE)  # «Hva er resiliens?», «Hva er indikert forebygging?»
 _COMPARISON = re.compile(r"\b(?:forskjell\w*|skiller\s+\w+\s+seg|sammenlign\w*|sammenliknet|i\s+forhold\s+til"
@@ -93,6 +93,9 @@ def answer_type(question: str) -> str | None:
 _ASKS_WHAT = re.compile(r"^\W*(?:og\s+)?hva\s+(?:er|betyr|menes\s+med|innebærer|står)\s+(?:egentlig\s+)?"
                         r"(?:begrepet\s+|uttrykket\s+)?(?:en\s+|et\s+|ei\s+)?(?!de\b|den\b|det\b)(?P<thing>[^?]+?)"
                         r"(?:\s+for(?:\s+noe|\s+noen)?)?\s*\?*\s*$", re.IGNORECASE)
+# «Hva går COS-kurset ut på?»: what a thing involves, asked the way Norwegian asks it
+_ASKS_INVOLVES = re.compile(r"^\W*(?:og\s+)?hva\s+(?:går|gikk)\s+(?:egentlig\s+)?(?:en\s+|et\s+|ei\s+)?"
+                            r"(?!de\b|den\b|det\b)(?P<thing>[^?]+?)\s+(?:egentlig\s+)?ut\s+på\s*\?*\s*$", re.IGNORECASE)
 MAX_THING = 3  # stems: a name or a term, not a clause
 
 
@@ -117,7 +120,7 @@ def relation_thing(question: str) -> frozenset[str]:
 def asked_thing(question: str) -> frozenset[str]:
     """The stems of the thing a question asks to have explained («Hva er aktivitetskortet?»);
     empty for other questions."""
-    return _thing(_ASKS_WHAT.match(question))
+    return _thing(_ASKS_WHAT.match(question) or _ASKS_INVOLVES.match(question))
 
 
 _ASKS_MEANING = re.compile(r"^\W*(?:og\s+)?hva\s+(?:betyr|menes\s+med|innebærer|vil\s+det\s+si)\b"

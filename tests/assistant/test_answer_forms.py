@@ -20,6 +20,7 @@ from evaluation.answers import answer_words
     ("Hva menes med kumulativ risiko?", "definition"),
     ("Hvordan defineres helse?", "definition"),
     ("Hva er resiliens?", "definition"),
+    ("Hva går barnet i sentrum-modellen ut på?", "definition"),
     ("Hvorfor vokser ikke folketallet like raskt som før?", "why"),
     ("Hva er grunnen til at mange flytter ut?", "why"),
     ("Hvordan jobber kommunen med tidlig innsats?", "how"),
@@ -279,6 +280,8 @@ def test_a_thing_named_in_an_enumeration_after_a_lead_in_is_named_in_passing(sen
     ("Hva er aktivitetskortet?", {"aktivitetskort"}),
     ("Hva er egentlig et startlån for noe?", {"startlån"}),
     ("Hva menes med kumulativ risiko?", {"kumulativ", "risiko"}),
+    ("Hva går COS-kurset egentlig ut på?", {"cos", "kurs"}),  # what a thing involves, the Norwegian way
+    ("Hva gikk endringene i velferdslovgivningen fra august 2023 ut på?", set()),  # a clause
     ("Hva er de viktigste risikofaktorene?", set()),  # an overview, not a thing to explain
     ("Hva er hensikten med temaplanen for barn og unge og hvem har laget den?", set()),  # a clause
 ])
@@ -290,7 +293,7 @@ def test_the_thing_a_definition_question_asks_to_have_explained(question, thing)
 
 def test_a_thing_the_report_only_names_among_examples_is_not_explained(assistant):
     # 6.2 p. 26 names aktivitetskortet and COS-kurs only as examples of selective prevention
-    for question in ("Hva er aktivitetskortet?", "Hva er COS-kurs for noe?"):
+    for question in ("Hva er aktivitetskortet?", "Hva er COS-kurs for noe?", "Hva går et COS-kurs ut på?"):
         answer = assistant.ask(question)
         assert answer.abstained and "bare i en oppramsing" in answer.note, question
         assert any("aktivitetskortet, foreldreveiledning, COS-kurs" in " ".join(c.text.split())
