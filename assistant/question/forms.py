@@ -96,6 +96,11 @@ _ASKS_WHAT = re.compile(r"^\W*(?:og\s+)?hva\s+(?:er|betyr|menes\s+med|innebærer
 # «Hva går COS-kurset ut på?»: what a thing involves, asked the way Norwegian asks it
 _ASKS_INVOLVES = re.compile(r"^\W*(?:og\s+)?hva\s+(?:går|gikk)\s+(?:egentlig\s+)?(?:en\s+|et\s+|ei\s+)?"
                             r"(?!de\b|den\b|det\b)(?P<thing>[^?]+?)\s+(?:egentlig\s+)?ut\s+på\s*\?*\s*$", re.IGNORECASE)
+# «Hvordan fungerer aktivitetskortet (i praksis)?»: how a thing works, which a report that only names it
+# among others does not tell
+_ASKS_WORKINGS = re.compile(r"^\W*(?:og\s+)?hvordan\s+(?:fungerer|fungerte|virker|virket)\s+(?:egentlig\s+)?"
+                            r"(?:en\s+|et\s+|ei\s+)?(?!de\b|den\b|det\b|dette\b)(?P<thing>[^?,]+?)"
+                            r"(?:\s+i\s+praksis)?\s*(?:[?,].*)?$", re.IGNORECASE)
 MAX_THING = 3  # stems: a name or a term, not a clause
 
 
@@ -115,6 +120,12 @@ def relation_thing(question: str) -> frozenset[str]:
     """The stems of what a question on a relation asks about («Hva er formålet med aktivitetskortet?»:
     «aktivitetskort»); empty for other questions."""
     return _thing(_ASKS_RELATION.match(question))
+
+
+def working_thing(question: str) -> frozenset[str]:
+    """The stems of the thing a question asks how it works («Hvordan fungerer aktivitetskortet?»);
+    empty for other questions."""
+    return _thing(_ASKS_WORKINGS.match(question))
 
 
 def asked_thing(question: str) -> frozenset[str]:

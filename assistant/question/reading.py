@@ -16,7 +16,7 @@ from assistant.question.asking import (asked_noun, asked_verb, asks_change, coun
                                        left_out_terms, names_aged, negated, preferred_kinds, proper_terms,
                                        question_terms, wanted_kinds)
 from assistant.question.forms import (RELATION, answer_type, asked_thing, defining_verb, meant_word, question_form,
-                                      relation_thing)
+                                      relation_thing, working_thing)
 from assistant.question.thesaurus import report_words
 from assistant.reading.abbreviations import asked_abbreviation
 from assistant.reading.amounts import asks_amount
@@ -120,7 +120,7 @@ def read(question: str, query_used: str, stats: TermStats) -> Reading:
         detail=None if figure else asked_detail(question), form=form,
         wants=answer_type(question) if form == "fact" else None,
         own=own if own < q else frozenset(),
-        thing=asked_thing(question) if form == "definition" else relation_thing(question),
+        thing=asked_thing(question) if form == "definition" else relation_thing(question) or working_thing(question),
         head=meant_word(question) if form == "definition" else frozenset(),
         negated=negated(question), change=asks_change(question) or asks_change(query_used),
         amount=asks_amount(question) or asks_amount(query_used), abbreviation=asked_abbreviation(question),

@@ -303,6 +303,25 @@ def test_a_thing_the_report_only_names_among_examples_is_not_explained(assistant
     assert not answer.abstained and "kalles kumulativ risiko" in answer.answer
 
 
+@pytest.mark.parametrize("question, thing", [
+    ("Hvordan fungerer aktivitetskortet?", {"aktivitetskort"}),
+    ("Hvordan fungerer BTI-modellen i praksis?", {"bti", "modell"}),
+    ("Hvordan fungerer PMTO i praksis, hva gjør foreldrene?", {"pmto"}),
+    ("Hvordan fungerer det?", set()),  # what «det» is, the question before says
+    ("Hvordan jobber kommunen med tidlig innsats?", set()),  # a way of working, not a thing's workings
+])
+def test_the_thing_a_question_asks_how_it_works(question, thing):
+    from assistant.question.forms import working_thing
+
+    assert working_thing(question) == thing
+
+
+def test_how_a_thing_named_only_among_examples_works_is_not_in_the_report(assistant):
+    # 6.2 p. 26 names aktivitetskortet only as one example of selective prevention
+    answer = assistant.ask("Hvordan fungerer aktivitetskortet?")
+    assert answer.abstained and "bare i en oppramsing" in answer.note, answer.answer
+
+
 def test_what_a_thing_named_only_in_passing_does_is_not_in_the_report(assistant):
     # 2.2.3 p. 4 names barnekoordinator in «(samarbeid, samordning og barnekoordinator)» and after
     # «inkludert …», 6.2 among examples («…, avlastning, barnekoordinator med mer»): never what one is or does
