@@ -190,6 +190,8 @@ def gather(question: str, query_used: str, hits: list[Hit], stats: TermStats,
                     score -= AGE_PENALTY  # «innvandrerbakgrunn … mellom 0 og 29 år»
             elif detail and matched and states_detail(p.sentences[j].text, detail):
                 score += DETAIL_BONUS
+                if asked_ages and p.ages[j] and not ages_agree(asked_ages, p.ages[j]):
+                    score -= AGE_PENALTY  # «Antall 0-åringer … frem til 2030» is no answer for «6–15 år»
             meaning = scaled[i][j] if scaled[i] is not None else 0.0
             if figure:
                 score += FIGURE_MEANING_WEIGHT * meaning

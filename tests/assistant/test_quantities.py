@@ -269,6 +269,13 @@ def test_an_age_question_opens_with_the_sentence_that_names_the_ages(assistant):
     assert a.answer.startswith("• Fra 8-års alder; barnet har en hobby")
 
 
+def test_a_year_question_for_one_age_group_opens_with_that_groups_sentence(assistant):
+    # 4.1 p. 10: «Antall 0-åringer vil bli redusert frem til 2030 … Aldersgruppen 6-15 år vil også
+    # reduseres frem til 2034 og deretter øke.»: the 0-åringer's year is not the 6–15-åringer's
+    a = assistant.ask("Fram til hvilket år ventes antallet barn i alderen 6–15 år å gå ned før det øker igjen?")
+    assert a.answer.startswith("Aldersgruppen 6-15 år vil også reduseres frem til 2034"), a.answer
+
+
 def test_a_figure_that_is_the_size_of_a_change_is_told_from_a_level():
     # 6.1.2 p. 23 and 4 p. 9 of the report, and the ways Norwegian states a change
     def changes(sentence):
