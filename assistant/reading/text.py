@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from assistant.reading.quantities import quantities
 from index.lexical import tokenize
 from ingest.sentences import Sentence, split_sentences
 
@@ -97,9 +98,16 @@ _NOT_FOR_A_FIGURE = re.compile(r"^\W*(hvorfor|hva\s+(?:betyr|menes)|(?:frem\s+)?
                                 r"|\bhvilke[nt]?\s+(?:år|aldersgrupp\w*|aldersgrense\w*|alder)\b", re.IGNORECASE)
 
 
+# «Stemmer det at rundt halvparten …?», «Er det sant at over 80 prosent …?»: a figure told for the report
+# to confirm asks for the report's figure
+_CHECKS_A_CLAIM = re.compile(r"^\W*(?:stemmer\s+det|er\s+det\s+(?:sant|riktig|korrekt|slik))\b", re.IGNORECASE)
+
+
 def is_figure_question(question: str) -> bool:
-    """True when the question asks for a number («hvor mange», «hvor stor andel», «prosent» …).
+    """True when the question asks for a number («hvor mange», «hvor stor andel», «prosent» …), or asks
+    to have a figure it states confirmed («Stemmer det at rundt halvparten …?»).
 
     «Hvorfor er det vanskelig å telle hvor mange …» asks for a reason, not a number.
     """
-    return bool(FIGURE_CUES.search(question)) and not _NOT_FOR_A_FIGURE.search(question)
+    asks = bool(FIGURE_CUES.search(question)) or bool(_CHECKS_A_CLAIM.match(question) and quantities(question))
+    return asks and not _NOT_FOR_A_FIGURE.search(question)

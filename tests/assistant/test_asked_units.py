@@ -80,6 +80,15 @@ def test_a_share_named_by_a_compound_is_answered_as_a_figure(assistant):
     assert a.stated_figures and a.stated_figures[0].value == "5,4" and a.numbers_verified
 
 
+def test_a_figure_told_for_the_report_to_confirm_is_answered_with_the_reports_figure(assistant):
+    # 6.3.2, page 29: «… de yngste ikke-heterofile som oftest opplever helsen sin som dårlig, er hele 26
+    # prosent i gruppen 18-24 år.»: «rundt en tredjedel» is checked against it, not left unsaid
+    a = assistant.ask("Stemmer det at rundt en tredjedel av unge skeive mellom 18 og 24 år synes helsa deres er "
+                      "dårlig?")
+    assert a.answer.split("[")[0].count("26 prosent") == 1 and a.numbers_verified, a.answer
+    assert a.stated_figures and a.stated_figures[0].value == "26"
+
+
 @pytest.mark.parametrize("question, abbreviation", [
     ("Hva står NKVTS for?", "NKVTS"),
     ("hva står forkortelsen LHBTIS egentlig for", "LHBTIS"),
