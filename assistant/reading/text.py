@@ -88,7 +88,7 @@ def content_terms(text: str) -> set[str]:
 
 FIGURE_CUES = re.compile(
     r"\b(hvor\s+mange|hvor\s+stor(?:e)?\s+(?:prosent)?(?:andel|del)|hvor\s+mye|hvor\s+høy|hvor\s+vanlig"
-    r"|prosent|antall|andel|andelen|tall(?:et)?\s+på|hvor\s+stor\s+prosent|hvor\s+ofte|hvor\s+lenge|\w+graden"
+    r"|prosent|antall|andel|andelen|tall(?:et)?\s+på|hvor\s+stor\s+prosent|hvor\s+ofte|hvor\s+lenge|\w+graden|\w+sgrad"
     r"|\w+raten|\w*snittet|antallet|\w{2,}[^\Wh]andel(?:en)?)\b",  # «innvandrerandelen», not «handel»
     re.IGNORECASE,
 )

@@ -134,6 +134,8 @@ def test_reason_question_with_hvor_mange_is_not_a_figure_question():
     assert is_figure_question("Hvor stor var lavinntektsandelen blant barn i Bærum i 2013?")
     assert is_figure_question("Hvor stor er innvandrerandelen i Bærum?")
     assert not is_figure_question("Hvordan har netthandelen endret seg?")
+    assert is_figure_question("Fullføringsgrad på videregående i Bærum for dem som startet i 2019?")  # a rate
+    assert not is_figure_question("Hva skjedde i Beograd i 1999?")  # a city, not a «-sgrad»
     # a figure told for the report to confirm asks for the report's figure; a claim with none does not
     assert is_figure_question("Stemmer det at rundt halvparten av ungdomsskoleelevene er fornøyd med livet?")
     assert is_figure_question("Er det riktig at en tredjedel av jentene mestrer ting?")
