@@ -34,7 +34,8 @@ _DEFINITION = re.compile(r"^\W*(?:hva\s+(?:betyr|menes|innebærer|vil\s+det\s+si
                          r"definisjonen)|hvordan\s+(?:defineres|forstås|er\s+\S+(?:\s+\S+)?\s+definert)|"
                          r"definer|forklar\s+(?:begrepet|uttrykket))\b"
                          r"|\b(?:begrepet|uttrykket|definisjonen|defineres|definerer|kalles|regnes\s+som)\b"
-                         r"|\bhva\s+er\s+.+\s+for\s+noe\b|^\W*(?:og\s+)?hva\s+(?:går|gikk)\s+.+\s+ut\s+på\b", re.IGNORECASE)
+                         r"|\bhva\s+er\s+.+\s+for\s+noe\b|^\W*(?:og\s+)?hva\s+(?:går|gikk)\s+.+\s+ut\s+på\b",
+                         re.IGNORECASE)
 _WHAT_IS = re.compile(r"^\W*hva\s+er\s+(?:en\s+|et\s+)?(?!det\b|de\b|den\b)[\wæøå-]+(?:\s+[\wæøå-]+)?\s*\?*\s*$",
                       re.IGNORECASE)  # «Hva er resiliens?», «Hva er indikert forebygging?»
 _COMPARISON = re.compile(r"\b(?:forskjell\w*|skiller\s+\w+\s+seg|sammenlign\w*|sammenliknet|i\s+forhold\s+til"
@@ -95,7 +96,8 @@ _ASKS_WHAT = re.compile(r"^\W*(?:og\s+)?hva\s+(?:er|betyr|menes\s+med|innebærer
                         r"(?:\s+for(?:\s+noe|\s+noen)?)?\s*\?*\s*$", re.IGNORECASE)
 # «Hva går COS-kurset ut på?»: what a thing involves, asked the way Norwegian asks it
 _ASKS_INVOLVES = re.compile(r"^\W*(?:og\s+)?hva\s+(?:går|gikk)\s+(?:egentlig\s+)?(?:en\s+|et\s+|ei\s+)?"
-                            r"(?!de\b|den\b|det\b)(?P<thing>[^?]+?)\s+(?:egentlig\s+)?ut\s+på\s*\?*\s*$", re.IGNORECASE)
+                            r"(?!de\b|den\b|det\b)(?P<thing>[^?]+?)\s+(?:egentlig\s+)?ut\s+på\s*\?*\s*$",
+                            re.IGNORECASE)
 # «Hvordan fungerer aktivitetskortet (i praksis)?»: how a thing works, which a report that only names it
 # among others does not tell
 _ASKS_WORKINGS = re.compile(r"^\W*(?:og\s+)?hvordan\s+(?:fungerer|fungerte|virker|virket)\s+(?:egentlig\s+)?"
