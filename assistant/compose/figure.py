@@ -49,6 +49,8 @@ _EMPTY_FRAME = re.compile(r"^\W*(?:(?:i|per|fra|siden)\s+\d{4}\s+)?(?:(?:er|var|
                           r"det\s+(?:er|var|ble|blir|har|hadde))\s+(?:\w+\s+){0,2}at\s+", re.IGNORECASE)
 _TRAILING = {"fra", "til", "på", "av", "i", "for", "om", "som", "er", "var"}  # nothing a «what» ends with
 _CONNECTIVES = {"og", "mens", "men", "samt", "mot", "versus", "sammenlignet", "med"}
+# «Det er en 65 prosent økning …», «Den …»: a pronoun subject takes what it measures from the sentence before
+_PRONOUN_OPENS = re.compile(r"^\W*(?:det|den|de|dette|denne|disse|han|hun)\b", re.IGNORECASE)
 COUNTED_WORDS = 4  # «29 495 av disse er barn»: a bare figure's noun comes within four words
 WHAT_WORDS = 12  # words of the figure's own clause shown as what it measures
 
@@ -265,6 +267,9 @@ def compose(pieces, asked, question, left_out, wanted, noun, compares: bool, sco
         2021») takes it from the opening of its sentence, what the sentence is about."""
         k, item = x.item.sentence, x.item
         j = _leaned_on(x.window, k)
+        if (j is not None and not refers_back(x.window[k].text) and not _PRONOUN_OPENS.match(x.window[k].text)
+                and _names_measure(_label(item))):
+            j = None  # «Samtidig er andel … som er misfornøyd … 6 prosent»: a connective leans, its own words measure
         before = [y.item for y in ranked if y.piece == x.piece and y.item.sentence == j] if j is not None else []
         if before:
             source = min(before, key=lambda i: i.start)

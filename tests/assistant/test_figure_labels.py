@@ -46,3 +46,16 @@ def test_a_figure_after_mens_is_labelled_from_its_own_clause_or_the_one_it_borro
     headache = assistant.ask("Hvor mange gutter på videregående har hatt hodepine?")
     nineteen = next(f for f in headache.stated_figures if f.value == "19")
     assert "hodepine" in nineteen.what and "samme" not in nineteen.what and "mens" not in nineteen.what
+
+
+def test_a_figure_after_a_connective_is_labelled_from_its_own_words(assistant):
+    # 5.1 p. 12: «50 prosent av ungdomsskoleelever i Bærum oppgir at de har høy tilfredshet med livet.
+    # Samtidig er andel ungdomsskoleelever i Bærum som er misfornøyd med flere sider av livet … 6 prosent
+    # siden 2014.»: «Samtidig» joins the two, the 6 prosent are the dissatisfied, not the satisfied
+    a = assistant.ask("Stemmer det at rundt halvparten av ungdomsskoleelevene er fornøyd med livet sitt?")
+    unhappy = next(f for f in a.stated_figures if f.value == "6")
+    assert "misfornøyd" in unhappy.what and "tilfredshet" not in unhappy.what
+    # … while «Det er en 65 prosent økning» (6.1.2 p. 23) still takes what increased from the sentence before
+    rise = next(f for f in assistant.ask("Hvor mye har andelen unge uføre økt i Bærum?").stated_figures
+                if f.value == "65")
+    assert "25-34 år" in rise.what
