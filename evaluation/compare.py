@@ -40,8 +40,7 @@ __all__ = ["EvalConfig", "parse_compare", "compare", "retriever_for", "make_assi
 
 _MODES = ("hybrid", "bm25", "dense")
 _KEYS = ("mode", "embedder", "chunk", "overlap", "headings", "fusion", "abstain", "rerank", "captions", "context",
-         "lexical",
-         "bm25", "compounds")
+         "lexical", "bm25", "compounds")
 
 
 @dataclass(frozen=True)
