@@ -164,11 +164,13 @@ NEGATION = re.compile(r"\b(?:ikke|aldri|ingen|mangler|manglet|mangle)\b", re.IGN
 
 
 # «Hvor mye har andelen unge uføre økt?», «Hvor stor har økningen vært?», «Med hvor mange prosent
-# økte …?»: the size of a change is asked for, not the level it reached
+# økte …?», «Hvor mange flere … har … fått?»: the size of a change is asked for, not the level it reached
 _ASKS_CHANGE = re.compile(
     r"\bhvor\s+(?:mye|mange(?:\s+prosent)?)\b(?:\s+\S+){0,12}?\s+(?:økt|økte|steget|steg|sunket|sank|falt|"
     r"redusert|vokst(?:e)?(?!\s+opp)|gått\s+(?:ned|opp)|gikk\s+(?:ned|opp))\b"
-    r"|\bhvor\s+(?:stor|mye)\s+(?:\S+\s+){0,2}?(?:økningen|nedgangen|veksten|oppgangen|reduksjonen|endringen)\b",
+    r"|\bhvor\s+(?:stor|mye)\s+(?:\S+\s+){0,2}?(?:økningen|nedgangen|veksten|oppgangen|reduksjonen|endringen)\b"
+    # «Hvor mange flere innbyggere har Bærum fått?»: more than before, unless «enn» says than what
+    r"|\bhvor\s+mange\s+(?:flere|færre)\b(?!.*\benn\b)",
     re.IGNORECASE)
 
 

@@ -358,6 +358,9 @@ def test_a_question_on_how_much_something_changed_is_answered_by_the_change(assi
     assert asks_change("Hvor mye har folketallet i Bærum vokst i snitt hvert år?")
     assert not asks_change("Hvor mange barn vokste opp i lavinntekt?")  # «vokse opp» is to grow up
     assert not asks_change("Hvor mange bor i Bærum?")
+    # «flere» without «enn» is more than before; with it, more than another group
+    assert asks_change("Hvor mange flere innbyggere har Bærum fått hvert år siden 2019?")
+    assert not asks_change("Hvor mange flere jenter enn gutter har mange psykiske plager?")
 
 
 def test_every_stated_figure_says_what_it_is_about_not_only_its_years(assistant):
