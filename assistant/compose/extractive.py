@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from assistant.compose import figure
+from assistant.compose import figure, labels
 from assistant.compose.base import Composer, Draft
 from assistant.compose.general import general_pieces
 from assistant.compose.lead import lead
@@ -175,7 +175,7 @@ def _figure_draft(pieces: list[list[tuple[int, list[Sentence]]]], hits: list[Hit
             text.append(f"{sentence.rstrip()} {mark}")
         last = markers
     quotes = {h + 1: _quote(hits[h].chunk.text, sentences) for h, sentences in used.items()}
-    figures = tuple(figure.stated_figure(item, h + 1, asked=(i < n_asked)) for i, (item, h) in enumerate(stated))
+    figures = tuple(labels.stated_figure(item, h + 1, asked=(i < n_asked)) for i, (item, h) in enumerate(stated))
     return Draft(" ".join(text), False, "extractive", quotes, figures=figures)
 
 

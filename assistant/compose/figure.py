@@ -17,15 +17,15 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from assistant.compose.cutting import DANGLING as _DANGLING, SAME as _SAME, WORD as _WORD, cut_away, from_figure
-from assistant.compose.lead import CLAUSE_START, Item, window_items
-from assistant.evidence.cues import THERE_IS, announces_list, is_item, leans_back, refers_back
+from assistant.compose.cutting import WORD as _WORD, cut_away, from_figure
+from assistant.compose.labels import AFTER_END, label, names_measure, names_something, opening, without_place
+from assistant.compose.lead import Item, window_items
+from assistant.evidence.cues import OF_THESE, THERE_IS, announces_list, is_item, leans_back, refers_back
 from assistant.question.asking import NEGATION
 from assistant.reading.numbers import extract_numbers, number_key
-from assistant.reading.quantities import EXPLANATION, UNIT, YEAR, quantities
-from assistant.reading.slots import GROUP_SLOTS, slot_of
-from assistant.reading.text import Sentence, content_terms, terms
-from assistant.records import StatedFigure
+from assistant.reading.quantities import UNIT, quantities
+from assistant.reading.slots import GROUP_SLOTS
+from assistant.reading.text import Sentence, terms
 
 MAX_FIGURES = 3  # figures the answer states, unless the question compares
 # A figure for another group last; then, when the question is negated («… ikke har en venn …»), a
@@ -37,22 +37,10 @@ MAX_CHAIN = 3  # sentences followed back to what a leaning figure measures
 MORE_SENTENCES = 2  # further sentences that add another figure for the same thing
 COMPARE_FIGURES = 4
 _VERSUS = re.compile(r"\b(?:mot|versus|enn|sammenlignet\s+med)\s*$", re.IGNORECASE)  # before a figure set against one
-_CONTRAST = re.compile(r"\bmens?\b", re.IGNORECASE)
-_AFTER_END = re.compile(r",\s+(?:men|mens|og|noe|som\s+er)\b|[;:(]", re.IGNORECASE)
-_GROUP_PREPOSITIONS = {"av", "blant"}
-_PARTITIVE = re.compile(r"^\s*av\b", re.IGNORECASE)  # the «av» of «N prosent av …»: nothing without its figure
-_FOCUS = re.compile(r"\b(?:kun|bare|hele|nesten|omtrent|cirka|ca\.|rundt|drøyt|snaut|godt|over|under|mer\s+enn|"
-                    r"mindre\s+enn)\s*$", re.IGNORECASE)  # … and so do the words that weigh it
-# «I 2020 var det registrert at …», «Det er anslått at …»: a frame with an empty «det» says only that
-# something is so; what is measured follows «at» (the year has its own column)
-_EMPTY_FRAME = re.compile(r"^\W*(?:(?:i|per|fra|siden)\s+\d{4}\s+)?(?:(?:er|var|ble|blir|har|hadde)\s+det|"
-                          r"det\s+(?:er|var|ble|blir|har|hadde))\s+(?:\w+\s+){0,2}at\s+", re.IGNORECASE)
-_TRAILING = {"fra", "til", "på", "av", "i", "for", "om", "som", "er", "var"}  # nothing a «what» ends with
-_CONNECTIVES = {"og", "mens", "men", "samt", "mot", "versus", "sammenlignet", "med"}
 # «Det er en 65 prosent økning …», «Den …»: a pronoun subject takes what it measures from the sentence before
 _PRONOUN_OPENS = re.compile(r"^\W*(?:det|den|de|dette|denne|disse|han|hun)\b", re.IGNORECASE)
+_TIME_UNITS = terms("år årene året måned måneden måneder uke uka uker dag dagen dager døgn time timer")
 COUNTED_WORDS = 4  # «29 495 av disse er barn»: a bare figure's noun comes within four words
-WHAT_WORDS = 12  # words of the figure's own clause shown as what it measures
 
 
 @dataclass(frozen=True)
@@ -233,7 +221,8 @@ def compose(pieces, asked, question, left_out, wanted, noun, compares: bool, sco
     before = _antecedent(top)
     if before is not None and not _leans(before):  # what «dette» is: «Justert for … hele 12,4 prosent.»
         add(before, top, top.item.sentence - 1)
-    measure_words = question - _group_stems(asked)  # a gender, background or level is no measure
+    measure_words = question - _group_stems(asked) - _TIME_UNITS  # a gender, background, level or unit of
+    # time is no measure («… de siste fem årene?» is not answered by «… barn under 18 år»)
     more = 0
     after = top.item.sentence + 1  # the next sentence leans on it and says more: «Det er en 65 prosent økning …»
     if after < len(top.window) and _leans(top.window[after].text) and (top.piece, after) not in added \
@@ -267,25 +256,26 @@ def compose(pieces, asked, question, left_out, wanted, noun, compares: bool, sco
         2021») takes it from the opening of its sentence, what the sentence is about."""
         k, item = x.item.sentence, x.item
         j = _leaned_on(x.window, k)
-        if (j is not None and not refers_back(x.window[k].text) and not _PRONOUN_OPENS.match(x.window[k].text)
-                and _names_measure(_label(item))):
-            j = None  # «Samtidig er andel … som er misfornøyd … 6 prosent»: a connective leans, its own words measure
+        if j is not None and names_measure(label(item)) and (OF_THESE.match(x.window[k].text[item.end:]) or (
+                not refers_back(x.window[k].text) and not _PRONOUN_OPENS.match(x.window[k].text))):
+            j = None  # «Samtidig er andel … som er misfornøyd … 6 prosent»: a connective leans, its own words
+            # measure; so do those after a part of what the sentence before counts («29 495 av disse er barn …»)
         before = [y.item for y in ranked if y.piece == x.piece and y.item.sentence == j] if j is not None else []
         if before:
             source = min(before, key=lambda i: i.start)
             scope = source.scope
             if source.place and item.place_value and source.place_value != item.place_value:
                 # «Tilsvarende tall for Bærum» is not Norway's
-                scope = _without_place(scope, source.place.split()[-1])
+                scope = without_place(scope, source.place.split()[-1])
             item = replace(item, scope=scope)
             k = j
         compared = _compared_with(x, ranked)
         if compared is not None:  # «16,6 prosent av barn i Bærum … trangt mot 18,5 prosent på landsbasis»
-            item = replace(item, scope=_without_place(compared.scope, compared.place))
-        if not _names_something(_label(item)):
-            opening = _opening(x.window[k].text)
-            if _names_something(opening):
-                item = replace(item, scope=opening)
+            item = replace(item, scope=without_place(compared.scope, compared.place))
+        if not names_something(label(item)):
+            opened = opening(x.window[k].text)
+            if names_something(opened):
+                item = replace(item, scope=opened)
         return item
 
     firsts = [start, top] if start is not top else [top]  # the asked figures, in the lead's order
@@ -308,91 +298,10 @@ def _compared_with(x: Placed, ranked: Sequence[Placed]) -> Item | None:
     year: it measures the same thing, elsewhere or at another time. None otherwise."""
     it = x.item
     sentence = x.window[it.sentence].text
-    after = _AFTER_END.split(sentence[it.end:], maxsplit=1)[0]
-    if it.groups or _names_something(_without_place(f" {after}", it.place.split()[-1] if it.place else "")):
+    after = AFTER_END.split(sentence[it.end:], maxsplit=1)[0]
+    if it.groups or names_something(without_place(f" {after}", it.place.split()[-1] if it.place else "")):
         return None  # «… mot 7 prosent i øvrig befolkning»: its own words say what it is for
     before = [y.item for y in ranked if y.piece == x.piece and y.item.sentence == it.sentence
               and y.item.end <= it.start]
     prev = max(before, key=lambda i: i.end, default=None)
     return prev if prev is not None and _VERSUS.search(sentence[prev.end:it.start]) else None
-
-
-def _without_place(scope: str, place: str) -> str:
-    """``scope`` without its «i Bærum»: the figure compared with it is for another place."""
-    return re.sub(rf"\s+(?:i|på)\s+{re.escape(place)}\b", "", scope) if place else scope
-
-
-def _opening(sentence: str) -> str:
-    """The words of ``sentence`` before its first figure, a dangling preposition left out: «I Bærum er
-    det særlig aldersgruppen 25-34 år som har økt»."""
-    figures = quantities(sentence, explanations=True)
-    return _DANGLING.sub("", sentence[:figures[0].start].rstrip(" (")) if figures else sentence
-
-
-def _names_something(what: str) -> bool:
-    """Does a figure's «what» name a thing, not only years and small words («i 2015 til i 2021»)?"""
-    return bool(content_terms(YEAR.sub(" ", what)))
-
-
-def _names_measure(text: str) -> bool:
-    """Does ``text`` name more than a group, level, place or year («har opplevd at far har vært utsatt»,
-    not «av guttene på videregående skole»)?"""
-    return bool(content_terms(" ".join(w for w in _WORD.findall(YEAR.sub(" ", text)) if not slot_of(w.lower()))))
-
-
-def _foreign_groups_out(words: list[str], groups: Sequence[str]) -> list[str]:
-    """``words`` without another figure's group: in «19 prosent av jentene …, mens 6 prosent av
-    guttene rapporterte det samme» the 6 prosent are the boys', so «av jentene» does not label it.
-    Only a group named with its preposition («av jentene», «blant guttene») is another figure's;
-    «flere jenter enn gutter» compares."""
-    own = {found[:2] for g in groups for w in g.split() if (found := slot_of(w.lower()))}
-    names = {name for name, _ in own} & set(GROUP_SLOTS)  # a level is often shared («… på ungdomsskolen og …»)
-    out: list[str] = []
-    for w in words:
-        found = slot_of(w.lower())
-        if (found and found[0] in names and found[:2] not in own and out
-                and out[-1].lower() in _GROUP_PREPOSITIONS):
-            out.pop()
-            continue
-        out.append(w)
-    return out
-
-
-def stated_figure(item: Item, n: int, asked: bool) -> StatedFigure:
-    """The record of one stated figure, cited as [n]."""
-    unit = UNIT.search(item.shown)
-    value = item.shown[:unit.start()].strip() if unit else item.shown
-    return StatedFigure(value=value, unit=unit.group().strip() if unit else "", what=_label(item),
-                        group=", ".join(item.groups), place=item.place, year=item.year, n=n, asked=asked)
-
-
-def _label(item: Item) -> str:
-    """What ``item`` measures, in the words of its own stretch: other figures, another figure's
-    group and dangling small words left out («… lever i vedvarende lavinntekt»)."""
-    at = item.scope.find(item.shown)
-    before, after = (item.scope[:at], item.scope[at + len(item.shown):]) if at >= 0 else (item.scope, "")
-    after = _AFTER_END.split(after, maxsplit=1)[0]  # «…, men statistikken slår ut …» is another clause
-    opened = before.rfind("(")
-    if opened > before.rfind(")") and EXPLANATION.match(item.scope, opened):
-        # «… vold (spørsmål er kun stilt til 90 prosent av ungdommene)»: a parenthesis that opens with words
-        # explains, and says what its figure is of; «(16 prosent av guttene svarte det samme)» does not
-        before, after = before[opened + 1:], after.split(")", 1)[0]
-    starts = list(CLAUSE_START.finditer(before))
-    if starts:  # the figure opens a clause of its own: «…, mens 14 % har opplevd at far har vært utsatt …»
-        own = before[starts[-1].end():]
-        if _SAME.search(f"{own} {after}") or refers_back(own):  # «…, mens 19 prosent av guttene rapporterer
-            before, after = before[:starts[-1].start()], ""  # det samme»: the clause it takes its measure from
-        elif _CONTRAST.match(own.strip() or starts[-1].group().strip()) and _names_measure(f"{own} {after}"):
-            before = own  # after «mens» or «men» a new subject: a comma or «og» may join a list
-    # «Kun 8 prosent av guttene bruker …»: «kun» and «av» go with the figure («guttene bruker …»)
-    text = f"{_FOCUS.sub('', before)} {_PARTITIVE.sub('', after, count=1)}"
-    for q in reversed(quantities(text, explanations=True)):  # other figures are not what this one measures
-        text = text[:q.start] + " " + _PARTITIVE.sub("", text[q.end:], count=1)  # … nor their «av»
-    text = _EMPTY_FRAME.sub("", text.lstrip())
-    words = _foreign_groups_out(_WORD.findall(text), item.groups)
-    while words and words[0].lower() in _CONNECTIVES:
-        words.pop(0)
-    words = words[:WHAT_WORDS]
-    while words and (words[-1].lower() in _CONNECTIVES or words[-1].lower() in _TRAILING):
-        words.pop()  # «… som har økt fra», «… lever i vedvarende lavinntekt i»
-    return " ".join(words)

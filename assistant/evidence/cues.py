@@ -61,6 +61,10 @@ CUES = {"why": CAUSE, "example": EXAMPLE, "definition": DEFINES, "how": WAY}
 THERE_IS = re.compile(r"^\W*det\s+(?:er|var)\s+(?!(?:en|et|ei|den|det|de|dette|disse|derfor|dermed)\b)", _I)
 
 
+# «29 495 av disse er barn under 18 år», «halvparten av dem»: a part of something the sentence before names
+OF_THESE = re.compile(r"^\s*(?:av|blant)\s+(?:dem|disse|dette|denne)\b", _I)
+
+
 def leans_back(sentence: str) -> bool:
     """Does ``sentence`` need the one before it to be understood («Dette kalles …», «Den regnes som
     …», «… grunnla han i 1839 …»)?"""

@@ -2,14 +2,15 @@
 
 A figure sentence that opens by pointing back («Det utgjør cirka 3300 barn», «Tilsvarende tall for
 Bærum …») or whose last words before its figure refer back («I 2021 utgjorde dette 3247 barn»,
-«… hvor tallet er 9,5 prosent») is quoted with the sentence before it; the next sentences join while
+«… hvor tallet er 9,5 prosent»), or whose figure counts a part of it («29 495 av disse …»), is quoted
+with the sentence before it; the next sentences join while
 they state a number and go on with the question's words or refer back; a sentence that announces a
 list brings its items.
 """
 
 from __future__ import annotations
 
-from assistant.evidence.cues import announces_list, is_item, refers_back
+from assistant.evidence.cues import OF_THESE, announces_list, is_item, refers_back
 from assistant.evidence.scoring import ANAPHORIC_START, MAX_ANAPHORA, REFERS_BACK, Candidate, Evidence
 from assistant.reading.quantities import quantities
 from assistant.reading.text import Sentence, terms
@@ -26,7 +27,8 @@ def figure_window(ev: Evidence, cand: Candidate) -> list[Sentence]:
     sents = ev.sentences[cand.hit_index]
     lo = hi = cand.position
     while lo > 0 and cand.position - lo < MAX_ANAPHORA and (ANAPHORIC_START.match(sents[lo].text)
-                                                             or refers_back(_before_number(sents[lo].text))):
+                                                             or refers_back(_before_number(sents[lo].text))
+                                                             or _part_of_before(sents[lo].text)):
         lo -= 1  # back to the sentence that says what «Det» / «Tilsvarende tall» refers to
     while hi + 1 < len(sents) and hi - lo + 1 < MAX_WINDOW:
         nxt = sents[hi + 1]
@@ -47,3 +49,10 @@ def _before_number(sentence: str) -> str:
     it (« … 20 prosent … utsatt for dette») or further from it («… før dette har … blitt halvert»)."""
     found = quantities(sentence)
     return " ".join(sentence[:found[0].start].split()[-SUBJECT_WORDS:]) if found else ""
+
+
+def _part_of_before(sentence: str) -> bool:
+    """Is the first figure of ``sentence`` a part of what the sentence before counts («29 495 av disse
+    er barn under 18 år», «Halvparten av dem …»)?"""
+    found = quantities(sentence)
+    return bool(found) and bool(OF_THESE.match(sentence[found[0].end:]))

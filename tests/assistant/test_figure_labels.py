@@ -59,3 +59,23 @@ def test_a_figure_after_a_connective_is_labelled_from_its_own_words(assistant):
     rise = next(f for f in assistant.ask("Hvor mye har andelen unge uføre økt i Bærum?").stated_figures
                 if f.value == "65")
     assert "25-34 år" in rise.what
+
+
+def test_a_figure_that_counts_a_part_of_the_sentence_before_is_quoted_with_it(assistant):
+    # 4 p. 9: «Per 1. januar 2023 bodde det 129 874 innbyggere i Bærum. 29 495 av disse er barn under 18
+    # år. De siste fem årene (2019-2022) har befolkningen økt med 884 personer …»: «disse» are the
+    # inhabitants, so that sentence is quoted too; the growth of the population is not what was asked
+    a = assistant.ask("Hvor mange barn under 18 år bor i Bærum?")
+    assert a.answer.startswith("29 495"), a.answer
+    assert "129 874 innbyggere i Bærum" in a.answer
+    assert "884" not in a.answer
+    children = next(f for f in a.stated_figures if f.value == "29 495")
+    assert children.what == "barn under 18 år" and children.asked
+
+
+def test_an_age_in_years_is_no_measure_of_a_question_on_the_last_years(assistant):
+    # 4 p. 9: the population grew by 884 a year in 2019-2022; «29 495 av disse er barn under 18 år»
+    # shares only «år» with the question and is another measure
+    a = assistant.ask("Hvor mye har folketallet i Bærum vokst per år de siste fem årene?")
+    assert a.answer.startswith("De siste fem årene (2019-2022) har befolkningen økt med 884 personer"), a.answer
+    assert "29 495" not in a.answer
