@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 
 import bm25s
 import numpy as np
 import Stemmer
-from bm25s.tokenization import Tokenizer
+from bm25s.stopwords import STOPWORDS_NORWEGIAN
 
 from index.compounds import split_compounds, vocabulary
 from kunnskap.errors import IndexLoadError
@@ -52,13 +53,22 @@ def split(text: str) -> list[str]:
     return tokens
 
 
+_STOPWORDS = frozenset(STOPWORDS_NORWEGIAN)
+_STEMMER = Stemmer.Stemmer(LANGUAGE)
+
+
 def tokenize(texts: Sequence[str]) -> list[list[str]]:
-    """Tokens (stems, stopwords removed) of each text, as bm25s expects them."""
-    tok = Tokenizer(lower=True, splitter=split, stopwords=STOPWORDS,
-                    stemmer=Stemmer.Stemmer(LANGUAGE))
-    out = tok.tokenize(list(texts), update_vocab=True, return_as="string",
-                       show_progress=False, allow_empty=True)
-    return [[t for t in doc if t] for doc in out]
+    """Tokens (stems, stopwords removed) of each text, as bm25s expects them: what bm25s's
+    ``Tokenizer(lower=True, splitter=split, stopwords="no", stemmer=Snowball)`` gives, without
+    building its vocabulary (and a progress bar) for every question and sentence; each text's tokens
+    are kept, since the answer stage reads the same passages again and again."""
+    return [list(_tokens(text)) for text in texts]
+
+
+@lru_cache(maxsize=16384)
+def _tokens(text: str) -> tuple[str, ...]:
+    words = [w for w in split(text.lower()) if w not in _STOPWORDS]
+    return tuple(s for s in _STEMMER.stemWords(words) if s)
 
 
 def settings() -> dict:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -65,6 +66,22 @@ def test_norwegian_stemming_and_stopwords():
     assert "og" not in tokens and "i" not in tokens
     (q,) = tokenize(["barnehage"])
     assert q[0] in tokens  # «barnehagene» and «barnehage» share a stem
+
+
+def test_tokens_are_those_of_bm25s_own_tokenizer_over_the_report():
+    # tokenize() skips bm25s's Tokenizer (a vocabulary and a progress bar per call) for speed; it must
+    # give exactly what that tokenizer gives, or the index and the question would disagree
+    import Stemmer
+    from bm25s.tokenization import Tokenizer
+
+    report = Path(__file__).resolve().parents[2] / "data" / "kunnskapsgrunnlag-barn-og-unge-2023.txt"
+    lines = [line for line in report.read_text(encoding="utf-8").splitlines() if line.strip()]
+    lines += ["Hvor mange innbyggere har Bærum?", "Figur 12 viser 5–10 %", "og i på"]
+    reference = Tokenizer(lower=True, splitter=split, stopwords="no", stemmer=Stemmer.Stemmer("norwegian"))
+    expected = [[t for t in doc if t] for doc in reference.tokenize(
+        lines, update_vocab=True, return_as="string", show_progress=False, allow_empty=True)]
+    assert tokenize(lines) == expected
+    assert tokenize(["og i på"]) == [[]]
 
 
 def test_stopword_only_or_unknown_query_finds_nothing(bm25):
