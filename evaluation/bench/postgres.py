@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from evaluation.bench.stats import figure, latency, python_child, time_calls
+from evaluation.bench.stats import as_new, figure, latency, python_child, time_calls
 
 EF_SEARCH_TRIED = (40, 100, 200)
 RECALL_K = 10
@@ -69,7 +69,7 @@ def _with_embedding(retriever, queries, repeats: int) -> dict:
     embedder = retriever.index.embedder
 
     return latency(time_calls(lambda q: retriever.search(q, k=5, mode="hybrid"), queries, repeats,
-                              embedder.forget_queries))
+                              as_new(embedder)))
 
 
 def _ingest(ctx, url: str, env: dict) -> dict:
@@ -102,7 +102,7 @@ def _warm(ctx, url: str) -> dict:
     assistant = Assistant(retriever)
     for q in ctx.queries[:3]:
         assistant.ask(q)
-    ask = latency(time_calls(assistant.ask, ctx.queries, s.repeats, index.embedder.forget_queries))
+    ask = latency(time_calls(assistant.ask, ctx.queries, s.repeats, as_new(index.embedder)))
     files = Assistant(ctx.retriever)
     same = sum(_same(files.ask(q), assistant.ask(q)) for q in ctx.queries)
     return {"load_s": load_s, "modes": modes, "ask": ask,

@@ -54,6 +54,17 @@ def latency(passes: Sequence[Sequence[float]]) -> dict:
             "queries": len(passes[0]), "passes": len(passes)}
 
 
+def as_new(embedder):
+    """What to run before each timed question so that it is answered as a new one: its query vector
+    and every kept token forgotten (the passages' sentences are tokenized again, too)."""
+    from index.lexical import forget_tokens
+
+    def forget() -> None:
+        embedder.forget_queries()
+        forget_tokens()
+    return forget
+
+
 def time_calls(fn, items: Sequence, passes: int, before=None) -> list[list[float]]:
     """Seconds of ``fn(item)`` for every item, repeated ``passes`` times; ``before()`` (not timed)
     runs before each call, e.g. to forget cached query vectors."""
