@@ -23,7 +23,10 @@ DEFINES = re.compile(r"\b(?:defineres|definert|definerer|definisjon\w*|betegner|
                      r"prosess|tilstand))\b", _I)
 WAY = re.compile(r"\b(?:ved\s+å|gjennom|ved\s+hjelp\s+av|legge\s+til\s+rette|sikre|samarbeid\w*|"
                  r"tiltak\w*|innsats\w*|modell\w*|metode\w*|tilnærming\w*|organisert|arbeide?[rt]?\s+med)\b", _I)
-_ENUMERATION = re.compile(r"\w+,\s+\w+(?:[\w\s-]*),?\s+(?:og|eller)\s+\w+", _I)
+# «venner, gode naboer eller besteforeldre»: short items after commas, the last after «og»/«eller»; not
+# «… en risikofaktor, og flere … kan også virke sammen og …», clauses joined by a comma and «og»
+_ENUMERATION = re.compile(r"\w+,\s+(?!(?:og|eller|men|mens|som|der|hvor|at|noe)\b)\w+(?:[\w\s-]*),?\s+"
+                          r"(?:og|eller)\s+\w+", _I)
 _ITEM = re.compile(r"^\s*(?:[•▪●◦*–-]|\d{1,2}[.)])\s*\S")
 _ANNOUNCES = re.compile(r":\s*$|\bfølgende\b|\bdisse\s+(?:er|var)\s*:?\s*$", _I)
 # Words that open a sentence which only makes sense after the one before it.

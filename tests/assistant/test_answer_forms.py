@@ -71,6 +71,10 @@ def test_sentence_cues():
     assert fits("example", "Tiltak som for eksempel leksehjelp og fritidskort.")
     assert fits("definition", "Resiliens viser til at egenskaper ved barnet motvirker risiko.")
     assert not fits("why", "Bærum har mange innbyggere.")
+    # an enumeration names short items; two clauses joined by «, og» list nothing
+    assert fits("list", "Venner, gode naboer eller besteforeldre kan dekke behov.")
+    assert not fits("example", "Beskyttelsesfaktorer kan dempe effekten av en risikofaktor, og flere "
+                               "beskyttelsesfaktorer kan også virke sammen og forsterke hverandre.")
     assert gives("time", "Loven trådte i kraft 1. januar 2022.", "Når kom loven?")
     assert gives("name", "Avisen ble grunnlagt av Christian Jensen.", "Hvem grunnla avisen?")
     assert not gives("name", "Avisen ble grunnlagt i byen.", "Hvem grunnla avisen?")

@@ -25,3 +25,12 @@ def test_an_item_two_overlapping_passages_share_is_quoted_once(assistant):
                  "Forskrift om rammeplan for skolefritidsordningen",
                  "Læreplanverket for kunnskapsløftet"):
         assert a.answer.count(item) == 1, item
+
+
+def test_examples_are_answered_by_the_list_the_report_gives_of_them(assistant):
+    # 6.2.1 p. 27: «Beskyttelsesfaktorer kan typisk være (ikke uttømmende):» and six bullets, from «• Barnet
+    # har aldersadekvat eller bedre fungering …» to «• Omsorgspersonene har god omsorgsutøvelse»
+    a = assistant.ask("Kan du gi eksempler på beskyttelsesfaktorer?")
+    assert a.answer.startswith("Beskyttelsesfaktorer kan typisk være (ikke uttømmende):"), a.answer
+    assert "• Barnet har venner/tilhører et sosialt felleskap" in a.answer
+    assert "• Omsorgspersonene har god omsorgsutøvelse" in a.answer
