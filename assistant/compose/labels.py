@@ -34,6 +34,7 @@ _EMPTY_FRAME = re.compile(r"^\W*(?:(?:i|per|fra|siden)\s+\d{4}\s+)?(?:(?:er|var|
                           r"det\s+(?:er|var|ble|blir|har|hadde))\s+(?:\w+\s+){0,2}at\s+", re.IGNORECASE)
 _TRAILING = {"fra", "til", "på", "av", "i", "for", "om", "som", "er", "var"}  # nothing a «what» ends with
 _CONNECTIVES = {"og", "mens", "men", "samt", "mot", "versus", "sammenlignet", "med"}
+_MEASURE_UNIT = re.compile(r"|prosent(?:poeng)?|%|kroner|kvm|kvadratmeter", re.IGNORECASE)
 WHAT_WORDS = 12  # words of the figure's own clause shown as what it measures
 
 
@@ -107,7 +108,8 @@ def label(item: Item) -> str:
     # «Kun 8 prosent av guttene bruker …»: «kun» and «av» go with the figure («guttene bruker …»)
     text = f"{_FOCUS.sub('', before)} {_PARTITIVE.sub('', after, count=1)}"
     for q in reversed(quantities(text, explanations=True)):  # other figures are not what this one measures
-        text = text[:q.start] + " " + _PARTITIVE.sub("", text[q.end:], count=1)  # … nor their «av»
+        counted = _counted_noun(q.text)  # … but what they count may be («bor det 31 050 innvandrere»)
+        text = text[:q.start] + f" {counted} " + _PARTITIVE.sub("", text[q.end:], count=1)  # … nor their «av»
     text = _EMPTY_FRAME.sub("", text.lstrip())
     words = _foreign_groups_out(_WORD.findall(text), item.groups)
     while words and words[0].lower() in _CONNECTIVES:
@@ -116,3 +118,11 @@ def label(item: Item) -> str:
     while words and (words[-1].lower() in _CONNECTIVES or words[-1].lower() in _TRAILING):
         words.pop()  # «… som har økt fra», «… lever i vedvarende lavinntekt i»
     return " ".join(words)
+
+
+def _counted_noun(figure: str) -> str:
+    """The noun a count names («31 050 innvandrere» -> «innvandrere»); "" for a unit of measure
+    («23,9 prosent», «25 kvm») or a bare number."""
+    unit = UNIT.search(figure)
+    noun = unit.group(1).strip() if unit else ""
+    return "" if _MEASURE_UNIT.fullmatch(noun) else noun

@@ -79,3 +79,13 @@ def test_an_age_in_years_is_no_measure_of_a_question_on_the_last_years(assistant
     a = assistant.ask("Hvor mye har folketallet i Bærum vokst per år de siste fem årene?")
     assert a.answer.startswith("De siste fem årene (2019-2022) har befolkningen økt med 884 personer"), a.answer
     assert "29 495" not in a.answer
+
+
+def test_a_share_of_a_count_is_labelled_with_what_the_count_counts(assistant):
+    # 4.2 p. 9: «I Bærum bor det 31 050 innvandrere inkludert norskfødte med innvandrerforelder. Dette
+    # utgjør 23,9 prosent av befolkningen.»: the 23,9 prosent are those immigrants, so the label keeps the
+    # noun the count names, though not the count itself
+    a = assistant.ask("Hvor stor andel av befolkningen i Bærum er innvandrere?")
+    share = next(f for f in a.stated_figures if f.value == "23,9")
+    assert "innvandrere inkludert norskfødte med innvandrerforelder" in share.what, share
+    assert "31 050" not in share.what
