@@ -9,6 +9,7 @@ also yields «figur12», so a figure number is not drowned by every other «12»
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -54,7 +55,14 @@ def split(text: str) -> list[str]:
 
 
 _STOPWORDS = frozenset(STOPWORDS_NORWEGIAN)
-_STEMMER = Stemmer.Stemmer(LANGUAGE)
+_LOCAL = threading.local()  # a PyStemmer object is not thread-safe: one per thread (the chat serves many)
+
+
+def _stemmer() -> Stemmer.Stemmer:
+    stemmer = getattr(_LOCAL, "stemmer", None)
+    if stemmer is None:
+        stemmer = _LOCAL.stemmer = Stemmer.Stemmer(LANGUAGE)
+    return stemmer
 
 
 def tokenize(texts: Sequence[str]) -> list[list[str]]:
@@ -68,7 +76,7 @@ def tokenize(texts: Sequence[str]) -> list[list[str]]:
 @lru_cache(maxsize=16384)
 def _tokens(text: str) -> tuple[str, ...]:
     words = [w for w in split(text.lower()) if w not in _STOPWORDS]
-    return tuple(s for s in _STEMMER.stemWords(words) if s)
+    return tuple(s for s in _stemmer().stemWords(words) if s)
 
 
 def forget_tokens() -> None:
