@@ -34,7 +34,7 @@ _EMPTY_FRAME = re.compile(r"^\W*(?:(?:i|per|fra|siden)\s+\d{4}\s+)?(?:(?:er|var|
                           r"det\s+(?:er|var|ble|blir|har|hadde))\s+(?:\w+\s+){0,2}at\s+", re.IGNORECASE)
 _TRAILING = {"fra", "til", "på", "av", "i", "for", "om", "som", "er", "var"}  # nothing a «what» ends with
 _CONNECTIVES = {"og", "mens", "men", "samt", "mot", "versus", "sammenlignet", "med"}
-_MEASURE_UNIT = re.compile(r"|prosent(?:poeng)?|%|kroner|kvm|kvadratmeter", re.IGNORECASE)
+_MEASURE_UNIT = re.compile(r"prosent(?:poeng)?|%|kroner|kvm|kvadratmeter", re.IGNORECASE)
 WHAT_WORDS = 12  # words of the figure's own clause shown as what it measures
 
 
@@ -125,4 +125,4 @@ def _counted_noun(figure: str) -> str:
     («23,9 prosent», «25 kvm») or a bare number."""
     unit = UNIT.search(figure)
     noun = unit.group(1).strip() if unit else ""
-    return "" if _MEASURE_UNIT.fullmatch(noun) else noun
+    return "" if not noun or _MEASURE_UNIT.fullmatch(noun) else noun
