@@ -8,7 +8,8 @@ that leans on it with a new figure («Det er en 65 prosent økning på bare 6 å
 two more sentences follow (``MORE_SENTENCES``, that one included), each stating another figure for
 the same thing (the national limit, another year). No figure is stated twice, and every figure
 stated is listed in ``StatedFigure`` records (value, unit, what, group, place, year, citation) for
-the chat's table.
+the chat's table, with the other figures the cited passages state for the same thing: of an asked
+kind and place, and a change («økt med 884 personer») only beside a change, a level only beside a level.
 """
 
 from __future__ import annotations
@@ -286,7 +287,8 @@ def compose(pieces, asked, question, left_out, wanted, noun, compares: bool, sco
         keys = _keys(x.item.shown)
         if len(table) >= limit + 2 or x.piece not in cited or not keys or keys & listed:
             continue
-        if (x.piece, x.item.sentence) in added or _agrees(x, top, asked, wanted):
+        # a change («økt med 884 personer») and a level («129 874 innbyggere») measure different things
+        if (x.piece, x.item.sentence) in added or (_agrees(x, top, asked, wanted) and x.item.change == top.item.change):
             table.append((measured(x), x.hit_index))
             listed |= keys
     return parts, table, len(firsts)

@@ -89,3 +89,15 @@ def test_a_share_of_a_count_is_labelled_with_what_the_count_counts(assistant):
     share = next(f for f in a.stated_figures if f.value == "23,9")
     assert "innvandrere inkludert norskfødte med innvandrerforelder" in share.what, share
     assert "31 050" not in share.what
+
+
+def test_the_table_keeps_a_change_and_a_level_apart(assistant):
+    # 4 p. 9: «Per 1. januar 2023 bodde det 129 874 innbyggere i Bærum. 29 495 av disse er barn under 18 år.
+    # … De siste fem årene (2019-2022) har befolkningen økt med 884 personer i gjennomsnitt hvert år.»: the
+    # growth is no figure for how many live there, nor is the number of inhabitants one for the growth
+    children = assistant.ask("Hvor mange barn under 18 år bor i Bærum?")
+    assert children.stated_figures[0].value == "29 495"
+    assert "884" not in [f.value for f in children.stated_figures]
+    growth = assistant.ask("Hvor mye har folketallet vokst per år de siste fem årene?")
+    assert growth.stated_figures[0].value == "884"
+    assert not {"129 874", "29 495"} & {f.value for f in growth.stated_figures}
