@@ -1,7 +1,8 @@
 """What a stated figure measures, in the words of its own clause: the «Gjelder» of the chat's table.
 
 A figure's label is the stretch of its sentence that belongs to it: other figures, another figure's
-group («…, mens 6 prosent av guttene …»), a frame with an empty «det» («Det er anslått at …») and
+group («…, mens 6 prosent av guttene …»), a frame with an empty «det» («Det er anslått at …»), a frame
+that says where the finding comes from («Studier viser at …»), a further finding («… og at …») and
 dangling small words left out («… lever i vedvarende lavinntekt»). ``stated_figure`` turns a figure with
 its label into the answer's ``StatedFigure`` record.
 """
@@ -22,16 +23,21 @@ from assistant.records import StatedFigure
 __all__ = ["AFTER_END", "label", "names_measure", "names_something", "opening", "stated_figure", "without_place"]
 
 _CONTRAST = re.compile(r"\bmens?\b", re.IGNORECASE)
-AFTER_END = re.compile(r",\s+(?:men|mens|og|noe|som\s+er)\b|[;:(]", re.IGNORECASE)
+# where a figure's clause ends: «…, men …», «…, mens …», and «… og at …», which starts another finding
+AFTER_END = re.compile(r",\s+(?:men|mens|og|noe|som\s+er)\b|\s+og\s+at\b|[;:(]", re.IGNORECASE)
 _GROUP_PREPOSITIONS = {"av", "blant"}
 # the «av» of «N prosent av …»: nothing without its figure; nor «av disse er» («29 495 av disse er barn …»)
 _PARTITIVE = re.compile(r"^\s*av\b(?:\s+(?:dem|disse|dette|denne)\b(?:\s+(?:er|var)\b)?)?", re.IGNORECASE)
-_FOCUS = re.compile(r"\b(?:kun|bare|hele|nesten|omtrent|cirka|ca\.|rundt|drøyt|snaut|godt|over|under|mer\s+enn|"
+_FOCUS = re.compile(r"\b(?:kun|bare|hele|nesten|omtrent|cirka|ca\.|rundt|drøyt|snaut|godt|over|under|mellom|mer\s+enn|"
                     r"mindre\s+enn)\s*$", re.IGNORECASE)  # … and so do the words that weigh it
 # «I 2020 var det registrert at …», «Det er anslått at …»: a frame with an empty «det» says only that
 # something is so; what is measured follows «at» (the year has its own column)
 _EMPTY_FRAME = re.compile(r"^\W*(?:(?:i|per|fra|siden)\s+\d{4}\s+)?(?:(?:er|var|ble|blir|har|hadde)\s+det|"
                           r"det\s+(?:er|var|ble|blir|har|hadde))\s+(?:\w+\s+){0,2}at\s+", re.IGNORECASE)
+# «Studier viser at …», «I tillegg viser undersøkelsen at …», «I Ungdata-junior undersøkelsen kommer det frem
+# at …»: a frame that says where a finding comes from; what is measured follows «at»
+_SOURCE_FRAME = re.compile(r"^\W*(?:[\w-]+\s+){0,4}?(?:viser|viste|kommer\s+det\s+frem|fremkommer\s+det|"
+                           r"fremgår\s+det)\s+(?:[\w-]+\s+){0,2}?at\s+", re.IGNORECASE)
 _TRAILING = {"fra", "til", "på", "av", "i", "for", "om", "som", "er", "var"}  # nothing a «what» ends with
 _CONNECTIVES = {"og", "mens", "men", "samt", "mot", "versus", "sammenlignet", "med"}
 _MEASURE_UNIT = re.compile(r"prosent(?:poeng)?|%|kroner|kvm|kvadratmeter", re.IGNORECASE)
@@ -111,6 +117,8 @@ def label(item: Item) -> str:
         counted = _counted_noun(q.text)  # … but what they count may be («bor det 31 050 innvandrere»)
         text = text[:q.start] + f" {counted} " + _PARTITIVE.sub("", text[q.end:], count=1)  # … nor their «av»
     text = _EMPTY_FRAME.sub("", text.lstrip())
+    unframed = _SOURCE_FRAME.sub("", text)
+    text = unframed if names_something(unframed) else text
     words = _foreign_groups_out(_WORD.findall(text), item.groups)
     while words and words[0].lower() in _CONNECTIVES:
         words.pop(0)

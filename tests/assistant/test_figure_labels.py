@@ -101,3 +101,15 @@ def test_the_table_keeps_a_change_and_a_level_apart(assistant):
     growth = assistant.ask("Hvor mye har folketallet vokst per år de siste fem årene?")
     assert growth.stated_figures[0].value == "884"
     assert not {"129 874", "29 495"} & {f.value for f in growth.stated_figures}
+
+
+def test_a_label_leaves_out_where_the_finding_comes_from(assistant):
+    # 5.1.4 p. 15: «Studier viser at mellom 5-10 prosent av barn og unge i Norge har atferdsvansker og at
+    # omsorgssvikt …»: «Studier viser at» says where it is from, «og at omsorgssvikt …» is another finding
+    behaviour = assistant.ask("Hvor mange barn og unge i Norge har atferdsvansker?").stated_figures[0]
+    assert behaviour.value == "5-10" and behaviour.what == "barn og unge i Norge har atferdsvansker"
+    # 6.3.2 p. 28: «I tillegg viser undersøkelsen at de yngste ikke-heterofile som oftest opplever helsen sin
+    # som dårlig, er hele 26 prosent i gruppen 18-24 år.»
+    health = assistant.ask("Hvor mange av de yngste ikke-heterofile opplever helsen sin som dårlig?").stated_figures[0]
+    assert health.value == "26" and health.what.startswith("de yngste ikke-heterofile")
+    assert health.what.endswith("helsen sin som dårlig")
