@@ -159,7 +159,9 @@ def _figure_draft(pieces: list[list[tuple[int, list[Sentence]]]], hits: list[Hit
     compares = ev.form == "comparison" or any(len(ev.asked.get(k, ())) > 1 for k in ("gender", "year", "level"))
     scores = {(c.hit_index, c.sentence.start): c.score for c in ev.candidates}
     parts, stated, n_asked = figure.compose(pieces, ev.asked, ev.question_terms, ev.left_out, ev.wanted,
-                                            ev.noun, compares, scores, ev.added, ev.negated, ev.change)
+                                            ev.noun, compares, scores, ev.added, ev.negated, ev.change,
+                                            frozenset((c.hit_index, c.sentence.start) for c in ev.candidates
+                                                      if c.contrast))
     if not parts:
         return None
     used: dict[int, list[Sentence]] = {}

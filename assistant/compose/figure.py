@@ -31,7 +31,9 @@ from assistant.reading.text import Sentence, terms
 MAX_FIGURES = 3  # figures the answer states, unless the question compares
 # A figure for another group last; then, when the question is negated («… ikke har en venn …»), a
 # figure whose own clause is not; then the passage's rank; within a passage, for a question on how much
-# something changed, a level after the change («til 2,6 prosent» after «en 65 prosent økning»); then the fit.
+# something changed, a level after the change («til 2,6 prosent» after «en 65 prosent økning»), and a figure
+# whose sentence qualifies an asked noun otherwise after the others («… etter lokale lavinntektsgrenser» for
+# «nasjonale inntektsgrenser», ``modifiers.contrasts``); then the fit.
 ORDER = lambda x, fit, affirms, level: (fit[-1], affirms, x.piece, level, fit[1], fit[2], *fit,  # noqa: E731
                                        x.item.order)
 MAX_CHAIN = 3  # sentences followed back to what a leaning figure measures
@@ -57,7 +59,8 @@ class Placed:
 def rank(pieces: Sequence[Sequence[tuple[int, Sequence[Sentence]]]], asked: Mapping[str, set[str]],
          question: frozenset[str], left_out: frozenset[str], wanted: tuple[str, ...],
          noun: frozenset[str], scores: Mapping[tuple[int, int], float] | None = None,
-         added: frozenset[str] = frozenset(), negated: bool = False, change: bool = False) -> list[Placed]:
+         added: frozenset[str] = frozenset(), negated: bool = False, change: bool = False,
+         contrasted: frozenset[tuple[int, int]] = frozenset()) -> list[Placed]:
     """Every figure of the quoted windows, the one that best answers the question first: stated for
     the asked group, level, place and year; of the asked kind (a count for «i antall», a share for
     «hvor stor andel»); counting the asked thing («Hvor mange barn …» is not «129 874 innbyggere»);
@@ -86,7 +89,8 @@ def rank(pieces: Sequence[Sequence[tuple[int, Sequence[Sentence]]]], asked: Mapp
         kind = wanted.index(it.kind) if it.kind in wanted else len(wanted)
         fit = (-it.on_topic, kind, not counts, it.unasked, it.baseline, -len(added & it.terms), -it.relevance,
                -scores.get((x.hit_index, x.window[it.sentence].start), 0.0), it.group_miss)
-        return ORDER(x, fit, negated and not NEGATION.search(it.scope), change and not it.change)
+        other = (x.hit_index, x.window[it.sentence].start) in contrasted  # «… etter lokale lavinntektsgrenser»
+        return ORDER(x, fit, negated and not NEGATION.search(it.scope), (change and not it.change, other))
 
     return sorted(placed, key=key)
 
@@ -181,7 +185,8 @@ def _first_asked(ranked: Sequence[Placed], top: Placed, asked: Mapping[str, set[
 
 
 def compose(pieces, asked, question, left_out, wanted, noun, compares: bool, scores=None,
-            added: frozenset[str] = frozenset(), negated: bool = False, change: bool = False
+            added: frozenset[str] = frozenset(), negated: bool = False, change: bool = False,
+            contrasted: frozenset[tuple[int, int]] = frozenset()
             ) -> tuple[list[tuple[str, list[int], Sentence]], list[tuple[Item, int]], int]:
     """The answer's sentences (text, the hits they cite, the report sentence they come from), the
     figures for the chat's table (with their hit) and how many of them were asked: the asked one
@@ -191,7 +196,7 @@ def compose(pieces, asked, question, left_out, wanted, noun, compares: bool, sco
     ``pieces`` are the evidence's figure windows (``ExtractiveComposer._figure_pieces``), best first;
     each lists the passages that quote the same window.
     """
-    ranked = rank(pieces, asked, question, left_out, wanted, noun, scores, added, negated, change)
+    ranked = rank(pieces, asked, question, left_out, wanted, noun, scores, added, negated, change, contrasted)
     if not ranked:
         return [], [], 0
     top = ranked[0]

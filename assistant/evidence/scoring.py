@@ -74,6 +74,7 @@ class Candidate:
     meaning: float = 0.0  # cosine to the query, min-max scaled over the retrieved sentences (0..1)
     core: float = 1.0  # like measure, without the counted noun («Hvor mange elever …»)
     counted: bool = True  # figure questions: counts what «Hvor mange X» asks (or asks no unit)
+    contrast: bool = False  # … qualifies an asked noun otherwise («lokale» for «nasjonale inntektsgrenser»)
 
 
 @dataclass(frozen=True)
@@ -200,7 +201,7 @@ def gather(question: str, query_used: str, hits: list[Hit], stats: TermStats,
                 if r.wants and gives(r.wants, s.text, question):
                     score += TYPE_BONUS
             out.append(Candidate(i, j, s, matched, coverage, score, states, agrees, measure, meaning, core,
-                                 counted))
+                                 counted, bool(contrast)))
     out.sort(key=lambda c: (-c.score, c.hit_index, c.position))
     return Evidence(q, figure, tuple(out), tuple(p.sentences for p in passages), vocabulary,
                     tuple(passages), r.asked, r.left_out, r.form, r.preferred, r.noun, detail, r.own,

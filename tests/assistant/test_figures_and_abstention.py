@@ -423,3 +423,14 @@ def test_a_figure_whose_subject_is_dette_brings_the_sentence_it_leans_on(assista
     a = assistant.ask("Hvor mange barn i Bærum levde i vedvarende lavinntekt i 2021?")
     assert not a.abstained and _first_figure(a) == "3247 barn", a.answer
     assert "Justert for lokale lavinntektsgrenser er andelen barn" in a.answer
+
+
+def test_a_figure_for_the_asked_noun_otherwise_qualified_comes_after_the_asked_one(assistant):
+    # 5.2.1 p. 17: «I 2020 var det registrert at 12 prosent av barn under 18 år bodde i husholdninger med
+    # vedvarende lavinntekt etter lokale lavinntektsgrenser (…). Det utgjør cirka 3300 barn og unge i Bærum.
+    # Hvis vi sammenligner med den nasjonale inntekten, er tallet på 7 prosent.»: «lokale» limits are not
+    # the «nasjonale» ones asked for
+    a = assistant.ask("Hvor stor andel av barna i Bærum levde i vedvarende lavinntekt i 2020 målt med nasjonale "
+                      "inntektsgrenser?")
+    assert _first_figure(a) == "7 prosent", a.answer
+    assert a.stated_figures[0].value == "7"
