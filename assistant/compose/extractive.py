@@ -58,7 +58,7 @@ class ExtractiveComposer(Composer):
             draft = _figure_draft(self._figure_pieces(ev), hits, ev)
             if draft is not None:
                 return draft
-        return _draft(general_pieces(ev), hits)
+        return _draft(*general_pieces(ev), hits)
 
     def _figure_pieces(self, ev: Evidence) -> list[list[tuple[int, list[Sentence]]]]:
         """Every passage that states a figure for what was asked (for the asked group, level,
@@ -120,11 +120,13 @@ def _merge_adjacent(pieces: list[list[tuple[int, list[Sentence]]]], hit_index: i
     return False
 
 
-def _draft(pieces: list[list[tuple[int, list[Sentence]]]], hits: list[Hit],
+def _draft(pieces: list[list[tuple[int, list[Sentence]]]], heads: Mapping[tuple[int, int], str], hits: list[Hit],
            asked: Mapping[str, set[str]] | None = None, question: frozenset[str] = frozenset(),
            left_out: frozenset[str] = frozenset()) -> Draft:
     """Join quoted windows into answer text; a piece found in several passages cites them all. A
     piece that opens with a list item starts a line, so its «2)» reads as a list number, not a figure.
+    ``heads``: (hit, sentence start) -> the head a list item is cut to in the text (the citation
+    quotes it whole).
 
     With ``asked`` (figure questions) the answer opens with a lead that states the figures.
     """
@@ -139,12 +141,34 @@ def _draft(pieces: list[list[tuple[int, list[Sentence]]]], hits: list[Hit],
             quotes[n] = f"{quotes[n]} … {quote}" if n in quotes else quote
             if f"[{n}]" not in markers:
                 markers.append(f"[{n}]")
-        text = _span(hits[piece[0][0]].chunk.text, piece[0][1])
+        hit_index, window = piece[0]
+        if any((hit_index, x.start) in heads for x in window):  # a list given whole, its items cut to their heads
+            own = {start: t for (h, start), t in heads.items() if h == hit_index}
+            text = _with_heads(hits[hit_index].chunk.text, window, own)
+        else:
+            text = _span(hits[hit_index].chunk.text, window)
         parts.append(f"{text} {''.join(markers)}")
         leads.append((piece[0][1], "".join(markers)))
     opening = lead(leads, dict(asked), question, left_out) if asked is not None else ""
     body = "".join(("\n" if i and is_item(part) else " " if i else "") + part for i, part in enumerate(parts))
     return Draft(f"{opening}. {body}" if opening else body, False, "extractive", quotes)
+
+
+def _with_heads(text: str, window: list[Sentence], heads: Mapping[int, str]) -> str:
+    """The window's text with some sentences replaced (``heads``: sentence start -> what it reads,
+    "" for left out): the passage's own text between sentences read whole, a new line before an item."""
+    out, last = "", None
+    for x in window:
+        said = heads.get(x.start, x.text)
+        if not said:
+            last = None
+            continue
+        whole = said == x.text and last is not None
+        gap = text[last.start + len(last.text):x.start] if whole else ""
+        out += gap if whole and not gap.strip() else ("\n" if is_item(said) else " ") if out else ""
+        out += said
+        last = x if said == x.text else None
+    return out
 
 
 def _span(text: str, window: list[Sentence]) -> str:

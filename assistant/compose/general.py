@@ -3,7 +3,9 @@
 The best sentence (``assistant.evidence.scoring``: words, meaning and the asked form of answer)
 is quoted with what completes it: the sentence it leans on («Dette kalles …», «Den regnes som …»,
 «… grunnla han …»), the items of a list it announces («… følgende:»), and the sentences after it
-that lean on it. An overview («Hva sier rapporten om …») gives up to three key points from
+that lean on it. A list too long to quote whole is given whole all the same: the items after the span
+cut to their heads («2. Arbeidsmodell for samhandling og tidlig innsats …»), the citation quoting them
+in full. An overview («Hva sier rapporten om …») gives up to three key points from
 different passages, each cited; other questions add a point from another passage only when it
 scores nearly as well and the answer stays short.
 """
@@ -31,6 +33,12 @@ RESTATED = 0.75  # a sentence with at least this share of another's words, and n
 NEAR = 0.5  # a neighbour this near the query in meaning (scaled 0..1) continues the point
 
 _REPLY = re.compile(r"\s*[–-]\s")  # a dash that opens a reply («– Vi oppfordrer …»), not an item
+HEAD_WORDS = 10  # a list item cut to its head, at most (with its marker)
+# where an item's head ends: «1. Det digitale sporet som skal sikre …», «• Barn fra lavinntektsfamilier,
+# hovedsakelig …»
+_HEAD_END = re.compile(r",\s|\s[–-]\s|[:;]\s|\s+som\s")
+HEAD_MIN = 3  # … and no nearer its start than this many words
+WHOLE_ITEM = 15  # an item this short is not cut
 _WORD = re.compile(r"\w+(?:[.,:-]\w+)*")
 
 Piece = list[tuple[int, list[Sentence]]]
@@ -61,6 +69,46 @@ def _fuller_tellings(ev: Evidence, chosen: dict[int, set[int]]) -> dict[tuple[in
 
     return {a: next(b for b, tb in keys.items() if tells(ta, tb))
             for a, ta in keys.items() if any(tells(ta, tb) for tb in keys.values())}
+
+
+def item_head(text: str) -> str:
+    """A list item cut to what it names: its first clause, at most ``HEAD_WORDS`` words, with « …»
+    when something is left out («1. Det digitale sporet …»)."""
+    if len(_WORD.findall(text)) <= WHOLE_ITEM:
+        return text
+    marker = re.match(r"\s*(?:[•▪●◦*–-]|\d{1,2}[.)])\s*", text)
+    at = marker.end() if marker else 0
+    found = [m for m in _HEAD_END.finditer(text, at) if len(_WORD.findall(text[at:m.start()])) >= HEAD_MIN]
+    head = text[:found[0].start()] if found else text
+    cut = list(_WORD.finditer(head, at))
+    if len(cut) > HEAD_WORDS:
+        head = head[:cut[HEAD_WORDS - 1].end()]
+    head = head.rstrip(" ,;:.")
+    return text if head == text.rstrip() else f"{head} …"
+
+
+def rest_of_list(sents: list[Sentence] | tuple[Sentence, ...], lo: int, hi: int,
+                 budget: int) -> tuple[int, dict[int, str]]:
+    """When a span stops inside a list («… fire anbefalte områder: 1. Det digitale sporet …» and
+    more items), the span to the list's end, the items after the span cut to their heads and the
+    sentences that go on with an item left out, if that fits in ``budget`` words: the new last
+    position and what each changed position reads ("" for left out). Else ``hi``, nothing changed."""
+    if not (is_item(sents[hi].text) or announces_list(sents[hi].text)):
+        return hi, {}
+    end, k = hi, hi + 1
+    while k < len(sents):
+        if is_item(sents[k].text):
+            end = k
+        elif not (is_item(sents[end].text) and k + 1 < len(sents) and is_item(sents[k + 1].text)):
+            break  # … a sentence that goes on with the item before («På sikt skal …») is not the end
+        k += 1
+    first = next((k for k in range(lo, end + 1) if is_item(sents[k].text)), end)
+    if end == hi or (_REPLY.match(sents[first].text) and not (first and announces_list(sents[first - 1].text))):
+        return hi, {}  # lines after a dash that nothing announces are replies in a news story, not a list
+    texts = {k: item_head(sents[k].text) if is_item(sents[k].text) else "" for k in range(hi + 1, end + 1)}
+    if sum(len(_WORD.findall(t)) for t in [*(x.text for x in sents[lo:hi + 1]), *texts.values()]) > budget:
+        return hi, {}
+    return end, {k: t for k, t in texts.items() if t != sents[k].text}
 
 
 def _finished(sentence: Sentence) -> bool:
@@ -127,7 +175,7 @@ def _key_figure(ev: Evidence, chosen: dict[int, set[int]], room: int,
     return 0
 
 
-def general_pieces(ev: Evidence) -> list[Piece]:
+def general_pieces(ev: Evidence) -> tuple[list[Piece], dict[tuple[int, int], str]]:
     """The quoted spans of an answer; each passage's sentences in reading order, passages in the
     order of their best sentence."""
     best = ev.candidates[0]
@@ -135,12 +183,16 @@ def general_pieces(ev: Evidence) -> list[Piece]:
     budget = OVERVIEW_WORDS if overview else SPAN_WORDS
     near = {(c.hit_index, c.position): c.meaning for c in ev.candidates}
     lo, hi = span(ev, best, FIRST_WORDS, near)
+    hi, cut = rest_of_list(ev.sentences[best.hit_index], lo, hi, SPAN_WORDS)  # a list is given whole
     opens = bool(ev.detail and states_detail(best.sentence.text, ev.detail))
     if opens and (not leans_back(best.sentence.text) or THERE_IS.match(best.sentence.text)):
         # «Det er en økning fra 2019» keeps what it leans on; «Det er flere … (16-19 år) …» leans on nothing
         lo = best.position  # «Fra hvilket år …?»: the sentence that names it comes first
     chosen: dict[int, set[int]] = {best.hit_index: set(range(lo, hi + 1))}
-    used = words(list(ev.sentences[best.hit_index][lo:hi + 1]))
+    passage = ev.sentences[best.hit_index]
+    # (hit, sentence start) -> an item's head, quoted instead of the item
+    heads = {(best.hit_index, passage[k].start): t for k, t in cut.items() if k >= lo}
+    used = sum(len(_WORD.findall(heads.get((best.hit_index, x.start), x.text))) for x in passage[lo:hi + 1])
     ratio = POINT_RATIO if overview else EXTRA_RATIO
     for c in ev.candidates[1:]:
         if c.score < ratio * best.score:
@@ -182,4 +234,4 @@ def general_pieces(ev: Evidence) -> list[Piece]:
             run.append(k)
         if run:
             pieces.append([(i, [ev.sentences[i][x] for x in run])])
-    return pieces
+    return pieces, heads
