@@ -90,7 +90,7 @@ class Assistant:
 
     def _beyond(self, answer: Answer, resolved: Rewrite, past: list[str], k: int, mode: str,
                 within: dict | None) -> Answer:
-        """«Hvorfor det?»: a why follow-up that would only quote what the answer before it quoted is
+        """«Hvorfor det?»: a why follow-up whose first quote is what the answer before it quoted is
         answered from the other sentences of its passages; when none of them answers (none gives a
         reason, ``cues.fits``), the repeat stays, with a note, so it is not read as the reason.
         («Hvordan var det i 2016?» asks for the same passage's other figure, and is left alone.)"""
@@ -98,7 +98,7 @@ class Assistant:
             return answer
         before = self.ask(past[-1], past[:-1], k=k, mode=mode)
         said = " ".join(_squash(c.quote) for c in before.citations)
-        if not all(part in said for c in answer.citations for part in _squash(c.quote).split(" … ")):
+        if not all(part in said for part in _squash(answer.citations[0].quote).split(" … ")):
             return answer
         other = self._answer(resolved.asked_now, resolved.search, k, mode, within, said=said)
         if not other.abstained and any(fits("why", c.quote) for c in other.citations):
