@@ -157,15 +157,12 @@ def _draft(pieces: list[list[tuple[int, list[Sentence]]]], heads: Mapping[tuple[
 def _with_heads(text: str, window: list[Sentence], heads: Mapping[int, str]) -> str:
     """The window's text with some sentences replaced (``heads``: sentence start -> what it reads,
     "" for left out): the passage's own text between sentences read whole, a new line before an item."""
-    out, last = "", None
+    out, last = "", None  # ``last``: the sentence before, when it was read whole
     for x in window:
         said = heads.get(x.start, x.text)
-        if not said:
-            last = None
-            continue
-        whole = said == x.text and last is not None
-        gap = text[last.start + len(last.text):x.start] if whole else ""
-        out += gap if whole and not gap.strip() else ("\n" if is_item(said) else " ") if out else ""
+        if said and out:
+            gap = text[last.start + len(last.text):x.start] if last is not None and said == x.text else "x"
+            out += gap if not gap.strip() else "\n" if is_item(said) else " "
         out += said
         last = x if said == x.text else None
     return out

@@ -13,8 +13,9 @@ scores nearly as well and the answer stays short.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from assistant.evidence.cues import THERE_IS, announces_list, is_item, leans_back
+from assistant.evidence.cues import ITEM_MARKER, THERE_IS, announces_list, is_item, leans_back
 from assistant.evidence.scoring import Candidate, Evidence
 from assistant.reading.quantities import states_detail
 from assistant.reading.text import Sentence
@@ -76,7 +77,7 @@ def item_head(text: str) -> str:
     when something is left out («1. Det digitale sporet …»)."""
     if len(_WORD.findall(text)) <= WHOLE_ITEM:
         return text
-    marker = re.match(r"\s*(?:[•▪●◦*–-]|\d{1,2}[.)])\s*", text)
+    marker = ITEM_MARKER.match(text)
     at = marker.end() if marker else 0
     found = [m for m in _HEAD_END.finditer(text, at) if len(_WORD.findall(text[at:m.start()])) >= HEAD_MIN]
     head = text[:found[0].start()] if found else text
@@ -87,8 +88,7 @@ def item_head(text: str) -> str:
     return text if head == text.rstrip() else f"{head} …"
 
 
-def rest_of_list(sents: list[Sentence] | tuple[Sentence, ...], lo: int, hi: int,
-                 budget: int) -> tuple[int, dict[int, str]]:
+def rest_of_list(sents: Sequence[Sentence], lo: int, hi: int, budget: int) -> tuple[int, dict[int, str]]:
     """When a span stops inside a list («… fire anbefalte områder: 1. Det digitale sporet …» and
     more items), the span to the list's end, the items after the span cut to their heads and the
     sentences that go on with an item left out, if that fits in ``budget`` words: the new last

@@ -27,7 +27,8 @@ WAY = re.compile(r"\b(?:ved\s+å|gjennom|ved\s+hjelp\s+av|legge\s+til\s+rette|si
 # «… en risikofaktor, og flere … kan også virke sammen og …», clauses joined by a comma and «og»
 _ENUMERATION = re.compile(r"\w+,\s+(?!(?:og|eller|men|mens|som|der|hvor|at|noe)\b)\w+(?:[\w\s-]*),?\s+"
                           r"(?:og|eller)\s+\w+", _I)
-_ITEM = re.compile(r"^\s*(?:[•▪●◦*–-]|\d{1,2}[.)])\s*\S")
+ITEM_MARKER = re.compile(r"^\s*(?:[•▪●◦*–-]|\d{1,2}[.)])\s*")  # «• », «- », «2. » before a list item's text
+_ITEM = re.compile(ITEM_MARKER.pattern + r"\S")
 _ANNOUNCES = re.compile(r":\s*$|\bfølgende\b|\bdisse\s+(?:er|var)\s*:?\s*$", _I)
 # Words that open a sentence which only makes sense after the one before it.
 _BACK_OPENERS = re.compile(
