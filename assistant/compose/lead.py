@@ -16,11 +16,11 @@ one asked is left out.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from assistant.evidence.attribution import MEASURE, SLOTS, figure_slots
-from assistant.evidence.cues import refers_back
+from assistant.evidence.cues import THERE_IS, leans_back, refers_back
 from assistant.reading.quantities import EXPLANATION, YEAR, Quantity
 from assistant.reading.slots import GROUP_SLOTS
 from assistant.reading.text import Sentence, terms
@@ -150,6 +150,16 @@ def _items(sentence: str, before: str, asked: dict[str, set[str]], question: fro
     return out
 
 
+def _restates(sentence: str) -> bool:
+    """Does ``sentence`` state its figure for what the one before it counts («Dette utgjør …», «Det har
+    vært en nedgang fra 26,5 prosent i 2016»), not for something it names itself («Det er stor overvekt av …»)?"""
+    return refers_back(sentence) or (leans_back(sentence) and not THERE_IS.match(sentence))
+
+
+def _year_asked(item: Item, asked: Mapping[str, set[str]]) -> int:
+    return int(bool(item.year) and item.year[-4:] in asked.get("year", ()))
+
+
 def _own_years(sentence: str) -> set[str]:
     return {m.group() for m in YEAR.finditer(sentence) if not _SINCE.search(sentence, 0, m.start())}
 
@@ -168,13 +178,16 @@ def window_items(window: Sequence[Sentence], asked: dict[str, set[str]], questio
         if not own and k + 1 < len(window) and refers_back(window[k + 1].text):
             later = _own_years(window[k + 1].text)  # «… 12,4 prosent. I 2021 utgjorde dette …»
             carried = next(iter(later)) if len(later) == 1 else carried
-        previous = [i for i in items if i.sentence == k - 1] if k and refers_back(sentence.text) else []
-        restates = max((i.on_topic for i in previous), default=0)  # «Dette utgjør 23,9 prosent»: the group before
+        previous = [i for i in items if i.sentence == k - 1] if k and _restates(sentence.text) else []
+        # «Dette utgjør 23,9 prosent»: the group before; its own asked year counts on top of it («… 20,4
+        # prosent. Det har vært en nedgang fra 26,5 prosent i 2016» for «… innvandrere … i 2016»)
+        restates = max((i.on_topic - _year_asked(i, asked) for i in previous), default=0)
         restated_miss = all(i.group_miss for i in previous) if previous else False
         for item in _items(sentence.text, before, asked, question, carried, len(items), left_out, k, every,
                            measure):
-            if item.on_topic < restates and not item.groups:  # restated for the group before
-                item = replace(item, on_topic=restates, group_miss=restated_miss)
+            inherited = restates + _year_asked(item, asked)
+            if item.on_topic < inherited and not item.groups:  # restated for the group before
+                item = replace(item, on_topic=inherited, group_miss=restated_miss)
             if item.text not in (i.text for i in items):
                 items.append(item)
         carried = next(iter(own)) if len(own) == 1 else (carried if not own else None)

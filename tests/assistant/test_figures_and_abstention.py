@@ -434,3 +434,21 @@ def test_a_figure_for_the_asked_noun_otherwise_qualified_comes_after_the_asked_o
                       "inntektsgrenser?")
     assert _first_figure(a) == "7 prosent", a.answer
     assert a.stated_figures[0].value == "7"
+
+
+# 6.1.1, page 23: the 2016 figure's sentence names no group; it leans on the one before, which does
+UNEMPLOYED = ("Til sammenligning, er andelen av innvandrere mellom 15-29 år som er utenfor arbeid, utdanning og "
+              "opplæring 20,4 prosent. Det har vært en nedgang fra 26,5 prosent i 2016, men representerer "
+              "allikevel en utfordring.")
+
+
+def test_a_leaning_figure_for_the_asked_year_keeps_the_group_it_leans_on_and_comes_first():
+    asked = {"background": {"innvandrer"}, "year": {"2016"}}
+    assert lead([(split_sentences(UNEMPLOYED), "[1]")], asked).startswith("26,5 prosent (")
+    assert lead([(split_sentences(UNEMPLOYED), "[1]")], {"background": {"innvandrer"}}).startswith("20,4 prosent (")
+
+
+def test_a_question_for_a_past_year_is_answered_with_that_years_figure(assistant):
+    a = assistant.ask("Hvor mange prosent av innvandrerne mellom 15 og 29 år var verken i jobb eller utdanning i 2016?")
+    assert not a.abstained and _first_figure(a) == "26,5 prosent", a.answer
+    assert a.stated_figures[0].value == "26,5" and a.numbers_verified
