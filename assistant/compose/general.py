@@ -5,9 +5,10 @@ is quoted with what completes it: the sentence it leans on («Dette kalles …»
 «… grunnla han …»), the items of a list it announces («… følgende:»), and the sentences after it
 that lean on it. A list too long to quote whole is given whole all the same: the items after the span
 cut to their heads («2. Arbeidsmodell for samhandling og tidlig innsats …»), the citation quoting them
-in full. An overview («Hva sier rapporten om …») gives up to three key points from
-different passages, each cited; other questions add a point from another passage only when it
-scores nearly as well and the answer stays short.
+in full. A question that asks for a list (or examples) also gets the items a cut list goes on with
+in the next retrieved passage, which overlaps it. An overview («Hva sier rapporten om …») gives up
+to three key points from different passages, each cited; other questions add a point from another
+passage only when it scores nearly as well and the answer stays short.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ POINT_RATIO = 0.5  # a further point scores at least this share of the best
 EXTRA_RATIO = 0.5  # other questions: a point from another passage scores at least this share
 TITLE_WORDS = 10  # a line this short that ends no sentence is a title: the sentence after it goes with it
 RESTATED = 0.75  # a sentence with at least this share of another's words, and no word of its own, restates it
+LIST_FORMS = ("list", "example")  # questions whose answer is a list: it goes on into the next passage
 NEAR = 0.5  # a neighbour this near the query in meaning (scaled 0..1) continues the point
 
 _REPLY = re.compile(r"\s*[–-]\s")  # a dash that opens a reply («– Vi oppfordrer …»), not an item
@@ -40,6 +42,8 @@ HEAD_WORDS = 10  # a list item cut to its head, at most (with its marker)
 _HEAD_END = re.compile(r",\s|\s[–-]\s|[:;]\s|\s+som\s")
 HEAD_MIN = 3  # … and no nearer its start than this many words
 WHOLE_ITEM = 15  # an item this short is not cut
+_SMALL_END = re.compile(r"(?:\s+(?:fra|på|med|til|av|for|om|i|og|eller|som|at|det|den|de|en|et|ei|er|var|har))+$",
+                        re.IGNORECASE)
 _WORD = re.compile(r"\w+(?:[.,:-]\w+)*")
 
 Piece = list[tuple[int, list[Sentence]]]
@@ -82,8 +86,8 @@ def item_head(text: str) -> str:
     found = [m for m in _HEAD_END.finditer(text, at) if len(_WORD.findall(text[at:m.start()])) >= HEAD_MIN]
     head = text[:found[0].start()] if found else text
     cut = list(_WORD.finditer(head, at))
-    if len(cut) > HEAD_WORDS:
-        head = head[:cut[HEAD_WORDS - 1].end()]
+    if len(cut) > HEAD_WORDS:  # cut short: «… oppfølging fra det» ends with «oppfølging»
+        head = _SMALL_END.sub("", head[:cut[HEAD_WORDS - 1].end()])
     head = head.rstrip(" ,;:.")
     return text if head == text.rstrip() else f"{head} …"
 
@@ -109,6 +113,37 @@ def rest_of_list(sents: Sequence[Sentence], lo: int, hi: int, budget: int) -> tu
     if sum(len(_WORD.findall(t)) for t in [*(x.text for x in sents[lo:hi + 1]), *texts.values()]) > budget:
         return hi, {}
     return end, {k: t for k, t in texts.items() if t != sents[k].text}
+
+
+def _announced(sents: Sequence[Sentence], lo: int, hi: int) -> bool:
+    """Does the span quote what announces its list («… følgende:»)? An item quoted alone answers
+    something of its own («Hvilket nummer har folkehelsemeldinga …?»), not the whole list."""
+    return any(announces_list(sents[k].text) or (  # … or a sentence the list completes («… hvor 1) de har …»)
+        not is_item(sents[k].text) and not _finished(sents[k]) and k + 1 < len(sents) and is_item(sents[k + 1].text)
+        and not _REPLY.match(sents[k + 1].text)) for k in range(lo, hi + 1))
+
+
+def _heads(items: list[tuple[int, Sentence]]) -> dict[tuple[int, int], str]:
+    """(hit, sentence start) -> head, for the items that ``item_head`` cuts."""
+    return {(h, x.start): head for h, x in items if (head := item_head(x.text)) != x.text}
+
+
+def _list_goes_on(ev: Evidence, i: int, lo: int, hi: int) -> tuple[int, int, int] | None:
+    """When the span ``lo``–``hi`` of passage ``i`` quotes a list to the passage's end and another
+    retrieved passage opens with its last item (the next chunk, which overlaps it), the list's
+    further items there: (passage, first, last)."""
+    sents = ev.sentences[i]
+    if hi != len(sents) - 1 or not is_item(sents[hi].text) or not _announced(sents, lo, hi):
+        return None
+    for j, other in enumerate(ev.sentences):
+        k = next((k for k, x in enumerate(other[:2]) if x.text == sents[hi].text), None) if j != i else None
+        if k is None:
+            continue
+        end = k
+        while end + 1 < len(other) and is_item(other[end + 1].text):
+            end += 1
+        return (j, k + 1, end) if end > k else None
+    return None
 
 
 def _finished(sentence: Sentence) -> bool:
@@ -193,6 +228,19 @@ def general_pieces(ev: Evidence) -> tuple[list[Piece], dict[tuple[int, int], str
     # (hit, sentence start) -> an item's head, quoted instead of the item
     heads = {(best.hit_index, passage[k].start): t for k, t in cut.items() if k >= lo}
     used = sum(len(_WORD.findall(heads.get((best.hit_index, x.start), x.text))) for x in passage[lo:hi + 1])
+    more = _list_goes_on(ev, best.hit_index, lo, hi) if ev.form in LIST_FORMS else None
+    if more:  # … also where the next passage goes on with it: whole, or its further items cut, or all cut
+        j, a, b = more
+        mine = [(best.hit_index, x) for x in passage[lo:hi + 1] if is_item(x.text)]
+        further = [(j, x) for x in ev.sentences[j][a:b + 1]]
+        for cut in ({}, _heads(further), _heads(mine + further)):
+            total = sum(len(_WORD.findall(cut.get((h, x.start), heads.get((h, x.start), x.text))))
+                        for h, x in [(best.hit_index, x) for x in passage[lo:hi + 1]] + further)
+            if total <= SPAN_WORDS:
+                chosen[j] = set(range(a, b + 1))
+                heads.update(cut)
+                used = total
+                break
     ratio = POINT_RATIO if overview else EXTRA_RATIO
     for c in ev.candidates[1:]:
         if c.score < ratio * best.score:

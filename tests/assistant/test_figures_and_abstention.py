@@ -449,6 +449,7 @@ def test_a_leaning_figure_for_the_asked_year_keeps_the_group_it_leans_on_and_com
 
 
 def test_a_question_for_a_past_year_is_answered_with_that_years_figure(assistant):
-    a = assistant.ask("Hvor mange prosent av innvandrerne mellom 15 og 29 år var verken i jobb eller utdanning i 2016?")
+    a = assistant.ask("Hvor mange prosent av innvandrerne mellom 15 og 29 år var verken i jobb eller utdanning "
+                      "i 2016?")
     assert not a.abstained and _first_figure(a) == "26,5 prosent", a.answer
     assert a.stated_figures[0].value == "26,5" and a.numbers_verified

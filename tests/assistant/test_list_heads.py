@@ -59,3 +59,23 @@ def test_the_answer_names_every_item_and_the_citation_quotes_them_whole(assistan
     quote = a.citations[0].quote
     assert "2. Arbeidsmodell for samhandling og tidlig innsats som skal sikre at kommunen leverer tjenester" in quote
     assert a.citations[0].pages == (7,)
+
+
+def test_a_list_the_next_passage_goes_on_with_is_given_to_its_end(assistant):
+    # 6.5.1 p. 35: four groups after «… hvem som er de mest sårbare barna når tilgangen på sosiale
+    # møteplasser og samfunnets hjelpetjenester begrenses:»; the passage ends after the second, and the
+    # next one (which repeats it) holds the other two. Only a question that asks for a list goes on.
+    a = assistant.ask("Hvilke grupper av barn ble regnet som mest sårbare da samfunnet stengte ned under pandemien?")
+    for head in ("• Barn fra lavinntektsfamilier", "• Barn som allerede før pandemien levde i familier med",
+                 "• Barn med store behov for hjelp og oppfølging",
+                 "• Enslige flyktninger og andre utsatte grupper"):
+        assert a.answer.count(head) == 1, a.answer
+    assert [(c.section, c.pages) for c in a.citations[:2]] == [("6.5.1", (35,))] * 2  # each part its passage
+
+
+def test_an_item_quoted_for_itself_does_not_bring_the_rest_of_its_list(assistant):
+    # 2.2.4 p. 4: «• Meld. St. 21 (2016–2017) Lærelyst – tidlig innsats og kvalitet i skolen» is one of
+    # eleven documents; asked for its number, the answer does not list them all
+    a = assistant.ask("Hvilket nummer har stortingsmeldingen Lærelyst?")
+    assert "Meld. St. 21 (2016–2017) Lærelyst" in a.answer
+    assert "Meld. St. 34" not in a.answer and "…" not in a.answer
