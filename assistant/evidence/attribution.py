@@ -114,7 +114,8 @@ def _groups(sentence: str, figures: list[Quantity], name: str) -> list[list[tupl
 
     «N prosent av jentene» names it after the figure. Otherwise a run of figures reads the groups
     named before it: in order when it names as many as there are figures («flere jenter enn gutter
-    (22 prosent versus 12 prosent)»), else the last one («andelen jenter … på 24 prosent»).
+    (22 prosent versus 12 prosent)»), else the last one («andelen jenter … på 24 prosent»). A ratio
+    names the two it compares after it («dobbelt så mange jenter enn gutter»).
     """
     found = _positions(sentence, name)
     out: list[list[tuple[str, str]] | None] = [None] * len(figures)
@@ -122,6 +123,9 @@ def _groups(sentence: str, figures: list[Quantity], name: str) -> list[list[tupl
         if _GROUP_AFTER.match(sentence, fig.end):
             named = [(v, w) for pos, v, w in found if fig.end <= pos < fig.end + GROUP_REACH]
             out[k] = named[:1] or None
+        elif fig.kind == "ratio":  # a ratio is for the groups it sets side by side
+            named = {v: (v, w) for pos, v, w in found if fig.end <= pos < fig.end + GROUP_REACH}
+            out[k] = list(named.values()) if len(named) > 1 else None
     k = 0
     while k < len(figures):
         if out[k] is not None:

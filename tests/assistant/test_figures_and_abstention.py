@@ -453,3 +453,18 @@ def test_a_question_for_a_past_year_is_answered_with_that_years_figure(assistant
                       "i 2016?")
     assert not a.abstained and _first_figure(a) == "26,5 prosent", a.answer
     assert a.stated_figures[0].value == "26,5" and a.numbers_verified
+
+
+# 6.4.3, page 31: «Kjønnsforskjellene er store. Det er dobbelt så mange jenter enn gutter som har hatt mange
+# psykiske plager siste uke.»
+TWICE = "Det er dobbelt så mange jenter enn gutter som har hatt mange psykiske plager siste uke."
+
+
+def test_a_ratio_is_stated_for_both_groups_it_sets_side_by_side():
+    text = lead([(split_sentences(TWICE), "[1]")], {"gender": {"jente", "gutt"}})
+    assert text.startswith("dobbelt så mange (jenter, gutter)"), text
+
+
+def test_how_many_more_girls_than_boys_is_answered_with_the_ratio(assistant):
+    a = assistant.ask("Hvor mange flere jenter enn gutter har hatt mange psykiske plager den siste uka?")
+    assert not a.abstained and a.answer.startswith("Det er dobbelt så mange jenter enn gutter"), a.answer
