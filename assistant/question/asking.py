@@ -43,7 +43,10 @@ _HOW_LONG = re.compile(r"\bhvor\s+lenge\b|\bhvor\s+mange\s+(?:år|måneder|uker|
 _ASKS_SHARE = re.compile(r"\bprosent\w*|\b(?:prosent)?andel(?:en|er|ene)?\b|\bhvor\s+stor\s+del\b", re.IGNORECASE)
 _ASKS_COUNT = re.compile(r"\b(?:antall(?:et)?|tallet\s+på)\s+(?:\w+\s+){0,2}?(?:barn|unge|ungdommer|elever|personer|"
                          r"innbyggere|innvandrere|familier|husholdninger|jenter|gutter)\b"
-                         r"|\bi\s+(?:antall|antall\s+\w+|tall|rene\s+tall)\s*\W*$", re.IGNORECASE)  # «…, i antall?»
+                         r"|\bi\s+(?:antall|antall\s+\w+|tall|rene\s+tall)\s*\W*$"  # «…, i antall?»
+                         r"|\bantallet\s*\W*$", re.IGNORECASE)  # «… – ikke andelen, men antallet?»
+# «ikke andelen», «ikke i prosent»: a kind the question says it does not ask for
+_NOT_KIND = re.compile(r"\bikke\s+(?:i\s+)?(?:prosent\w*|(?:prosent)?andel(?:en|er|ene)?)\b", re.IGNORECASE)
 
 
 def wanted_kinds(question: str) -> frozenset[str]:
@@ -59,7 +62,7 @@ def wanted_kinds(question: str) -> frozenset[str]:
         return frozenset({"ratio", "share", "count"})
     if _ASKS_COUNT.search(question):
         return frozenset({"count"})
-    if _ASKS_SHARE.search(question):
+    if _ASKS_SHARE.search(_NOT_KIND.sub(" ", question)):
         return frozenset({"share"})
     if _HOW_MANY_PEOPLE.search(question):  # «Hvor mange elever …»: not «nesten dobbel så stor»
         return frozenset({"share", "count"})

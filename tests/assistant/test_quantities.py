@@ -298,3 +298,14 @@ def test_the_comparison_asked_for_is_no_topic_word():
     q = "Hvor mange flere jenter enn gutter har mange psykiske plager?"
     got = question_terms(q, q)
     assert "fler" not in got and {"psykisk", "plag"} <= got
+
+
+@pytest.mark.parametrize("question, kinds", [
+    ("Hvor mange barn i Norge lever i fattige familier – ikke andelen, men antallet?", {"count"}),
+    ("Hvor mange elever dropper ut? Jeg vil ha antallet.", {"count"}),
+    ("Hvor mange unge står utenfor skole og jobb, ikke i prosent?", {"share", "count"}),
+    ("Hvor stor andel av barna lever i fattige familier?", {"share"}),
+])
+def test_a_kind_the_question_says_it_does_not_want_is_not_wanted(question, kinds):
+    from assistant.question.asking import wanted_kinds
+    assert wanted_kinds(question) == kinds
