@@ -3,9 +3,10 @@
 The best sentence (``assistant.evidence.scoring``: words, meaning and the asked form of answer)
 is quoted with what completes it: the sentence it leans on («Dette kalles …», «Den regnes som …»,
 «… grunnla han …»), the items of a list it announces («… følgende:»), and the sentences after it
-that lean on it. A list too long to quote whole is given whole all the same: the items after the span
-cut to their heads («2. Arbeidsmodell for samhandling og tidlig innsats …»), the citation quoting them
-in full. A question that asks for a list (or examples) also gets the items a cut list goes on with
+that lean on it; for a why question, the reason right after the premise it explains («… vi har lite
+lokal data … . En av årsakene til at det er vanskelig å måle er …»). A list too long to quote whole is
+given whole all the same: the items after the span cut to their heads («2. Arbeidsmodell for
+samhandling og tidlig innsats …»), the citation quoting them in full. A question that asks for a list (or examples) also gets the items a cut list goes on with
 in the next retrieved passage, which overlaps it. An overview («Hva sier rapporten om …») gives up
 to three key points from different passages, each cited; other questions add a point from another
 passage only when it scores nearly as well and the answer stays short.
@@ -16,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from assistant.evidence.cues import ITEM_MARKER, THERE_IS, announces_list, is_item, leans_back
+from assistant.evidence.cues import ITEM_MARKER, THERE_IS, announces_list, fits, is_item, leans_back
 from assistant.evidence.scoring import Candidate, Evidence
 from assistant.reading.quantities import states_detail
 from assistant.reading.text import Sentence
@@ -181,8 +182,13 @@ def span(ev: Evidence, cand: Candidate, budget: int = SPAN_WORDS,
         grows = ((lists and is_item(nxt)) or (announces_list(sents[hi].text) and not lists)
                  or (unfinished and (is_item(nxt) or _title(sents[hi])))
                  or leans_back(nxt) or near.get((cand.hit_index, hi + 1), 0.0) >= NEAR)
-        opens_list = lists or announces_list(sents[hi].text)  # a list is quoted whole, and so
-        room = max(budget, SPAN_WORDS) if opens_list and is_item(nxt) else budget  # is the list a sentence announces
+        # the premise asked about, then the reason for it, whole
+        reason = (ev.form == "why" and hi == cand.position and not fits("why", sents[hi].text)
+                  and fits("why", nxt))
+        grows = grows or reason
+        opens_list = lists or announces_list(sents[hi].text)  # a list is quoted whole, and so is the list a
+        # sentence announces, and the reason
+        room = max(budget, SPAN_WORDS) if (opens_list and is_item(nxt)) or reason else budget
         if not grows or words(list(sents[lo:hi + 2])) > room:
             break
         hi += 1

@@ -25,3 +25,12 @@ def test_a_reason_for_something_else_is_not_read_with_the_sentence_before(assist
     # a question that asks no reason keeps its answer: «Hvor mange …» is not answered by «Dette skyldes …»
     a = assistant.ask("Hvor mange innbyggere bodde i Bærum per 1. januar 2023?")
     assert "129 874" in split_sentences(a.answer)[0].text, a.answer
+
+
+def test_the_premise_asked_about_brings_the_reason_after_it(assistant):
+    # 6.3.3, page 30: «… men vi har lite lokal data og statistikk om levekårene til personer med nedsatt
+    # funksjonsevne i Bærum, inkludert barn og unge. En av årsakene til at det er vanskelig å måle er at det
+    # ikke er en felles metode for å måle/definere funksjonsnedsettelser, …»
+    a = assistant.ask("Hvorfor vet vi så lite om levekårene til personer med nedsatt funksjonsevne i Bærum?")
+    assert not a.abstained
+    assert "En av årsakene til at det er vanskelig å måle er at det ikke er en felles metode" in a.answer, a.answer
