@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from math import fsum
 
 from assistant.evidence.attribution import groups_named
-from assistant.evidence.cues import fits, gives, leans_back
+from assistant.evidence.cues import fits, gives, leans_back, refers_back
 from assistant.evidence.modifiers import contrasts, qualifiers
 from assistant.evidence.passages import Passage, PassageCache
 from assistant.question.asking import counts
@@ -54,6 +54,8 @@ ANAPHORIC_START = re.compile(r"^(det|dette|denne|disse|de|her|tilsvarende|tallet
 _LEANING = re.compile(r"\b(?:her|der|tilsvarende|samme|slike?|dem|deres|disse|denne|den gruppen)\b",
                       re.IGNORECASE)
 _FIGURE_FIRST = re.compile(r"^(?:\d|(?:kun|hele|omtrent|cirka|ca\.)\s+\d)")  # «4 prosent svarer at …»
+# «andelen», «tallet» lean back only when nothing says which (``cues.refers_back``)
+_REFERS = re.compile(r"\b(det|dette|disse|tilsvarende|sammenlignet|sammenligner|samme)\b", re.IGNORECASE)
 REFERS_BACK = re.compile(r"\b(det|dette|disse|tallet|tallene|andelen|tilsvarende|sammenlignet|"
                          r"sammenligner|samme)\b", re.IGNORECASE)
 
@@ -301,7 +303,7 @@ def _mismatch(asked: dict[str, set[str]], said: Mapping[str, frozenset[str]],
 def _leans_back(sentence: str) -> bool:
     """Does a figure sentence need the one before it to say what it counts («Det utgjør …»,
     «Her har 31 prosent …», «… er tallet på 7 prosent»)?"""
-    return bool(ANAPHORIC_START.match(sentence) or REFERS_BACK.search(sentence)
+    return bool(ANAPHORIC_START.match(sentence) or _REFERS.search(sentence) or refers_back(sentence)
                 or _LEANING.search(sentence) or _FIGURE_FIRST.match(sentence))
 
 

@@ -468,3 +468,20 @@ def test_a_ratio_is_stated_for_both_groups_it_sets_side_by_side():
 def test_how_many_more_girls_than_boys_is_answered_with_the_ratio(assistant):
     a = assistant.ask("Hvor mange flere jenter enn gutter har hatt mange psykiske plager den siste uka?")
     assert not a.abstained and a.answer.startswith("Det er dobbelt så mange jenter enn gutter"), a.answer
+
+
+def test_a_share_that_says_what_it_is_the_share_of_leans_on_nothing():
+    # 5.1.1, page 12: «… og andelen som opplever at de har opplevd negative hendelser på nettet eller mobilen
+    # er 31 prosent av barn på barneskolen.» says what «andelen» is; «Andelen har økt.» does not
+    from assistant.evidence.scoring import _leans_back
+    assert not _leans_back("Med økt bruk av mobiltelefon og internett har mobbing også inntatt digitale former, og "
+                           "andelen som opplever at de har opplevd negative hendelser på nettet eller mobilen er 31 "
+                           "prosent av barn på barneskolen.")
+    assert _leans_back("Andelen har økt siden 2019.") and _leans_back("Det utgjør rundt 110.700 barn.")
+
+
+def test_bullying_by_other_children_is_answered_with_the_share_bullied_not_the_share_online(assistant):
+    # 5.1.1, page 12: «… ti prosent av de som har svart opplever å ha blitt stengt ute, plaget eller truet av
+    # andre barn på skolen eller fritiden.» Two sentences on, «… 31 prosent …» counts bad events online.
+    a = assistant.ask("Hvor mange barneskoleelever blir mobbet av andre barn?")
+    assert not a.abstained and a.stated_figures[0].value == "ti", a.answer
