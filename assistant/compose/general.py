@@ -8,9 +8,9 @@ lokal data … . En av årsakene til at det er vanskelig å måle er …»). A l
 given whole all the same: the items after the span cut to their heads («2. Arbeidsmodell for
 samhandling og tidlig innsats …»), the citation quoting them in full. A question that asks for a list
 (or examples) also gets the items a cut list goes on with in the next retrieved passage, which
-overlaps it. An overview («Hva sier rapporten om …») gives up
-to three key points from different passages, each cited; other questions add a point from another
-passage only when it scores nearly as well and the answer stays short.
+overlaps it. An overview («Hva sier rapporten om …») gives up to three key points from different
+passages, each cited; other questions add a point from another passage only when it scores nearly
+as well and the answer stays short.
 """
 
 from __future__ import annotations
