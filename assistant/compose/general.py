@@ -180,13 +180,12 @@ def span(ev: Evidence, cand: Candidate, budget: int = SPAN_WORDS,
     while hi + 1 < len(sents):
         nxt = sents[hi + 1].text
         unfinished = not _finished(sents[hi])  # «… blant annet at»
-        grows = ((lists and is_item(nxt)) or (announces_list(sents[hi].text) and not lists)
-                 or (unfinished and (is_item(nxt) or _title(sents[hi])))
-                 or leans_back(nxt) or near.get((cand.hit_index, hi + 1), 0.0) >= NEAR)
         # the premise asked about, then the reason for it, whole
         reason = (ev.form == "why" and hi == cand.position and not fits("why", sents[hi].text)
                   and fits("why", nxt))
-        grows = grows or reason
+        grows = (reason or (lists and is_item(nxt)) or (announces_list(sents[hi].text) and not lists)
+                 or (unfinished and (is_item(nxt) or _title(sents[hi])))
+                 or leans_back(nxt) or near.get((cand.hit_index, hi + 1), 0.0) >= NEAR)
         opens_list = lists or announces_list(sents[hi].text)  # a list is quoted whole, and so is the list a
         # sentence announces, and the reason
         room = max(budget, SPAN_WORDS) if (opens_list and is_item(nxt)) or reason else budget

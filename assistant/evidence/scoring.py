@@ -54,11 +54,12 @@ ANAPHORIC_START = re.compile(r"^(det|dette|denne|disse|de|her|tilsvarende|tallet
 _LEANING = re.compile(r"\b(?:her|der|tilsvarende|samme|slike?|dem|deres|disse|denne|den gruppen)\b",
                       re.IGNORECASE)
 _FIGURE_FIRST = re.compile(r"^(?:\d|(?:kun|hele|omtrent|cirka|ca\.)\s+\d)")  # «4 prosent svarer at …»
-# «andelen», «tallet» lean back only when nothing says which (``cues.refers_back``; «tallet på 7 prosent»)
-_REFERS = re.compile(r"\b(?:det|dette|disse|tilsvarende|sammenlignet|sammenligner|samme)\b"
-                     r"|\b(?:tallet|tallene|andelen)\s+på\s+\d", re.IGNORECASE)
-REFERS_BACK = re.compile(r"\b(det|dette|disse|tallet|tallene|andelen|tilsvarende|sammenlignet|"
-                         r"sammenligner|samme)\b", re.IGNORECASE)
+_POINTERS = "det|dette|disse|tilsvarende|sammenlignet|sammenligner|samme"  # words that point back anywhere
+_FIGURE_NOUNS = "tallet|tallene|andelen"  # … and nouns that may: «Andelen har økt», not «andelen som …»
+REFERS_BACK = re.compile(rf"\b({_POINTERS}|{_FIGURE_NOUNS})\b", re.IGNORECASE)
+# the figure scoring reads the nouns as leaning back only when nothing says which (``cues.refers_back``),
+# or with a bare figure after them («tallet på 7 prosent»)
+_REFERS = re.compile(rf"\b(?:{_POINTERS})\b|\b(?:{_FIGURE_NOUNS})\s+på\s+\d", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
