@@ -26,6 +26,10 @@ MEASURE = re.compile(r"\b(?:etter|justert for|med|basert på)\s+(?:den\s+|de\s+)
                      r"\s+[\wæøå]+", re.IGNORECASE)
 _GROUP_AFTER = re.compile(r"\s*(?:av|blant|for|hos)\s+", re.IGNORECASE)
 _CONTRAST = re.compile(r"\b(?:mot|sammenlignet med|versus|mens|enn)\b", re.IGNORECASE)
+# «jenter … gruer seg noe mer … enn gutter (20 prosent mot 29 prosent)»: the comparison says which is larger
+_MORE = re.compile(r"\b(?:mer|flere|høyere|større|oftere|hyppigere)\b", re.IGNORECASE)
+_LESS = re.compile(r"\b(?:mindre|færre|lavere|sjeldnere)\b", re.IGNORECASE)
+_THAN = re.compile(r"\benn\s+(?:[\wæøå]+\s+){0,2}$", re.IGNORECASE)
 GROUP_REACH = 40  # characters after a figure in which «av jentene» names its group
 
 Slots = Mapping[str, list[tuple[str, str]]]  # slot name -> [(canonical value, word as written)]
@@ -114,8 +118,10 @@ def _groups(sentence: str, figures: list[Quantity], name: str) -> list[list[tupl
 
     «N prosent av jentene» names it after the figure. Otherwise a run of figures reads the groups
     named before it: in order when it names as many as there are figures («flere jenter enn gutter
-    (22 prosent versus 12 prosent)»), else the last one («andelen jenter … på 24 prosent»). A ratio
-    names the two it compares after it («dobbelt så mange jenter enn gutter»).
+    (22 prosent versus 12 prosent)»), unless the sentence says which group has more («jenter …
+    gruer seg noe mer … enn gutter (20 prosent mot 29 prosent)» gives the girls 29), else the last
+    one («andelen jenter … på 24 prosent»). A ratio names the two it compares after it («dobbelt så
+    mange jenter enn gutter»).
     """
     found = _positions(sentence, name)
     out: list[list[tuple[str, str]] | None] = [None] * len(figures)
@@ -138,6 +144,8 @@ def _groups(sentence: str, figures: list[Quantity], name: str) -> list[list[tupl
         start = figures[k - 1].end if k else 0
         before = [(v, w) for pos, v, w in found if start <= pos < figures[k].start]
         distinct = list({v: (v, w) for v, w in reversed(before)}.values())[::-1]
+        if j == k + 1 and len(distinct) == 2 and _compared_the_other_way(sentence, start, found, figures[k], figures[j]):
+            distinct.reverse()
         for i in range(k, j + 1):
             contrasted = bool(_CONTRAST.search(sentence, figures[i - 1].end if i else 0, figures[i].start))
             if j > k and len(distinct) == j - k + 1:
@@ -152,6 +160,31 @@ def _groups(sentence: str, figures: list[Quantity], name: str) -> list[list[tupl
                 out[i] = []
         k = j + 1
     return [g or [] for g in out]
+
+
+def _compared_the_other_way(sentence: str, start: int, found: list[tuple[int, str, str]],
+                            first: Quantity, second: Quantity) -> bool:
+    """Do two figures stand in the opposite order to the groups a comparison before them names?
+    «A … mer … enn B (x mot y)» says A's figure is the larger; «færre … enn» the smaller."""
+    if first.kind != second.kind:
+        return False
+    last = max(pos for pos, _, _ in found if start <= pos < first.start)
+    said = sentence[start:last]
+    if not _THAN.search(said):
+        return False
+    more, less = _MORE.search(said), _LESS.search(said)
+    if bool(more) == bool(less):
+        return False
+    a, b = _value(first.text), _value(second.text)
+    if a is None or b is None or a == b:
+        return False
+    return (a < b) if more else (a > b)
+
+
+def _value(text: str) -> float | None:
+    """The number a figure states («20 prosent» → 20.0, «12,4 %» → 12.4), or None."""
+    m = re.search(r"\d+(?:[ \u00a0]\d{3})*(?:,\d+)?", text)
+    return float(m[0].replace(" ", "").replace("\u00a0", "").replace(",", ".")) if m else None
 
 
 def groups_named(texts: tuple[str, ...], question: frozenset[str]) -> dict[str, set[str]]:

@@ -485,3 +485,29 @@ def test_bullying_by_other_children_is_answered_with_the_share_bullied_not_the_s
     # andre barn på skolen eller fritiden.» Two sentences on, «… 31 prosent …» counts bad events online.
     a = assistant.ask("Hvor mange barneskoleelever blir mobbet av andre barn?")
     assert not a.abstained and a.stated_figures[0].value == "ti", a.answer
+
+
+# 6.4.1, page 30: the pair stands in the opposite order to the groups, and «noe mer … enn» says whose is larger
+DREAD = ("Likevel er den en tendens til at jenter på videregående skole gruer seg noe mer til å gå på skolen "
+         "enn gutter (20 prosent mot 29 prosent).")
+
+
+def test_a_comparison_says_which_group_the_larger_figure_belongs_to():
+    assert lead([(split_sentences(DREAD), "[1]")], {"gender": {"jente"}}).startswith("29 prosent (jenter"), \
+        lead([(split_sentences(DREAD), "[1]")], {"gender": {"jente"}})
+    assert lead([(split_sentences(DREAD), "[1]")], {"gender": {"gutt"}}).startswith("20 prosent (gutter")
+    # figures already in the order the comparison gives are read in order, as before
+    assert lead([(split_sentences(DREAD.replace("20 prosent mot 29", "29 prosent mot 20")), "[1]")],
+                {"gender": {"jente"}}).startswith("29 prosent (jenter")
+    fewer = DREAD.replace("noe mer", "noe sjeldnere")
+    assert lead([(split_sentences(fewer), "[1]")], {"gender": {"jente"}}).startswith("20 prosent (jenter")
+
+
+@pytest.mark.parametrize("question, share", [
+    ("Hvor stor andel av jentene på videregående gruer seg til å gå på skolen?", "29"),
+    ("Hva er andelen gutter på videregående som gruer seg til skolen?", "20"),
+])
+def test_the_group_said_to_have_more_is_answered_with_the_larger_figure(assistant, question, share):
+    a = assistant.ask(question)
+    assert not a.abstained and _first_figure(a) == f"{share} prosent", a.answer
+    assert a.stated_figures[0].value == share and a.numbers_verified
