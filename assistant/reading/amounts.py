@@ -1,7 +1,7 @@
 """Amounts of money: does a question ask what something costs, and does a sentence state a sum?
 
-«Hva koster skolefritidsordningen?», «Hvor mye sparer kommunen i kroner …?» and «Hva er kostnaden til
-…?» are answered only by a sentence that states a sum («over én million kroner», «seks milliarder»,
+«Hva koster skolefritidsordningen?», «Hvor mye sparer kommunen i kroner …?», «Hvor mye penger har …
+lånt ut …?» and «Hva er kostnaden til …?» are answered only by a sentence that states a sum («over én million kroner», «seks milliarder»,
 «kr 300»). A report that speaks of the costs without any sum («De økonomiske konsekvensene … er godt
 dokumentert») does not answer them. A question on how much dearer something got («Hvor mye mer koster
 …?») asks for a change, often in per cent, and is no question for a sum; neither is «Hvilken pris …»,
@@ -15,6 +15,7 @@ import re
 _ASKS = re.compile(
     r"\b(?:hva|hvor\s+mye)\s+(?:koster|kostet|kostar)\b"
     r"|\bi\s+kroner\b|\bhvor\s+mange\s+(?:kroner|millioner|milliarder)\b"
+    r"|\bhvor\s+(?:mye|store|stort)\s+(?:penger|midler|beløp|summer|sum)\b"
     r"|\bhva\s+(?:er|var|blir|ble)\s+(?:den\s+\w+\s+)?(?:prisen|kostnaden|kostnadene|utgiftene|beløpet)\b",
     re.IGNORECASE)
 _NUMBER = (r"(?:\d[\d\s.,]*|en|én|ett|et|to|tre|fire|fem|seks|sju|syv|åtte|ni|ti|elleve|tolv|tjue|tretti|førti|"

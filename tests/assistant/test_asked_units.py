@@ -13,6 +13,9 @@ from assistant.reading.amounts import asks_amount, states_amount
     ("Hvor mye sparer kommunen i kroner på tidlig innsats?", True),
     ("Hvor mange kroner bruker kommunen på barnevernet?", True),
     ("Hva er kostnaden ved barnevernsreformen for kommunen?", True),
+    ("Hvor mye penger har kommunen lånt ut til barnefamilier?", True),
+    ("Hvor store beløp går til fritidstilbud?", True),
+    ("Hvor mye tid bruker ungdom på skjerm?", False),
     ("Hvor mye mer koster kjøttdeig i år enn i fjor?", False),  # a change, often in per cent
     ("Hvilken pris fikk prosjektet?", False),  # as often an award
     ("Hvor mange barn bor i Bærum?", False),
@@ -38,6 +41,13 @@ def test_a_cost_the_report_names_without_a_sum_is_refused(assistant):
     # 2.2.2, page 4: the report speaks of the reform's economic incentives but states no sum; the answer had
     # quoted «Gjennom barnevernsreformen har Bærum kommune fått et utvidet ansvar …»
     a = assistant.ask("Hva er kostnaden ved barnevernsreformen for kommunen?")
+    assert a.abstained and a.nearest and not a.citations
+
+
+def test_a_sum_lent_through_a_project_the_report_describes_without_sums_is_refused(assistant):
+    # 3.5, «Barn bor bra i Bærum»: the report tells what the project does and what its evaluation found,
+    # and gives no sum; the answer had led with the low-income share «Tilsvarende tall for Bærum er 6,5 prosent»
+    a = assistant.ask("Hvor mye penger har Bærum lånt ut i startlån til barnefamilier?")
     assert a.abstained and a.nearest and not a.citations
 
 
