@@ -16,7 +16,8 @@ traumatisk stress (NKVTS)»), not an item. A report that explains a thing says m
 that somewhere in the retrieved passages. The sizes below are read from how enumerations are written,
 not tuned (the lead-in words, the defining verb's place and the one-name parenthesis: tune 3 more near
 misses refused, one wrongly refused definition answered, NorQuAD unchanged; the enumeration in a
-parenthesis: 1 more).
+parenthesis: 1 more). A name in a credit after a figure («Kilde: Bærum kommune/KOMPAS») is named in
+passing too: the credit says where the figure comes from, not what the source is.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ _SEPARATORS = re.compile(r",|;|\s+(?:og|eller|samt)\s+|\s+med\s+mer\b|\s+m\.m\.|
 # barnekoordinator, og …»): what follows them is not the sentence's subject
 _LEAD_IN = re.compile(r"\b(?:inkludert|blant\s+annet|bl\.a\.|for\s+eksempel|f\.eks\.|eksempelvis|slik\s+som|"
                       r"deriblant|herunder|som\s+for\s+eksempel)\b", re.IGNORECASE)
+# «Kilde: Bærum kommune/KOMPAS»: a credit says where a figure comes from, not what the source is
+_CREDIT = re.compile(r"\b(?:kilde|kilder|foto|illustrasjon)\s*:", re.IGNORECASE)
 _APPOSITION = re.compile(r"\s*\(([^(),;:]*)\)")
 ITEM_WORDS = 5  # an enumeration's item is this short …
 MIN_ITEMS = 3  # … and the enumeration has at least this many items
@@ -50,6 +53,8 @@ def in_passing(sentence: str, thing: frozenset[str]) -> bool:
         if any(DEFINES.search(items[j]) for j in (k - 1, k, k + 1) if 0 <= j < len(items)):
             return False  # said with a defining verb next to it: «…, kalles kumulativ risiko»
         named = True
+        if credited(sentence, item):
+            continue  # named as the source of a figure
         neighbours = [short[j] for j in (k - 1, k + 1) if 0 <= j < len(items)]
         lead_in, at = _LEAD_IN.search(sentence), sentence.find(item)
         bracketed = sentence.count("(", 0, at) > sentence.count(")", 0, at)  # «… betingelser (…, X)»
@@ -58,6 +63,23 @@ def in_passing(sentence: str, thing: frozenset[str]) -> bool:
             return False  # an enumeration that opens the sentence is its subject: «Oslo, Bergen og …
             # er de største byene»; in passing, it follows a lead-in («Eksempler på dette kan være …»)
     return named
+
+
+def credited(sentence: str, words: str) -> bool:
+    """Are ``words`` (as written in ``sentence``) named in a credit («Kilde: Bærum kommune/KOMPAS»)?"""
+    credit = _CREDIT.search(sentence)
+    return bool(credit) and sentence.find(words, credit.end()) >= 0
+
+
+def only_credited(thing: frozenset[str], sentences) -> bool:
+    """Every sentence that names ``thing`` names it in a credit only (and at least one names it)."""
+    naming = [text for text, stems in sentences if thing <= stems]
+    return bool(naming) and all(_named_in_credit_only(text, thing) for text in naming)
+
+
+def _named_in_credit_only(text: str, thing: frozenset[str]) -> bool:
+    credit = _CREDIT.search(text)
+    return bool(credit) and not thing <= terms(text[:credit.start()])
 
 
 def only_in_passing(thing: frozenset[str], sentences) -> bool:

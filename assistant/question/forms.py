@@ -36,7 +36,8 @@ _DEFINITION = re.compile(r"^\W*(?:hva\s+(?:betyr|menes|innebærer|vil\s+det\s+si
                          r"|\b(?:begrepet|uttrykket|definisjonen|defineres|definerer|kalles|regnes\s+som)\b"
                          r"|\bhva\s+er\s+.+\s+for\s+noe\b|^\W*(?:og\s+)?hva\s+(?:går|gikk)\s+.+\s+ut\s+på\b",
                          re.IGNORECASE)
-_WHAT_IS = re.compile(r"^\W*hva\s+er\s+(?:en\s+|et\s+)?(?!det\b|de\b|den\b)[\wæøå-]+(?:\s+[\wæøå-]+)?\s*\?*\s*$",
+_WHAT_IS = re.compile(r"^\W*hva\s+er\s+(?:en\s+|et\s+)?(?!det\b|de\b|den\b)[\wæøå-]+(?:\s+[\wæøå-]+)?"
+                      r"(?:\s*,?\s+som\s+[^?]*)?\s*\?*\s*$",
                       re.IGNORECASE)  # «Hva er resiliens?», «Hva er indikert forebygging?»
 _COMPARISON = re.compile(r"\b(?:forskjell\w*|skiller\s+\w+\s+seg|sammenlign\w*|sammenliknet|i\s+forhold\s+til"
                          r"|likt?\s+som|annerledes|versus|mer\s+enn|mindre\s+enn|oftere\s+enn|enn\s+(?:i\s+)?"
@@ -91,12 +92,16 @@ def answer_type(question: str) -> str | None:
 
 
 # «Hva er (egentlig) et startlån (for noe)?», «Hva menes med …?», «Hva betyr …?», «Hva står … for?»
+# The thing ends where a relative clause or a second question begins: «Hva er KOMPAS som brukes i
+# befolkningsprognosen?», «Hva menes med «Oslo Origo», som …?», «Hva går X ut på, og hvem kan få det?»
+_THING_END = r"(?:\s*,?\s+som\s+[^?]*|\s*,\s*(?:og|eller|men)\s+[^?]*)?"
 _ASKS_WHAT = re.compile(r"^\W*(?:og\s+)?hva\s+(?:er|betyr|menes\s+med|innebærer|står)\s+(?:egentlig\s+)?"
-                        r"(?:begrepet\s+|uttrykket\s+)?(?:en\s+|et\s+|ei\s+)?(?!de\b|den\b|det\b)(?P<thing>[^?]+?)"
-                        r"(?:\s+for(?:\s+noe|\s+noen)?)?\s*\?*\s*$", re.IGNORECASE)
+                        r"(?:begrepet\s+|uttrykket\s+)?(?:en\s+|et\s+|ei\s+)?(?!de\b|den\b|det\b)(?P<thing>[^?,]+?)"
+                        rf"(?:\s+for(?:\s+noe|\s+noen)?)?{_THING_END}\s*\?*\s*$", re.IGNORECASE)
 # «Hva går COS-kurset ut på?»: what a thing involves, asked the way Norwegian asks it
 _ASKS_INVOLVES = re.compile(r"^\W*(?:og\s+)?hva\s+(?:går|gikk)\s+(?:egentlig\s+)?(?:en\s+|et\s+|ei\s+)?"
-                            r"(?!de\b|den\b|det\b)(?P<thing>[^?]+?)\s+(?:egentlig\s+)?ut\s+på\s*\?*\s*$",
+                            r"(?!de\b|den\b|det\b)(?P<thing>[^?,]+?)\s+(?:egentlig\s+)?ut\s+på"
+                            rf"{_THING_END}\s*\?*\s*$",
                             re.IGNORECASE)
 # «Hvordan fungerer aktivitetskortet (i praksis)?»: how a thing works, which a report that only names it
 # among others does not tell

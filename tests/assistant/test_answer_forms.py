@@ -272,6 +272,9 @@ NKVTS = ("En nasjonal undersøkelse gjennomført av Nasjonalt kunnskapssenter om
     # 6.2.1 p. 27: an enumeration in a parenthesis names examples of what stands before it
     ("• Skadelige strukturelle betingelser (mangler i boforhold, relativ fattigdom, multistressende miljø)",
      "multistressende miljø", True),
+    # 4.1 p. 10, under figure 3: a credit says where the figure comes from, not what the source is
+    ("Kilde: Bærum kommune/KOMPAS", "KOMPAS", True),
+    ("Figur 3: Kommunens befolkningsprognose. Kilde: Bærum kommune/KOMPAS", "befolkningsprognose", False),
 ])
 def test_a_thing_named_in_an_enumeration_after_a_lead_in_is_named_in_passing(sentence, thing, passing):
     from assistant.evidence.passing import in_passing
@@ -288,6 +291,10 @@ def test_a_thing_named_in_an_enumeration_after_a_lead_in_is_named_in_passing(sen
     ("Hva gikk endringene i velferdslovgivningen fra august 2023 ut på?", set()),  # a clause
     ("Hva er de viktigste risikofaktorene?", set()),  # an overview, not a thing to explain
     ("Hva er hensikten med temaplanen for barn og unge og hvem har laget den?", set()),  # a clause
+    # the thing ends where a relative clause or a second question begins
+    ("Hva er KOMPAS som brukes i befolkningsprognosen?", {"komp"}),
+    ("Hva menes med «Oslo Origo», som Sammen om velferd hentet inspirasjon fra?", {"oslo", "origo"}),
+    ("Hva går aktivitetskortet ut på, og hvem kan få det?", {"aktivitetskort"}),
 ])
 def test_the_thing_a_definition_question_asks_to_have_explained(question, thing):
     from assistant.question.forms import asked_thing
@@ -305,6 +312,14 @@ def test_a_thing_the_report_only_names_among_examples_is_not_explained(assistant
     # … while 6.2.1 p. 26 defines kumulativ risiko («… kalles kumulativ risiko»)
     answer = assistant.ask("Hva menes med kumulativ risiko?")
     assert not answer.abstained and "kalles kumulativ risiko" in answer.answer
+
+
+@pytest.mark.parametrize("question", ["Hva er KOMPAS?", "Hva er KOMPAS som brukes i befolkningsprognosen?"])
+def test_a_thing_the_report_names_only_as_a_figures_source_is_not_explained(assistant, question):
+    # 4.1 p. 10: «Kilde: Bærum kommune/KOMPAS» under figure 3 is the only place the report names KOMPAS
+    answer = assistant.ask(question)
+    assert answer.abstained and "bare som kilde til en figur" in answer.note, answer.answer
+    assert any("KOMPAS" in c.text for c in answer.nearest)  # where it is named is still shown
 
 
 @pytest.mark.parametrize("question, thing", [
