@@ -195,8 +195,12 @@ def assess(ev: Evidence, thresholds: Thresholds | None = None) -> Verdict:
     if ev.figure_question and _named_without_figure(ev, agreeing, figure_measure, t):
         # «Det er registrert flest innvandrere fra Polen.» names all of it; the figures are for less
         return Verdict(False, coverage, figure_coverage, missing, "nevnt uten tall")
-    named = [[(s.text, st) for s, st in zip(p.sentences, p.stems)] for p in ev.passages] if ev.thing else []
+    named = [[(s.text, st) for s, st in zip(p.sentences, p.stems)] for p in ev.passages] \
+        if ev.thing or ev.examples else []
     pairs = [pair for sentences in named for pair in sentences]
+    if ev.examples and only_in_passing(ev.examples, pairs):
+        # «Kan du gi eksempler på frivillige organisasjoner …?»: named only as an example of something else
+        return Verdict(False, coverage, figure_coverage, missing, IN_PASSING)
     if ev.thing and only_in_passing(ev.thing, pairs):
         # «Hva er aktivitetskortet?»: named only as one of several examples, or as a figure's source, never explained
         reason = CREDITED if only_credited(ev.thing, pairs) else IN_PASSING

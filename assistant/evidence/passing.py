@@ -31,6 +31,7 @@ _SEPARATORS = re.compile(r",|;|\s+(?:og|eller|samt)\s+|\s+med\s+mer\b|\s+m\.m\.|
 # words that lead into an enumeration inside a sentence («… flere aspekter, inkludert …, rett til
 # barnekoordinator, og …»): what follows them is not the sentence's subject
 _LEAD_IN = re.compile(r"\b(?:inkludert|blant\s+annet|bl\.a\.|for\s+eksempel|f\.eks\.|eksempelvis|slik\s+som|"
+                      r"eksempler\s+på\s+[\wæøå]+\s+(?:er|var|kan\s+være)|"
                       r"deriblant|herunder|som\s+for\s+eksempel)\b", re.IGNORECASE)
 # «Kilde: Bærum kommune/KOMPAS»: a credit says where a figure comes from, not what the source is
 _CREDIT = re.compile(r"\b(?:kilde|kilder|foto|illustrasjon)\s*:", re.IGNORECASE)

@@ -104,6 +104,7 @@ class Evidence:
     amount: bool = False  # … or a sum of money («Hva koster …?»)
     abbreviation: str | None = None  # … or what an abbreviation stands for («Hva står NKVTS for?»)
     head: frozenset[str] = frozenset()  # «Hva betyr …?»: the stems of the last word of ``thing``
+    examples: frozenset[str] = frozenset()  # «Kan du gi eksempler på X …?»: the stems of X
 
     def best(self) -> Candidate | None:
         return self.candidates[0] if self.candidates else None
@@ -209,7 +210,7 @@ def gather(question: str, query_used: str, hits: list[Hit], stats: TermStats,
     out.sort(key=lambda c: (-c.score, c.hit_index, c.position))
     return Evidence(q, figure, tuple(out), tuple(p.sentences for p in passages), vocabulary,
                     tuple(passages), r.asked, r.left_out, r.form, r.preferred, r.noun, detail, r.own,
-                    r.thing, r.negated, r.change, r.amount, r.abbreviation, r.head)
+                    r.thing, r.negated, r.change, r.amount, r.abbreviation, r.head, r.examples)
 
 
 def _core(r: Reading, got: Mapping[str, float]) -> float:

@@ -108,6 +108,10 @@ _ASKS_INVOLVES = re.compile(r"^\W*(?:og\s+)?hva\s+(?:går|gikk)\s+(?:egentlig\s+
 _ASKS_WORKINGS = re.compile(r"^\W*(?:og\s+)?hvordan\s+(?:fungerer|fungerte|virker|virket)\s+(?:egentlig\s+)?"
                             r"(?:en\s+|et\s+|ei\s+)?(?!de\b|den\b|det\b|dette\b)(?P<thing>[^?,]+?)"
                             r"(?:\s+i\s+praksis)?\s*(?:[?,].*)?$", re.IGNORECASE)
+# «Kan du gi eksempler på frivillige organisasjoner som kommunen samarbeider med?»: what examples are asked of
+_ASKS_EXAMPLES = re.compile(r"^\W*(?:og\s+)?(?:kan\s+du\s+)?(?:gi|nevne|nevn)\s+(?:meg\s+)?(?:noen\s+|et\s+|to\s+|tre\s+)?"
+                            r"eksempl?(?:el|er)\s+på\s+(?:en\s+|et\s+|ei\s+)?(?!de\b|den\b|det\b|dette\b|hva\b|hvordan\b)"
+                            rf"(?P<thing>[^?,]+?){_THING_END}\s*\?*\s*$", re.IGNORECASE)
 MAX_THING = 3  # stems: a name or a term, not a clause
 
 
@@ -133,6 +137,12 @@ def working_thing(question: str) -> frozenset[str]:
     """The stems of the thing a question asks how it works («Hvordan fungerer aktivitetskortet?»);
     empty for other questions."""
     return _thing(_ASKS_WORKINGS.match(question))
+
+
+def example_thing(question: str) -> frozenset[str]:
+    """The stems of what a question asks examples of («Kan du gi eksempler på frivillige organisasjoner
+    …?»: «frivill», «organisasjon»); empty for other questions."""
+    return _thing(_ASKS_EXAMPLES.match(question))
 
 
 def asked_thing(question: str) -> frozenset[str]:

@@ -16,7 +16,7 @@ from assistant.question.asking import (asked_noun, asked_verb, asks_change, coun
                                        left_out_terms, names_aged, negated, preferred_kinds, proper_terms,
                                        question_terms, wanted_kinds)
 from assistant.question.forms import (RELATION, answer_type, asked_thing, defining_verb, meant_word, question_form,
-                                      relation_thing, working_thing)
+                                      relation_thing, working_thing, example_thing)
 from assistant.question.thesaurus import report_words
 from assistant.reading.abbreviations import asked_abbreviation
 from assistant.reading.amounts import asks_amount
@@ -52,6 +52,7 @@ class Reading:
     own: frozenset[str] = frozenset()  # a follow-up: the stems it adds to the question before it
     thing: frozenset[str] = frozenset()  # «Hva er aktivitetskortet?»: what is to be explained
     head: frozenset[str] = frozenset()  # «Hva betyr …?»: the stems of the asked thing's last word
+    examples: frozenset[str] = frozenset()  # «Kan du gi eksempler på X …?»: what examples are asked of
     negated: bool = False  # asks about what is not so («… ikke har en venn …»)
     change: bool = False  # asks how much something changed («Hvor mye har andelen økt?»)
     amount: bool = False  # asks for a sum of money («Hva koster …?»)
@@ -121,6 +122,7 @@ def read(question: str, query_used: str, stats: TermStats) -> Reading:
         wants=answer_type(question) if form == "fact" else None,
         own=own if own < q else frozenset(),
         thing=asked_thing(question) if form == "definition" else relation_thing(question) or working_thing(question),
+        examples=example_thing(question),
         head=meant_word(question) if form == "definition" else frozenset(),
         negated=negated(question), change=asks_change(question) or asks_change(query_used),
         amount=asks_amount(question) or asks_amount(query_used), abbreviation=asked_abbreviation(question),

@@ -314,6 +314,30 @@ def test_a_thing_the_report_only_names_among_examples_is_not_explained(assistant
     assert not answer.abstained and "kalles kumulativ risiko" in answer.answer
 
 
+@pytest.mark.parametrize("question, thing", [
+    ("Kan du gi eksempler på frivillige organisasjoner som kommunen samarbeider med?", {"frivil", "organisasjon"}),
+    ("Gi meg noen eksempler på plager som jenter har oftere enn gutter.", {"plag"}),
+    ("Kan du gi eksempler på hva kommunen gjør?", set()),  # a clause, not a thing
+])
+def test_what_a_question_asks_examples_of(question, thing):
+    from assistant.question.forms import example_thing
+
+    assert example_thing(question) == thing
+
+
+def test_examples_of_a_thing_the_report_names_only_as_an_example_of_something_else_are_not_given(assistant):
+    # 6.2 p. 26: «Eksempler på dette er fritidsklubber, ferieaktiviteter, leksehjelp, frivillige organisasjoner med
+    # mer.» is the only place the report names voluntary organisations: an example of what the municipality
+    # offers, with no examples of its own
+    answer = assistant.ask("Kan du gi eksempler på frivillige organisasjoner som kommunen samarbeider med om "
+                           "fritidstilbud for barn og unge?")
+    assert answer.abstained and "bare i en oppramsing" in answer.note, answer.answer
+    # examples the report gives are still given (6.2 p. 26: «Gratis kjernetid i barnehager er et eksempel på
+    # selektiv forebygging.»)
+    answer = assistant.ask("Kan du gi eksempler på selektiv forebygging?")
+    assert not answer.abstained and "Gratis kjernetid" in answer.answer, answer.answer
+
+
 @pytest.mark.parametrize("question", ["Hva er KOMPAS?", "Hva er KOMPAS som brukes i befolkningsprognosen?"])
 def test_a_thing_the_report_names_only_as_a_figures_source_is_not_explained(assistant, question):
     # 4.1 p. 10: «Kilde: Bærum kommune/KOMPAS» under figure 3 is the only place the report names KOMPAS
