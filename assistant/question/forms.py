@@ -94,7 +94,9 @@ def answer_type(question: str) -> str | None:
 # «Hva er (egentlig) et startlån (for noe)?», «Hva menes med …?», «Hva betyr …?», «Hva står … for?»
 # The thing ends where a relative clause or a second question begins: «Hva er KOMPAS som brukes i
 # befolkningsprognosen?», «Hva menes med «Oslo Origo», som …?», «Hva går X ut på, og hvem kan få det?»
-_THING_END = r"(?:\s*,?\s+som\s+[^?]*|\s*,\s*(?:og|eller|men)\s+[^?]*)?"
+# or where the question points at its context: «Hva betyr resiliens i denne sammenhengen?», «… i rapporten?»
+_THING_END = (r"(?:\s+(?:i\s+(?:denne|dette)\s+[\wæøå]+|i\s+(?:rapporten|kunnskapsgrunnlaget|dokumentet|planen)|her))?"
+              r"(?:\s*,?\s+som\s+[^?]*|\s*,\s*(?:og|eller|men)\s+[^?]*)?")
 _ASKS_WHAT = re.compile(r"^\W*(?:og\s+)?hva\s+(?:er|betyr|menes\s+med|innebærer|står)\s+(?:egentlig\s+)?"
                         r"(?:begrepet\s+|uttrykket\s+)?(?:en\s+|et\s+|ei\s+)?(?!de\b|den\b|det\b)(?P<thing>[^?,]+?)"
                         rf"(?:\s+for(?:\s+noe|\s+noen)?)?{_THING_END}\s*\?*\s*$", re.IGNORECASE)

@@ -295,6 +295,9 @@ def test_a_thing_named_in_an_enumeration_after_a_lead_in_is_named_in_passing(sen
     ("Hva er KOMPAS som brukes i befolkningsprognosen?", {"komp"}),
     ("Hva menes med «Oslo Origo», som Sammen om velferd hentet inspirasjon fra?", {"oslo", "origo"}),
     ("Hva går aktivitetskortet ut på, og hvem kan få det?", {"aktivitetskort"}),
+    # … or where the question points at its context
+    ("Hva betyr resiliens i denne sammenhengen?", {"resili"}),
+    ("Hva menes med utenforskap i rapporten?", {"utenforskap"}),
 ])
 def test_the_thing_a_definition_question_asks_to_have_explained(question, thing):
     from assistant.question.forms import asked_thing
@@ -312,6 +315,13 @@ def test_a_thing_the_report_only_names_among_examples_is_not_explained(assistant
     # … while 6.2.1 p. 26 defines kumulativ risiko («… kalles kumulativ risiko»)
     answer = assistant.ask("Hva menes med kumulativ risiko?")
     assert not answer.abstained and "kalles kumulativ risiko" in answer.answer
+
+
+def test_a_word_asked_in_its_context_is_explained_where_the_report_explains_it(assistant):
+    # 6.2.1 p. 26: «I denne sammenhengen snakkes det også om resiliens. Resiliens viser til at egenskaper ved
+    # barnet eller rundt barnet motvirker …»; «sammenhengen» is where the user reads, not part of the word
+    answer = assistant.ask("Hva betyr resiliens i denne sammenhengen?")
+    assert not answer.abstained and "Resiliens viser til" in answer.answer, answer.answer
 
 
 @pytest.mark.parametrize("question, thing", [
