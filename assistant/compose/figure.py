@@ -29,7 +29,7 @@ from assistant.reading.slots import GROUP_SLOTS
 from assistant.reading.text import Sentence, terms
 
 MAX_FIGURES = 3  # figures the answer states, unless the question compares
-# A figure for another group last; then, when the question is negated («… ikke har en venn …»), a
+# A figure for another group, or one that counts who saw it happen to someone else, last; then, when the question is negated («… ikke har en venn …»), a
 # figure whose own clause is not; then the passage's rank; within a passage, for a question on how much
 # something changed, a level after the change («til 2,6 prosent» after «en 65 prosent økning»), and a figure
 # whose sentence qualifies an asked noun otherwise after the others («… etter lokale lavinntektsgrenser» for
@@ -88,7 +88,7 @@ def rank(pieces: Sequence[Sequence[tuple[int, Sequence[Sentence]]]], asked: Mapp
         counts = bool(noun & (terms(it.shown) | terms(_counted(it))))
         kind = wanted.index(it.kind) if it.kind in wanted else len(wanted)
         fit = (-it.on_topic, kind, not counts, it.unasked, it.baseline, -len(added & it.terms), -it.relevance,
-               -scores.get((x.hit_index, x.window[it.sentence].start), 0.0), it.group_miss)
+               -scores.get((x.hit_index, x.window[it.sentence].start), 0.0), it.group_miss or it.witnessed)
         other = (x.hit_index, x.window[it.sentence].start) in contrasted  # «… etter lokale lavinntektsgrenser»
         return ORDER(x, fit, negated and not NEGATION.search(it.scope), (change and not it.change, other))
 

@@ -38,6 +38,12 @@ _APPROX = re.compile(r"\b(?:over|cirka|ca\.|rundt|omkring|omtrent|nesten|om lag|
                      r"mindre enn|i overkant av|i underkant av)\s+$", re.IGNORECASE)
 _RISE_TO = re.compile(r"\btil\s+$", re.IGNORECASE)
 MAX_ITEMS = 8  # figures in the lead at most
+# «3 prosent svarer at de har sett en voksen i familien bli slått», «18 % opplevd at mor har vært utsatt for
+# vold»: the counted saw or heard it happen to someone else; a question that does not say so asks what
+# happened to them
+_WITNESSED = re.compile(r"\b(?:(sett|hørt|observert)\b(?:\s*/\s*\w+)?\s+(?:at\s+)?(?:en|et|ei|noen|andre|sin|sine|"
+                        r"mor|far|foreldr\w*|søsk\w*|\w+\s+bli)\b|(opplevd|sett|hørt)\s+at\b|(?:vært\s+)?(vitne)\s+til)",
+                        re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -64,6 +70,7 @@ class Item:
     measure: str = ""  # «etter lokale lavinntektsgrenser»
     terms: frozenset[str] = frozenset()  # stems of its own stretch, an explaining parenthesis left out
     change: bool = False  # the size of a change («en 65 prosent økning»), not a level
+    witnessed: bool = False  # counts who saw it happen to someone else, which the question does not ask
 
 
 def _year(sentence: str, fig: Quantity, scope: str, carried: str | None) -> str | None:
@@ -146,8 +153,16 @@ def _items(sentence: str, before: str, asked: dict[str, set[str]], question: fro
                         end=fig.end, scope=scope, groups=tuple(dict.fromkeys(group_words)),
                         place=place_words[0] if place_words else "",
                         place_value=place_values[0] if place_values else "", year=year or "",
-                        measure=measure.group() if measure else "", terms=own, change=fig.change))
+                        measure=measure.group() if measure else "", terms=own, change=fig.change,
+                        witnessed=_witnessed(scope, question)))
     return out
+
+
+def _witnessed(scope: str, question: frozenset[str]) -> bool:
+    """Does a figure's stretch count who saw or heard something happen to another, while the question's
+    words do not say so («… har sett en voksen i familien bli slått» for «Hvor mange har blitt slått …?»)?"""
+    m = _WITNESSED.search(scope)
+    return bool(m) and not terms(next(g for g in m.groups() if g)) & question
 
 
 def _restates(sentence: str) -> bool:

@@ -511,3 +511,32 @@ def test_the_group_said_to_have_more_is_answered_with_the_larger_figure(assistan
     a = assistant.ask(question)
     assert not a.abstained and _first_figure(a) == f"{share} prosent", a.answer
     assert a.stated_figures[0].value == share and a.numbers_verified
+
+
+# 5.3.2, page 20: «4 prosent svarer at de har blitt slått selv, 1 eller flere ganger. 3 prosent svarer at de har
+# sett en voksen i familien bli slått/sparket.» and «Omtrent 1 av 5 har opplevd psykisk vold fra foreldre, …
+# Videre har 18 % opplevd at mor har vært utsatt for minst én form for fysisk eller psykisk vold, …»
+@pytest.mark.parametrize("question, figure", [
+    ("Hvor mange ungdommer har blitt slått av en voksen i familien?", "4 prosent"),
+    ("Hvor stor andel av elevene sier at en voksen i familien har slått dem?", "4 prosent"),
+    ("Hvor mange har blitt utsatt for psykisk vold fra foreldrene sine i oppveksten?", "1 av 5"),
+    # asked what they saw, the witnessing figure answers
+    ("Hvor mange har sett en voksen i familien bli slått?", "3 prosent"),
+    ("Hvor mange har opplevd at mor ble utsatt for vold?", "18 %"),
+])
+def test_a_figure_for_what_the_counted_saw_happen_to_another_does_not_answer_what_happened_to_them(
+        assistant, question, figure):
+    a = assistant.ask(question)
+    assert not a.abstained and _first_figure(a) == figure, a.answer
+
+
+def test_what_a_figure_counts_someone_seeing_is_read_from_its_own_clause():
+    from assistant.compose.lead import _witnessed
+    from assistant.reading.text import terms
+
+    hit = frozenset(terms("Hvor mange har blitt slått av en voksen i familien?"))
+    assert _witnessed("3 prosent svarer at de har sett en voksen i familien bli slått/sparket.", hit)
+    assert not _witnessed("4 prosent svarer at de har blitt slått selv, 1 eller flere ganger.", hit)
+    assert not _witnessed("3 prosent svarer at de har sett en voksen i familien bli slått/sparket.",
+                          frozenset(terms("Hvor mange har sett en voksen bli slått?")))
+    assert not _witnessed("Omtrent 1 av 5 har opplevd psykisk vold fra foreldre", hit)
