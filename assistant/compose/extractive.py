@@ -182,7 +182,7 @@ def _figure_draft(pieces: list[list[tuple[int, list[Sentence]]]], hits: list[Hit
     parts, stated, n_asked = figure.compose(pieces, ev.asked, ev.question_terms, ev.left_out, ev.wanted,
                                             ev.noun, compares, scores, ev.added, ev.negated, ev.change,
                                             frozenset((c.hit_index, c.sentence.start) for c in ev.candidates
-                                                      if c.contrast))
+                                                      if c.contrast), ev.witnessing)
     if not parts:
         return None
     used: dict[int, list[Sentence]] = {}

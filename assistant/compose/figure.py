@@ -60,7 +60,7 @@ def rank(pieces: Sequence[Sequence[tuple[int, Sequence[Sentence]]]], asked: Mapp
          question: frozenset[str], left_out: frozenset[str], wanted: tuple[str, ...],
          noun: frozenset[str], scores: Mapping[tuple[int, int], float] | None = None,
          added: frozenset[str] = frozenset(), negated: bool = False, change: bool = False,
-         contrasted: frozenset[tuple[int, int]] = frozenset()) -> list[Placed]:
+         contrasted: frozenset[tuple[int, int]] = frozenset(), witnessing: bool = False) -> list[Placed]:
     """Every figure of the quoted windows, the one that best answers the question first: stated for
     the asked group, level, place and year; of the asked kind (a count for «i antall», a share for
     «hvor stor andel»); counting the asked thing («Hvor mange barn …» is not «129 874 innbyggere»);
@@ -71,7 +71,9 @@ def rank(pieces: Sequence[Sequence[tuple[int, Sequence[Sentence]]]], asked: Mapp
     for a question on how much something changed, within a passage the size of the change («Hvor
     mye har andelen økt?» is answered by «en 65 prosent økning», not by «til 2,6 prosent»);
     sharing the question's words; then by the evidence's score of its sentence
-    (``scores``: (hit, sentence start) -> score) and in reading order."""
+    (``scores``: (hit, sentence start) -> score) and in reading order. A figure that counts witnesses
+    when the question does not ask for them, or the other way round, goes last with the figures for
+    another group (``witnessing``: «Hvor mange har opplevd at mor ble utsatt for vold?» asks for them)."""
     scores = scores or {}
     placed = []
     # «Hvor lenge …?» is answered by «i mer enn 600 år»
@@ -88,7 +90,8 @@ def rank(pieces: Sequence[Sequence[tuple[int, Sequence[Sentence]]]], asked: Mapp
         counts = bool(noun & (terms(it.shown) | terms(_counted(it))))
         kind = wanted.index(it.kind) if it.kind in wanted else len(wanted)
         fit = (-it.on_topic, kind, not counts, it.unasked, it.baseline, -len(added & it.terms), -it.relevance,
-               -scores.get((x.hit_index, x.window[it.sentence].start), 0.0), it.group_miss or it.witnessed)
+               -scores.get((x.hit_index, x.window[it.sentence].start), 0.0),
+               it.group_miss or it.witnessed != witnessing)
         other = (x.hit_index, x.window[it.sentence].start) in contrasted  # «… etter lokale lavinntektsgrenser»
         return ORDER(x, fit, negated and not NEGATION.search(it.scope), (change and not it.change, other))
 
@@ -186,7 +189,7 @@ def _first_asked(ranked: Sequence[Placed], top: Placed, asked: Mapping[str, set[
 
 def compose(pieces, asked, question, left_out, wanted, noun, compares: bool, scores=None,
             added: frozenset[str] = frozenset(), negated: bool = False, change: bool = False,
-            contrasted: frozenset[tuple[int, int]] = frozenset()
+            contrasted: frozenset[tuple[int, int]] = frozenset(), witnessing: bool = False
             ) -> tuple[list[tuple[str, list[int], Sentence]], list[tuple[Item, int]], int]:
     """The answer's sentences (text, the hits they cite, the report sentence they come from), the
     figures for the chat's table (with their hit) and how many of them were asked: the asked one
@@ -196,7 +199,8 @@ def compose(pieces, asked, question, left_out, wanted, noun, compares: bool, sco
     ``pieces`` are the evidence's figure windows (``ExtractiveComposer._figure_pieces``), best first;
     each lists the passages that quote the same window.
     """
-    ranked = rank(pieces, asked, question, left_out, wanted, noun, scores, added, negated, change, contrasted)
+    ranked = rank(pieces, asked, question, left_out, wanted, noun, scores, added, negated, change, contrasted,
+                  witnessing)
     if not ranked:
         return [], [], 0
     top = ranked[0]

@@ -24,6 +24,7 @@ from assistant.evidence.cues import THERE_IS, leans_back, refers_back
 from assistant.reading.quantities import EXPLANATION, YEAR, Quantity
 from assistant.reading.slots import GROUP_SLOTS
 from assistant.reading.text import Sentence, terms
+from assistant.reading.witnessing import witnesses
 
 _PLACE_PHRASE = re.compile(r"\b(?:på landsbasis|i hele landet|resten av landet|i Norge|nasjonalt)\b",
                            re.IGNORECASE)
@@ -38,12 +39,6 @@ _APPROX = re.compile(r"\b(?:over|cirka|ca\.|rundt|omkring|omtrent|nesten|om lag|
                      r"mindre enn|i overkant av|i underkant av)\s+$", re.IGNORECASE)
 _RISE_TO = re.compile(r"\btil\s+$", re.IGNORECASE)
 MAX_ITEMS = 8  # figures in the lead at most
-# «3 prosent svarer at de har sett en voksen i familien bli slått», «18 % opplevd at mor har vært utsatt for
-# vold»: the counted saw or heard it happen to someone else; a question that does not say so asks what
-# happened to them
-_WITNESSED = re.compile(r"\b(?:(sett|hørt|observert)\b(?:\s*/\s*\w+)?\s+(?:at\s+)?(?:en|et|ei|noen|andre|sin|sine|"
-                        r"mor|far|foreldr\w*|søsk\w*|\w+\s+bli)\b|(opplevd|sett|hørt)\s+at\b|(?:vært\s+)?(vitne)\s+til)",
-                        re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -70,7 +65,7 @@ class Item:
     measure: str = ""  # «etter lokale lavinntektsgrenser»
     terms: frozenset[str] = frozenset()  # stems of its own stretch, an explaining parenthesis left out
     change: bool = False  # the size of a change («en 65 prosent økning»), not a level
-    witnessed: bool = False  # counts who saw it happen to someone else, which the question does not ask
+    witnessed: bool = False  # counts who saw it happen to someone else (``assistant.reading.witnessing``)
 
 
 def _year(sentence: str, fig: Quantity, scope: str, carried: str | None) -> str | None:
@@ -154,15 +149,8 @@ def _items(sentence: str, before: str, asked: dict[str, set[str]], question: fro
                         place=place_words[0] if place_words else "",
                         place_value=place_values[0] if place_values else "", year=year or "",
                         measure=measure.group() if measure else "", terms=own, change=fig.change,
-                        witnessed=_witnessed(scope, question)))
+                        witnessed=witnesses(scope)))
     return out
-
-
-def _witnessed(scope: str, question: frozenset[str]) -> bool:
-    """Does a figure's stretch count who saw or heard something happen to another, while the question's
-    words do not say so («… har sett en voksen i familien bli slått» for «Hvor mange har blitt slått …?»)?"""
-    m = _WITNESSED.search(scope)
-    return bool(m) and not terms(next(g for g in m.groups() if g)) & question
 
 
 def _restates(sentence: str) -> bool:

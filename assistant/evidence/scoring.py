@@ -105,6 +105,7 @@ class Evidence:
     abbreviation: str | None = None  # … or what an abbreviation stands for («Hva står NKVTS for?»)
     head: frozenset[str] = frozenset()  # «Hva betyr …?»: the stems of the last word of ``thing``
     examples: frozenset[str] = frozenset()  # «Kan du gi eksempler på X …?»: the stems of X
+    witnessing: bool = False  # … or who saw something happen to another («… har sett … bli slått?»)
 
     def best(self) -> Candidate | None:
         return self.candidates[0] if self.candidates else None
@@ -210,7 +211,8 @@ def gather(question: str, query_used: str, hits: list[Hit], stats: TermStats,
     out.sort(key=lambda c: (-c.score, c.hit_index, c.position))
     return Evidence(q, figure, tuple(out), tuple(p.sentences for p in passages), vocabulary,
                     tuple(passages), r.asked, r.left_out, r.form, r.preferred, r.noun, detail, r.own,
-                    r.thing, r.negated, r.change, r.amount, r.abbreviation, r.head, r.examples)
+                    r.thing, r.negated, r.change, r.amount, r.abbreviation, r.head, r.examples,
+                    r.witnessing)
 
 
 def _core(r: Reading, got: Mapping[str, float]) -> float:

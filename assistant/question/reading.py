@@ -20,6 +20,7 @@ from assistant.question.forms import (RELATION, answer_type, asked_thing, defini
 from assistant.question.thesaurus import report_words
 from assistant.reading.abbreviations import asked_abbreviation
 from assistant.reading.amounts import asks_amount
+from assistant.reading.witnessing import witnesses
 from assistant.reading.quantities import age_phrases, ages, asked_detail
 from assistant.reading.slots import GROUP_SLOTS, HOME, home_place, slot_values, slot_words
 from assistant.reading.text import TermStats, is_figure_question, terms
@@ -53,6 +54,7 @@ class Reading:
     thing: frozenset[str] = frozenset()  # «Hva er aktivitetskortet?»: what is to be explained
     head: frozenset[str] = frozenset()  # «Hva betyr …?»: the stems of the asked thing's last word
     examples: frozenset[str] = frozenset()  # «Kan du gi eksempler på X …?»: what examples are asked of
+    witnessing: bool = False  # asks who saw it happen to another («Hvor mange har sett … bli slått?»)
     negated: bool = False  # asks about what is not so («… ikke har en venn …»)
     change: bool = False  # asks how much something changed («Hvor mye har andelen økt?»)
     amount: bool = False  # asks for a sum of money («Hva koster …?»)
@@ -122,7 +124,7 @@ def read(question: str, query_used: str, stats: TermStats) -> Reading:
         wants=answer_type(question) if form == "fact" else None,
         own=own if own < q else frozenset(),
         thing=asked_thing(question) if form == "definition" else relation_thing(question) or working_thing(question),
-        examples=example_thing(question),
+        examples=example_thing(question), witnessing=witnesses(question),
         head=meant_word(question) if form == "definition" else frozenset(),
         negated=negated(question), change=asks_change(question) or asks_change(query_used),
         amount=asks_amount(question) or asks_amount(query_used), abbreviation=asked_abbreviation(question),
