@@ -105,9 +105,10 @@ _ASKS_INVOLVES = re.compile(r"^\W*(?:og\s+)?hva\s+(?:går|gikk)\s+(?:egentlig\s+
                             r"(?!de\b|den\b|det\b)(?P<thing>[^?,]+?)\s+(?:egentlig\s+)?ut\s+på"
                             rf"{_THING_END}\s*\?*\s*$",
                             re.IGNORECASE)
-# «Hvordan fungerer aktivitetskortet (i praksis)?»: how a thing works, which a report that only names it
-# among others does not tell
-_ASKS_WORKINGS = re.compile(r"^\W*(?:og\s+)?hvordan\s+(?:fungerer|fungerte|virker|virket)\s+(?:egentlig\s+)?"
+# «Hvordan fungerer aktivitetskortet (i praksis)?», «Hvordan foregår et COS-kurs?»: how a thing works, which a
+# report that only names it among others does not tell
+_ASKS_WORKINGS = re.compile(r"^\W*(?:og\s+)?hvordan\s+(?:fungerer|fungerte|virker|virket|foregår|foregikk|"
+                            r"arter\s+seg)\s+(?:egentlig\s+)?"
                             r"(?:en\s+|et\s+|ei\s+)?(?!de\b|den\b|det\b|dette\b)(?P<thing>[^?,]+?)"
                             r"(?:\s+i\s+praksis)?\s*(?:[?,].*)?$", re.IGNORECASE)
 # «Kan du gi eksempler på frivillige organisasjoner som kommunen samarbeider med?»: what examples are asked of

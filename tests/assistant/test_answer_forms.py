@@ -360,6 +360,7 @@ def test_a_thing_the_report_names_only_as_a_figures_source_is_not_explained(assi
     ("Hvordan fungerer aktivitetskortet?", {"aktivitetskort"}),
     ("Hvordan fungerer BTI-modellen i praksis?", {"bti", "modell"}),
     ("Hvordan fungerer PMTO i praksis, hva gjør foreldrene?", {"pmto"}),
+    ("Hvordan foregår et COS-kurs?", {"cos", "kur"}),
     ("Hvordan fungerer det?", set()),  # what «det» is, the question before says
     ("Hvordan jobber kommunen med tidlig innsats?", set()),  # a way of working, not a thing's workings
 ])
@@ -369,9 +370,10 @@ def test_the_thing_a_question_asks_how_it_works(question, thing):
     assert working_thing(question) == thing
 
 
-def test_how_a_thing_named_only_among_examples_works_is_not_in_the_report(assistant):
-    # 6.2 p. 26 names aktivitetskortet only as one example of selective prevention
-    answer = assistant.ask("Hvordan fungerer aktivitetskortet?")
+@pytest.mark.parametrize("question", ["Hvordan fungerer aktivitetskortet?", "Hvordan foregår et COS-kurs?"])
+def test_how_a_thing_named_only_among_examples_works_is_not_in_the_report(assistant, question):
+    # 6.2 p. 26 names aktivitetskortet and COS-kurs only as examples of selective prevention
+    answer = assistant.ask(question)
     assert answer.abstained and "bare i en oppramsing" in answer.note, answer.answer
 
 
