@@ -29,11 +29,12 @@ from assistant.reading.slots import GROUP_SLOTS
 from assistant.reading.text import Sentence, terms
 
 MAX_FIGURES = 3  # figures the answer states, unless the question compares
-# A figure for another group, or one that counts who saw it happen to someone else, last; then, when the question is negated («… ikke har en venn …»), a
-# figure whose own clause is not; then the passage's rank; within a passage, for a question on how much
-# something changed, a level after the change («til 2,6 prosent» after «en 65 prosent økning»), and a figure
-# whose sentence qualifies an asked noun otherwise after the others («… etter lokale lavinntektsgrenser» for
-# «nasjonale inntektsgrenser», ``modifiers.contrasts``); then the fit.
+# A figure for another group, or one that counts who saw it happen to someone else, last; then, when the
+# question is negated («… ikke har en venn …»), a figure whose own clause is not; then the passage's rank;
+# within a passage, for a question on how much something changed, a level after the change («til 2,6 prosent»
+# after «en 65 prosent økning»), and a figure whose sentence qualifies an asked noun otherwise after the
+# others («… etter lokale lavinntektsgrenser» for «nasjonale inntektsgrenser», ``modifiers.contrasts``); then
+# the fit.
 ORDER = lambda x, fit, affirms, level: (fit[-1], affirms, x.piece, level, fit[1], fit[2], *fit,  # noqa: E731
                                        x.item.order)
 MAX_CHAIN = 3  # sentences followed back to what a leaning figure measures

@@ -43,11 +43,11 @@ is («Hva er aktivitetskortet?») is a near miss when every retrieved sentence t
 among other short items after a lead-in («Eksempler på dette kan være …, aktivitetskortet, …»;
 ``assistant.evidence.passing``): the report names the thing but does not explain it (fresh batch
 f001–f080: 4 more near misses caught on tune, none of its answerable questions refused, NorQuAD
-unchanged). So is a thing named only as the source of a figure («Kilde: Bærum
-kommune/KOMPAS»), which says where the figure comes from, not what the source is (tune: k020 and the
-fresh v-batch's v023 refused, nothing else moved). A question that asks what a thing is, or about its relation to something («Hva er
-SLT-modellen?», «Hva er oppgavene til X?»), is a near miss when a word of the thing is in no retrieved
-passage, alone or in a compound: they never name it, so they cannot explain it (tune: 4 more near
+unchanged). So is a thing named only as the source of a figure («Kilde: Bærum kommune/KOMPAS»), which
+says where the figure comes from, not what the source is (tune: k020 and the fresh v-batch's v023
+refused, nothing else moved). A question that asks what a thing is, or about its relation to something
+(«Hva er SLT-modellen?», «Hva er oppgavene til X?»), is a near miss when a word of the thing is in no
+retrieved passage, alone or in a compound: they never name it, so they cannot explain it (tune: 4 more near
 misses refused, 3 of them in writer B's hidden half, no answerable question refused; NorQuAD
 validation and test unchanged). ``missing`` lists the question's stems found in no retrieved passage;
 it is reported, not used otherwise: paraphrases miss as many stems as unanswerable questions do. A

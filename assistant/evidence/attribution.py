@@ -14,6 +14,7 @@ import re
 from collections.abc import Mapping
 from functools import lru_cache
 
+from assistant.reading.numbers import extract_numbers, number_key
 from assistant.reading.quantities import Quantity, quantities
 from assistant.reading.slots import GROUP_SLOTS, slot_words
 from assistant.reading.text import terms
@@ -144,7 +145,8 @@ def _groups(sentence: str, figures: list[Quantity], name: str) -> list[list[tupl
         start = figures[k - 1].end if k else 0
         before = [(v, w) for pos, v, w in found if start <= pos < figures[k].start]
         distinct = list({v: (v, w) for v, w in reversed(before)}.values())[::-1]
-        if j == k + 1 and len(distinct) == 2 and _compared_the_other_way(sentence, start, found, figures[k], figures[j]):
+        if j == k + 1 and len(distinct) == 2 \
+                and _compared_the_other_way(sentence, start, found, figures[k], figures[j]):
             distinct.reverse()
         for i in range(k, j + 1):
             contrasted = bool(_CONTRAST.search(sentence, figures[i - 1].end if i else 0, figures[i].start))
@@ -182,9 +184,12 @@ def _compared_the_other_way(sentence: str, start: int, found: list[tuple[int, st
 
 
 def _value(text: str) -> float | None:
-    """The number a figure states («20 prosent» → 20.0, «12,4 %» → 12.4), or None."""
-    m = re.search(r"\d+(?:[ \u00a0]\d{3})*(?:,\d+)?", text)
-    return float(m[0].replace(" ", "").replace("\u00a0", "").replace(",", ".")) if m else None
+    """The number a figure states («20 prosent» → 20.0, «12,4 %» → 12.4); None for a range or «1 av 4»."""
+    found = extract_numbers(text)
+    try:
+        return float(number_key(found[0]).replace(",", ".")) if found else None
+    except ValueError:
+        return None
 
 
 def groups_named(texts: tuple[str, ...], question: frozenset[str]) -> dict[str, set[str]]:

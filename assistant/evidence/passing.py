@@ -54,7 +54,7 @@ def in_passing(sentence: str, thing: frozenset[str]) -> bool:
         if any(DEFINES.search(items[j]) for j in (k - 1, k, k + 1) if 0 <= j < len(items)):
             return False  # said with a defining verb next to it: «…, kalles kumulativ risiko»
         named = True
-        if credited(sentence, item):
+        if _credited(sentence, item):
             continue  # named as the source of a figure
         neighbours = [short[j] for j in (k - 1, k + 1) if 0 <= j < len(items)]
         lead_in, at = _LEAD_IN.search(sentence), sentence.find(item)
@@ -66,7 +66,7 @@ def in_passing(sentence: str, thing: frozenset[str]) -> bool:
     return named
 
 
-def credited(sentence: str, words: str) -> bool:
+def _credited(sentence: str, words: str) -> bool:
     """Are ``words`` (as written in ``sentence``) named in a credit («Kilde: Bærum kommune/KOMPAS»)?"""
     credit = _CREDIT.search(sentence)
     return bool(credit) and sentence.find(words, credit.end()) >= 0

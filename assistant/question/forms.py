@@ -112,8 +112,9 @@ _ASKS_WORKINGS = re.compile(r"^\W*(?:og\s+)?hvordan\s+(?:fungerer|fungerte|virke
                             r"(?:en\s+|et\s+|ei\s+)?(?!de\b|den\b|det\b|dette\b)(?P<thing>[^?,]+?)"
                             r"(?:\s+i\s+praksis)?\s*(?:[?,].*)?$", re.IGNORECASE)
 # «Kan du gi eksempler på frivillige organisasjoner som kommunen samarbeider med?»: what examples are asked of
-_ASKS_EXAMPLES = re.compile(r"^\W*(?:og\s+)?(?:kan\s+du\s+)?(?:gi|nevne|nevn)\s+(?:meg\s+)?(?:noen\s+|et\s+|to\s+|tre\s+)?"
-                            r"eksempl?(?:el|er)\s+på\s+(?:en\s+|et\s+|ei\s+)?(?!de\b|den\b|det\b|dette\b|hva\b|hvordan\b)"
+_ASKS_EXAMPLES = re.compile(r"^\W*(?:og\s+)?(?:kan\s+du\s+)?(?:gi|nevne|nevn)\s+(?:meg\s+)?"
+                            r"(?:noen\s+|et\s+|to\s+|tre\s+)?eksempl?(?:el|er)\s+på\s+(?:en\s+|et\s+|ei\s+)?"
+                            r"(?!de\b|den\b|det\b|dette\b|hva\b|hvordan\b)"
                             rf"(?P<thing>[^?,]+?){_THING_END}\s*\?*\s*$", re.IGNORECASE)
 MAX_THING = 3  # stems: a name or a term, not a clause
 

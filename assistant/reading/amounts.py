@@ -1,11 +1,11 @@
 """Amounts of money: does a question ask what something costs, and does a sentence state a sum?
 
 «Hva koster skolefritidsordningen?», «Hvor mye sparer kommunen i kroner …?», «Hvor mye penger har …
-lånt ut …?» and «Hva er kostnaden til …?» are answered only by a sentence that states a sum («over én million kroner», «seks milliarder»,
-«kr 300»). A report that speaks of the costs without any sum («De økonomiske konsekvensene … er godt
-dokumentert») does not answer them. A question on how much dearer something got («Hvor mye mer koster
-…?») asks for a change, often in per cent, and is no question for a sum; neither is «Hvilken pris …»,
-which as often means an award.
+lånt ut …?» and «Hva er kostnaden til …?» are answered only by a sentence that states a sum («over én
+million kroner», «seks milliarder», «kr 300»). A report that speaks of the costs without any sum («De
+økonomiske konsekvensene … er godt dokumentert») does not answer them. A question on how much dearer
+something got («Hvor mye mer koster …?») asks for a change, often in per cent, and is no question for a
+sum; neither is «Hvilken pris …», which as often means an award.
 """
 
 from __future__ import annotations
