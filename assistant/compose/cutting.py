@@ -49,12 +49,24 @@ def from_figure(sentence: str, at: int, headed: bool = False) -> str:
     if cut is None:
         return sentence
     end = cut[1]
-    clause = sentence[end:].rstrip()
+    clause = _balanced(sentence[end:].rstrip())
     prefix = DANGLING.sub("", sentence[:quantities(sentence)[0].start].strip().rstrip("(").rstrip())
     lead_in = len(WORD.findall(sentence[end:at]))
     if lead_in <= LEAD_IN_WORDS and prefix and not quantities(prefix) and not headed:
         return f"{prefix} … {clause}"  # «I Bærum svarer … 63 prosent …»
     return f"… {clause}"
+
+
+def _balanced(clause: str) -> str:
+    """``clause`` without the closing parentheses whose opening one the cut took away («… 29 prosent).»
+    from «(20 prosent mot 29 prosent).»)."""
+    out, depth = [], 0
+    for ch in clause:
+        if ch == ")" and depth == 0:
+            continue
+        depth += (ch == "(") - (ch == ")")
+        out.append(ch)
+    return "".join(out)
 
 
 def cut_away(sentence: str, at: int) -> str | None:

@@ -19,6 +19,16 @@ HOMEWORK = ("Kun 8 prosent av guttene bruker 2 eller mer timer på skolearbeid, 
 HAPPY = ("Andel ungdomsskole elever i Bærum som har troen på et lykkelig liv har gått ned fra 79 prosent til "
          "70 prosent i perioden 2014 til 2022, og ligger omtrent på samme nivå som resten av landet.")
 
+# 6.4.1 of the report (Skole): the second figure is inside a parenthesis the cut opens
+DREAD = ("Likevel er den en tendens til at jenter på videregående skole gruer seg noe mer til å gå på skolen "
+         "enn gutter (20 prosent mot 29 prosent).")
+
+
+def test_a_cut_inside_a_parenthesis_leaves_no_closing_parenthesis_behind():
+    cut = from_figure(DREAD, DREAD.index("29 prosent"))
+    assert cut.endswith("… 29 prosent.")
+    assert cut.count("(") == cut.count(")") == 0
+
 
 def test_a_clause_that_says_det_samme_gives_back_the_clause_it_leans_on():
     at = HEADACHE.index("19 prosent")
