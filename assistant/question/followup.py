@@ -93,6 +93,12 @@ _POINTING = _ANAPHORA | {"deres", "da", "denne", "slik", "slike", "sånn", "sån
 _ALWAYS_KNOWN = frozenset({"rapporten", "kunnskapsgrunnlaget", "dokumentet", "kommunen"})
 
 
+# «det» as a formal subject points at nothing: a clause it stands for follows («Hvorfor lønner det seg å
+# …?», «Er det vanlig at …?», «Hva er det som …?»), or it says that something exists («Finnes det …?»)
+_EXPLETIVE = re.compile(r"\bdet\b(?=(?:\s+[\wæøå-]+){0,2}\s+(?:å|at|som)\b)|\b(?<=finnes\s)det\b|\b(?<=fins\s)det\b",
+                        re.IGNORECASE)
+
+
 def refers_back(question: str) -> bool:
     """True when ``question`` points at something it does not name: a pronoun or adverb that refers
     back, or a definite noun («veksten», «målene»). Such a question, searched alone after others,
@@ -101,6 +107,7 @@ def refers_back(question: str) -> bool:
     a chapter or section, or a page never is."""
     if names_a_part(question):
         return False
+    question = _EXPLETIVE.sub(" ", question)
     return bool(_POINTING.intersection(lower_words(question))) or any(
         _DEFINITE.fullmatch(w) and w not in _ALWAYS_KNOWN for w in _content_words(question))
 

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from assistant.question.followup import is_follow_up, rewrite, rewrite_query
+from assistant.question.followup import is_follow_up, refers_back, rewrite, rewrite_query
 
 LOW_INCOME = "Hvor mange barn i Bærum lever i lavinntektsfamilier?"
 NATIONAL = "Hva med i landet som helhet?"
@@ -38,6 +38,24 @@ def test_a_question_that_stands_on_its_own_is_searched_and_shown_as_asked(questi
     assert not is_follow_up(question, rewrite_query(history[-1], history[:-1]))
     r = rewrite(question, history)
     assert r.question == question and r.search == question
+
+
+# «det» as a formal subject points at nothing said before: the question gets no earlier topic
+# beside it, and the chat shows no «Søkt i sammenheng med forrige spørsmål»
+@pytest.mark.parametrize("question", [
+    "Hvorfor lønner det seg å sette inn tiltak tidlig i barnets liv?",
+    "Er det vanlig at unge trener i idrettslag?",
+    "Hva er det som gjør at unge faller utenfor?",
+    "Finnes det gratis aktiviteter for barn i lavinntektsfamilier?",
+])
+def test_a_formal_det_is_no_reference_to_the_question_before(question):
+    assert rewrite(question, ["Hvor mange innvandrere bor i Bærum?"]).context == ""
+
+
+@pytest.mark.parametrize("question", ["Hvorfor skjer det?", "Hva betyr det for barna?",
+                                      "Hva kan det skyldes at det har økt?"])
+def test_a_det_that_stands_for_something_before_still_refers_to_it(question):
+    assert refers_back(question)
 
 
 def test_the_place_as_a_whole_is_a_swap_not_a_new_word():
