@@ -131,14 +131,13 @@ def _draft(pieces: list[list[tuple[int, list[Sentence]]]], heads: Mapping[tuple[
     With ``asked`` (figure questions) the answer opens with a lead that states the figures.
     """
     parts: list[str] = []
-    quotes: dict[int, str] = {}
+    quoted: dict[int, list[Sentence]] = {}
     leads: list[tuple[list[Sentence], str]] = []
     for piece in pieces:
         markers = []
         for hit_index, window in piece:
             n = hit_index + 1
-            quote = _span(hits[hit_index].chunk.text, window)
-            quotes[n] = f"{quotes[n]} … {quote}" if n in quotes else quote
+            quoted.setdefault(n, []).extend(window)
             if f"[{n}]" not in markers:
                 markers.append(f"[{n}]")
         hit_index, window = piece[0]
@@ -151,6 +150,7 @@ def _draft(pieces: list[list[tuple[int, list[Sentence]]]], heads: Mapping[tuple[
         leads.append((piece[0][1], "".join(markers)))
     opening = lead(leads, dict(asked), question, left_out) if asked is not None else ""
     body = "".join(("\n" if i and is_item(part) else " " if i else "") + part for i, part in enumerate(parts))
+    quotes = {n: _quote(hits[n - 1].chunk.text, sentences) for n, sentences in quoted.items()}  # in reading order
     return Draft(f"{opening}. {body}" if opening else body, False, "extractive", quotes)
 
 

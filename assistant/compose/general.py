@@ -226,8 +226,8 @@ def general_pieces(ev: Evidence) -> tuple[list[Piece], dict[tuple[int, int], str
     lo, hi = span(ev, best, FIRST_WORDS, near)
     hi, cut = rest_of_list(ev.sentences[best.hit_index], lo, hi, SPAN_WORDS)  # a list is given whole
     opens = bool(ev.detail and states_detail(best.sentence.text, ev.detail))
-    if opens and (not leans_back(best.sentence.text) or THERE_IS.match(best.sentence.text)):
-        # «Det er en økning fra 2019» keeps what it leans on; «Det er flere … (16-19 år) …» leans on nothing
+    leaning = opens and leans_back(best.sentence.text) and not THERE_IS.match(best.sentence.text)
+    if opens and not leaning:  # «Det er flere … (16-19 år) …» leans on nothing
         lo = best.position  # «Fra hvilket år …?»: the sentence that names it comes first
     chosen: dict[int, set[int]] = {best.hit_index: set(range(lo, hi + 1))}
     passage = ev.sentences[best.hit_index]
@@ -288,4 +288,16 @@ def general_pieces(ev: Evidence) -> tuple[list[Piece], dict[tuple[int, int], str
             run.append(k)
         if run:
             pieces.append([(i, [ev.sentences[i][x] for x in run])])
+    if leaning:  # «Det er en økning fra 2019» first, as a figure answer opens, then what it leans on
+        pieces = _named_first(pieces, best.hit_index, best.sentence)
     return pieces, heads
+
+
+def _named_first(pieces: list[Piece], hit_index: int, named: Sentence) -> list[Piece]:
+    """``pieces`` with the run holding ``named`` split there: from it on first, the sentences before it next."""
+    for n, piece in enumerate(pieces):
+        h, window = piece[0]
+        if h == hit_index and named in window and window[0] is not named:
+            k = window.index(named)
+            return [[(h, window[k:])], [(h, window[:k])], *pieces[:n], *pieces[n + 1:]]
+    return pieces

@@ -135,6 +135,17 @@ def test_a_question_for_a_year_opens_with_the_sentence_that_names_it(assistant):
     assert split_sentences(a.answer)[0].text.startswith("I 2021 og 2022 ble det nasjonalt rapportert"), a.answer
 
 
+def test_a_year_in_a_sentence_that_leans_back_opens_the_answer_and_what_it_leans_on_follows(assistant):
+    # 5.1.1, page 12: «… andelen som opplever at de har opplevd negative hendelser på nettet eller mobilen
+    # er 31 prosent av barn på barneskolen. Det er en økning fra 2019.»
+    a = assistant.ask("Fra hvilket år har andelen barn på barneskolen med negative opplevelser på nettet økt?")
+    sentences = [s.text for s in split_sentences(a.answer)]
+    assert sentences[0].startswith("Det er en økning fra 2019."), a.answer
+    assert "er 31 prosent av barn på barneskolen" in a.answer
+    cited = a.citations[0].quote  # the citation quotes the passage in its own order
+    assert cited.index("31 prosent av barn på barneskolen") < cited.index("Det er en økning fra 2019")
+
+
 def test_a_definition_question_gets_the_defining_sentence(assistant):
     # 6.2.1, page 26: «Opphopning av risikofaktorer og hvordan denne påvirker barnets utvikling, kalles
     # kumulativ risiko.»
