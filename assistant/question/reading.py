@@ -124,7 +124,7 @@ def read(question: str, query_used: str, stats: TermStats) -> Reading:
         wants=answer_type(question) if form == "fact" else None,
         own=own if own < q else frozenset(),
         thing=asked_thing(question) if form == "definition" else relation_thing(question) or working_thing(question),
-        examples=example_thing(question), witnessing=witnesses(question),
+        examples=example_thing(question), witnessing=witnesses(question) or witnesses(query_used),
         head=meant_word(question) if form == "definition" else frozenset(),
         negated=negated(question), change=asks_change(question) or asks_change(query_used),
         amount=asks_amount(question) or asks_amount(query_used), abbreviation=asked_abbreviation(question),

@@ -546,3 +546,31 @@ def test_what_counts_witnesses_is_read_from_sentence_structure(text, witnessing)
     from assistant.reading.witnessing import witnesses
 
     assert witnesses(text) is witnessing
+
+
+def test_a_question_about_what_happened_to_the_counted_leaves_the_witnessing_figures_out(assistant):
+    # 5.3.2, page 20: «Omtrent 1 av 5 har opplevd psykisk vold fra foreldre …» and, further on, «Videre har
+    # 18 % opplevd at mor har vært utsatt for …, mens 14 % har opplevd at far har vært utsatt for dette.»
+    a = assistant.ask("Hvor mange har vært utsatt for psykisk vold fra mor eller far?")
+    assert _first_figure(a) == "1 av 5", a.answer
+    assert "18 %" not in a.answer and "14 %" not in a.answer
+
+
+def test_a_follow_up_keeps_asking_about_witnesses(assistant):
+    # the same passage: «Og far?» after the question about mor asks for the 14 % who saw it happen to far
+    a = assistant.ask("Og far?", ["Hvor stor andel har opplevd at mor ble utsatt for vold, ifølge NKVTS?"])
+    assert _first_figure(a) == "14 %", a.answer
+
+
+@pytest.mark.parametrize("sentence, readings", [
+    ("Videre har 18 % opplevd at mor har vært utsatt for minst én form for fysisk eller psykisk vold, mens 14 % "
+     "har opplevd at far har vært utsatt for dette.", {True}),
+    ("4 prosent svarer at de har blitt slått selv, mens 3 prosent har sett en voksen i familien bli slått.",
+     {False, True}),
+    ("Omtrent 1 av 5 har opplevd psykisk vold fra foreldre.", {False}),
+])
+def test_each_figure_clause_is_read_for_witnessing_on_its_own(sentence, readings):
+    from assistant.reading.witnessing import clause_readings
+
+    assert clause_readings(sentence) == readings
+
