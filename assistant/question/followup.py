@@ -95,8 +95,8 @@ _ALWAYS_KNOWN = frozenset({"rapporten", "kunnskapsgrunnlaget", "dokumentet", "ko
 
 # «det» as a formal subject points at nothing: a clause it stands for follows («Hvorfor lønner det seg å
 # …?», «Er det vanlig at …?», «Hva er det som …?»), or it says that something exists («Finnes det …?»)
-_EXPLETIVE = re.compile(r"\bdet\b(?=(?:\s+[\wæøå-]+){0,2}\s+(?:å|at|som)\b)|\b(?<=finnes\s)det\b|\b(?<=fins\s)det\b",
-                        re.IGNORECASE)
+_EXPLETIVE = re.compile(r"\bdet\b(?=(?:\s+[\wæøå-]+){0,2}\s+(?:å|at|som)\b)"
+                        r"|\b(?<=finnes\s)det\b|\b(?<=fins\s)det\b", re.IGNORECASE)
 
 
 def refers_back(question: str) -> bool:
