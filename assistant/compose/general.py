@@ -297,7 +297,7 @@ def _named_first(pieces: list[Piece], hit_index: int, named: Sentence) -> list[P
     """``pieces`` with the run holding ``named`` split there: from it on first, the sentences before it next."""
     for n, piece in enumerate(pieces):
         h, window = piece[0]
-        if h == hit_index and named in window and window[0] is not named:
+        if h == hit_index and named in window and window[0] != named:
             k = window.index(named)
             return [[(h, window[k:])], [(h, window[:k])], *pieces[:n], *pieces[n + 1:]]
     return pieces
