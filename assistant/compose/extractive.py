@@ -19,7 +19,6 @@ from assistant.evidence.passages import PassageCache
 from assistant.evidence.scoring import Evidence, gather
 from assistant.evidence.windows import figure_window
 from assistant.reading.text import Sentence, TermStats
-from assistant.reading.witnessing import clause_readings
 from index.records import Hit
 
 MAX_FIGURE_PASSAGES = 3  # figure questions: passages whose figures are all given
@@ -70,7 +69,7 @@ class ExtractiveComposer(Composer):
         pool = [c for c in figures if c.agrees] or figures
         # «1 av 5 har opplevd psykisk vold fra foreldre», not «18 % opplevd at mor har vært utsatt for …»:
         # a figure that counts witnesses answers only a question about witnesses, and the other way round
-        pool = [c for c in pool if ev.witnessing in clause_readings(c.sentence.text)] or pool
+        pool = [c for c in pool if ev.witnessing in ev.passages[c.hit_index].witnessing[c.position]] or pool
         top = max(c.coverage for c in pool)
         best_score = pool[0].score
         pieces: list[list[tuple[int, list[Sentence]]]] = []

@@ -18,6 +18,7 @@ from assistant.reading.instructions import looks_like_instruction
 from assistant.reading.quantities import ages, quantities, stated_years
 from assistant.reading.slots import slot_values
 from assistant.reading.text import Sentence, split_sentences, terms_many
+from assistant.reading.witnessing import clause_readings
 
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
 
@@ -43,6 +44,8 @@ class Passage:
     attributions: tuple[tuple[Mapping[str, frozenset[str]], ...], ...] = ()  # per sentence, per figure:
     # the group, level and place values it is stated for (``assistant.evidence.attribution``)
     qualifiers: tuple[Qualifiers, ...] = ()  # per sentence: its nouns' adjectives («fysiske plager»)
+    witnessing: tuple[frozenset[bool], ...] = ()  # per sentence: whether each figure's clause counts
+    # witnesses (``assistant.reading.witnessing.clause_readings``)
 
 
 def analyse(text: str) -> Passage:
@@ -64,7 +67,8 @@ def analyse(text: str) -> Passage:
                    kinds,
                    tuple(_attributions(s.text, sentences[k - 1].text if k else "")
                          for k, s in enumerate(sentences)),
-                   tuple(qualifiers_many([s.text for s in sentences])))
+                   tuple(qualifiers_many([s.text for s in sentences])),
+                   tuple(clause_readings(s.text) for s in sentences))
 
 
 def _no_setting(text: str) -> str:
