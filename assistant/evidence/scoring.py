@@ -25,7 +25,7 @@ from assistant.question.reading import Reading, read
 from assistant.question.thesaurus import SYNONYM_CREDIT, other_forms, report_words
 from assistant.reading.quantities import ages_agree, states_detail
 from assistant.reading.slots import GROUP_SLOTS
-from assistant.reading.text import Sentence, TermStats
+from assistant.reading.text import STATED_FORMAL_DET, Sentence, TermStats
 from index.records import Hit
 
 RANK_BONUS = 0.12  # added to a sentence of the top passage; 1/rank of it for the others
@@ -307,7 +307,9 @@ def _mismatch(asked: dict[str, set[str]], said: Mapping[str, frozenset[str]],
 
 def _leans_back(sentence: str) -> bool:
     """Does a figure sentence need the one before it to say what it counts («Det utgjør …»,
-    «Her har 31 prosent …», «… er tallet på 7 prosent»)?"""
+    «Her har 31 prosent …», «… er tallet på 7 prosent»)? A formal «det» points at nothing («… før det
+    igjen forventes moderat vekst»)."""
+    sentence = STATED_FORMAL_DET.sub("_", sentence)
     return bool(ANAPHORIC_START.match(sentence) or _REFERS.search(sentence) or refers_back(sentence)
                 or _LEANING.search(sentence) or _FIGURE_FIRST.match(sentence))
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from assistant.reading.quantities import age_phrases
 from assistant.question.swapping import ALL, append_words, drop, replace_word, swap
+from assistant.reading.text import FORMAL_DET
 from assistant.reading.slots import GROUP_SLOTS, WORD, YEAR, lower_words, slot_of, slot_words
 
 # Openers that mark a follow-up, longest first (matched on lower-cased, punctuation-free text).
@@ -93,12 +94,6 @@ _POINTING = _ANAPHORA | {"deres", "da", "denne", "slik", "slike", "sånn", "sån
 _ALWAYS_KNOWN = frozenset({"rapporten", "kunnskapsgrunnlaget", "dokumentet", "kommunen"})
 
 
-# «det» as a formal subject points at nothing: a clause it stands for follows («Hvorfor lønner det seg å
-# …?», «Er det vanlig at …?», «Hva er det som …?»), or it says that something exists («Finnes det …?»)
-_EXPLETIVE = re.compile(r"\bdet\b(?=(?:\s+[\wæøå-]+){0,2}\s+(?:å|at|som)\b)"
-                        r"|\b(?<=finnes\s)det\b|\b(?<=fins\s)det\b", re.IGNORECASE)
-
-
 def refers_back(question: str) -> bool:
     """True when ``question`` points at something it does not name: a pronoun or adverb that refers
     back, or a definite noun («veksten», «målene»). Such a question, searched alone after others,
@@ -107,7 +102,7 @@ def refers_back(question: str) -> bool:
     a chapter or section, or a page never is."""
     if names_a_part(question):
         return False
-    question = _EXPLETIVE.sub(" ", question)
+    question = FORMAL_DET.sub(" ", question)
     return bool(_POINTING.intersection(lower_words(question))) or any(
         _DEFINITE.fullmatch(w) and w not in _ALWAYS_KNOWN for w in _content_words(question))
 

@@ -16,7 +16,17 @@ from index.lexical import tokenize
 from ingest.sentences import Sentence, split_sentences
 
 __all__ = ["Sentence", "split_sentences", "terms", "terms_many", "word_stems", "TermStats", "content_terms",
-           "is_figure_question", "GENERIC_TERMS", "FIGURE_CUES"]
+           "is_figure_question", "GENERIC_TERMS", "FIGURE_CUES", "FORMAL_DET", "STATED_FORMAL_DET"]
+
+# «det» as a formal subject points at nothing: a clause it stands for follows («Hvorfor lønner det seg å
+# …?», «Er det vanlig at …?», «Hva er det som …?»), or it says that something exists («Finnes det …?»)
+_CLAUSE_DET = (r"\bdet\b(?=(?:\s+[\wæøå-]+){0,2}\s+(?:å|at|som)\b)"
+               r"|\b(?<=finnes\s)det\b|\b(?<=fins\s)det\b")
+FORMAL_DET = re.compile(_CLAUSE_DET, re.IGNORECASE)
+# … and in a statement, before a passive with what it is about after it («… før det igjen forventes
+# moderat vekst»); not in a question, where «Hvordan skal det måles?» asks about something said before
+STATED_FORMAL_DET = re.compile(_CLAUSE_DET + r"|\bdet\b(?=(?:\s+[\wæøå-]+)?\s+[a-zæøå]{3,}(?:es|ås)\s+[\wæøå])",
+                               re.IGNORECASE)
 
 
 # Question words and request words that say nothing about what is asked for (stemmed below).

@@ -11,7 +11,7 @@ from assistant.evidence.cues import announces_list, fits, gives, is_item, leans_
 from assistant.question.forms import (answer_type, asks_about_document, named_page, named_section, question_form,
                                       requested_page, requested_section)
 from assistant.reading.quantities import quantities
-from assistant.reading.text import split_sentences
+from assistant.reading.text import STATED_FORMAL_DET, split_sentences
 from evaluation.answers import answer_words
 
 
@@ -144,6 +144,28 @@ def test_a_year_in_a_sentence_that_leans_back_opens_the_answer_and_what_it_leans
     assert "er 31 prosent av barn på barneskolen" in a.answer
     cited = a.citations[0].quote  # the citation quotes the passage in its own order
     assert cited.index("31 prosent av barn på barneskolen") < cited.index("Det er en økning fra 2019")
+
+
+def test_a_year_for_another_age_group_does_not_open_the_answer(assistant):
+    # 4.1, page 10: «Kommunens befolkningsprognose anslår at aldersgruppen 0-15 år vil synke … Antall
+    # 0-åringer vil bli redusert frem til 2030 før det igjen forventes moderat vekst frem til 2042. …
+    # Aldersgruppen 6-15 år vil også reduseres frem til 2034 og deretter øke.» The «det» of «før det igjen
+    # forventes» points back at nothing, so the 0-åringer sentence does not take the prognosis and the
+    # 0-15 år from the sentence before it.
+    a = assistant.ask("Til hvilket år regner prognosen med at antallet barn mellom 6 og 15 år går ned?")
+    assert split_sentences(a.answer)[0].text.startswith("Aldersgruppen 6-15 år vil også reduseres frem til 2034"), a.answer
+
+
+@pytest.mark.parametrize("sentence, formal", [
+    ("Antall 0-åringer vil bli redusert frem til 2030 før det igjen forventes moderat vekst frem til 2042.", True),
+    ("Det forventes at antallet vil synke.", True),
+    ("Det er viktig å merke seg dette.", True),
+    ("Det er en økning fra 2019.", False),  # «det» is the change just told
+    ("Det utgjør 3247 barn.", False),
+    ("Hvordan skal det måles?", False),  # nothing follows the passive: «det» is something said before
+])
+def test_a_formal_det_in_a_statement(sentence, formal):
+    assert bool(STATED_FORMAL_DET.search(sentence)) is formal
 
 
 def test_a_definition_question_gets_the_defining_sentence(assistant):
