@@ -25,8 +25,8 @@ _CLAUSE_DET = (r"\bdet\b(?=(?:\s+[\wæøå-]+){0,2}\s+(?:å|at|som)\b)"
 FORMAL_DET = re.compile(_CLAUSE_DET, re.IGNORECASE)
 # … and in a statement, before a passive with what it is about after it («… før det igjen forventes
 # moderat vekst»); not in a question, where «Hvordan skal det måles?» asks about something said before
-STATED_FORMAL_DET = re.compile(_CLAUSE_DET + r"|\bdet\b(?=(?:\s+[\wæøå-]+)?\s+[a-zæøå]{3,}(?:es|ås)\s+[\wæøå])",
-                               re.IGNORECASE)
+_PASSIVE_DET = r"\bdet\b(?=(?:\s+[\wæøå-]+)?\s+[a-zæøå]{3,}(?:es|ås)\s+[\wæøå])"
+STATED_FORMAL_DET = re.compile(f"{_CLAUSE_DET}|{_PASSIVE_DET}", re.IGNORECASE)
 
 
 # Question words and request words that say nothing about what is asked for (stemmed below).
