@@ -23,7 +23,7 @@ from assistant.evidence.passages import Passage, PassageCache
 from assistant.question.asking import counts
 from assistant.question.reading import Reading, read
 from assistant.question.thesaurus import SYNONYM_CREDIT, other_forms, report_words
-from assistant.reading.quantities import ages_agree, states_detail
+from assistant.reading.quantities import ages_agree, detail_required, states_detail
 from assistant.reading.slots import GROUP_SLOTS
 from assistant.reading.text import STATED_FORMAL_DET, Sentence, TermStats
 from index.records import Hit
@@ -199,6 +199,9 @@ def gather(question: str, query_used: str, hits: list[Hit], stats: TermStats,
                 score += DETAIL_BONUS
                 if asked_ages and p.ages[j] and not ages_agree(asked_ages, p.ages[j]):
                     score -= AGE_PENALTY  # «Antall 0-åringer … frem til 2030» is no answer for «6–15 år»
+            elif detail and detail_required(question, detail) and not states_detail(p.sentences[j].text, detail):
+                score -= DETAIL_BONUS  # as a figure question's sentence without a number: «Fram til hvilket
+                # år …?» is not answered by a sentence that names no year
             meaning = scaled[i][j] if scaled[i] is not None else 0.0
             if figure:
                 score += FIGURE_MEANING_WEIGHT * meaning

@@ -256,6 +256,16 @@ def asked_detail(question: str) -> str | None:
     return min(found)[1] if found else None
 
 
+_A_YEAR = re.compile(r"\bhvilke[tn]?\s+år\b", re.IGNORECASE)
+
+
+def detail_required(question: str, detail: str) -> bool:
+    """Can only a sentence that names the ``detail`` answer the question? «Fram til hvilket år …?» asks
+    for a year and «Hvilken aldersgruppe …?» for an age group; «Når …?» asks for a time, which a text
+    may give without a year («kl. 19.33», «i begynnelsen og slutten»)."""
+    return detail != "year" or bool(_A_YEAR.search(question))
+
+
 def states_detail(sentence: str, detail: str) -> bool:
     """Does ``sentence`` name a year, an age group or a grade (``detail``)?"""
     if detail == "year":

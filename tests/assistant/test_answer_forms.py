@@ -10,7 +10,7 @@ import pytest
 from assistant.evidence.cues import announces_list, fits, gives, is_item, leans_back, refers_back
 from assistant.question.forms import (answer_type, asks_about_document, named_page, named_section, question_form,
                                       requested_page, requested_section)
-from assistant.reading.quantities import quantities
+from assistant.reading.quantities import detail_required, quantities
 from assistant.reading.text import STATED_FORMAL_DET, split_sentences
 from evaluation.answers import answer_words
 
@@ -155,6 +155,27 @@ def test_a_year_for_another_age_group_does_not_open_the_answer(assistant):
     a = assistant.ask("Til hvilket år regner prognosen med at antallet barn mellom 6 og 15 år går ned?")
     first = split_sentences(a.answer)[0].text
     assert first.startswith("Aldersgruppen 6-15 år vil også reduseres frem til 2034"), a.answer
+
+
+def test_a_question_for_a_year_opens_with_a_sentence_that_names_one(assistant):
+    # 4.1, page 10: «Figur 1 viser historisk befolkningsutvikling i Bærum kommune, fra år 2000 til 2023. …
+    # Kommunens befolkningsprognose anslår at aldersgruppen 0-15 år vil synke i årene fremover. Antall
+    # 0-åringer vil bli redusert frem til 2030 …». The prognosis sentence matches the question best, but
+    # names no year.
+    a = assistant.ask("Fram til hvilket år regner kommunens prognose med at antall nyfødte i Bærum "
+                      "fortsetter å gå ned?")
+    first = split_sentences(a.answer)[0].text
+    assert first.startswith("Antall 0-åringer vil bli redusert frem til 2030"), a.answer
+
+
+@pytest.mark.parametrize("question, detail, required", [
+    ("Fram til hvilket år regner prognosen med at antallet går ned?", "year", True),
+    ("I hvilke år ble det meldt om et fall i deltakelsen?", "year", True),
+    ("Når opplyste politiet at brannen var i kjelleren?", "year", False),  # «kl. 19.33» answers it
+    ("Hvilken aldersgruppe gjelder tallene?", "age", True),
+])
+def test_which_questions_only_a_sentence_naming_the_detail_answers(question, detail, required):
+    assert detail_required(question, detail) is required
 
 
 @pytest.mark.parametrize("sentence, formal", [
