@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.reading.quantities import asked_detail
 from assistant.reading.text import content_terms, is_figure_question, terms
 
 FORMS = ("figure", "definition", "why", "how", "example", "list", "overview", "comparison", "fact")
@@ -65,8 +66,8 @@ def question_form(question: str) -> str:
     if _WHAT_IS.search(text):
         return "definition"
     for form, pattern in (("comparison", _COMPARISON), ("list", _LIST), ("how", _HOW)):
-        if pattern.search(text):
-            return form
+        if pattern.search(text) and not (form == "list" and asked_detail(text)):  # «I hvilke år …?» asks
+            return form  # for years, not for a list of things
     return "fact"
 
 

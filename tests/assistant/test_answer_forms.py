@@ -27,6 +27,8 @@ from evaluation.answers import answer_words
     ("Kan du gi eksempler på tiltak for barn i lavinntektsfamilier?", "example"),
     ("Nevn noen beskyttelsesfaktorer", "example"),
     ("Hvilke risikofaktorer kan føre til utenforskap?", "list"),
+    ("I hvilke år ble det meldt om et ytterligere fall i deltakelsen?", "fact"),  # years, not a list
+    ("Hvilke klassetrinn har fått mer mobbing etter pandemien?", "fact"),
     ("Hva sier rapporten om mobbing?", "overview"),
     ("Hva er de viktigste utfordringene?", "overview"),
     ("Er det forskjell på jenter og gutter når det gjelder stress?", "comparison"),
