@@ -92,6 +92,7 @@ def test_fresh_batch_is_tune_only_and_half_near_misses():
     ("k", {"definition": 30, "unanswerable": 30}),  # k001–k060: definitions and near misses of that form
     ("m", {"figure": 44, "followup": 8, "unanswerable": 8}),  # m001–m060: a third fresh figure batch
     ("n", {"figure": 40, "followup": 8, "unanswerable": 16}),  # n001–n064: figures for one group of several
+    ("w", {"figure": 30}),  # w001–w030: years, age groups and grades asked for
 ])
 def test_fresh_batches_are_tune_only_with_their_kinds(prefix, kinds):
     """The fresh batches (testsets/README.md; g, h, m and n figures, k definitions): checks on questions
