@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from math import fsum
 
 from assistant.evidence.attribution import groups_named
@@ -308,6 +309,7 @@ def _mismatch(asked: dict[str, set[str]], said: Mapping[str, frozenset[str]],
     return penalty
 
 
+@lru_cache(maxsize=16384)  # a pure function of a passage's sentence, asked for many times per question
 def _leans_back(sentence: str) -> bool:
     """Does a figure sentence need the one before it to say what it counts («Det utgjør …»,
     «Her har 31 prosent …», «… er tallet på 7 prosent»)? A formal «det» points at nothing («… før det
