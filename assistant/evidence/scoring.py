@@ -133,6 +133,7 @@ def gather(question: str, query_used: str, hits: list[Hit], stats: TermStats,
     r = read(question, query_used, stats)
     q, idf, by_slot, asked_ages, proper = r.terms, r.idf, r.by_slot, r.asked_ages, r.proper
     figure, detail, total, measure_total = r.figure, r.detail, r.total, r.measure_total
+    required = bool(detail) and detail_required(question, detail)  # only a sentence naming it answers
     passages = [cache.get(h.chunk.text) for h in hits]
     lead_ins = lead_ins or {}
     contexts = [cache.get(lead_ins[h.chunk.id]) if h.chunk.id in lead_ins else None for h in hits]
@@ -196,13 +197,13 @@ def gather(question: str, query_used: str, hits: list[Hit], stats: TermStats,
                 score += NUMBER_BONUS if states else -NO_NUMBER_PENALTY
                 if not asked_ages and not r.aged and _ages_said(p, j):  # «innvandrere» are not
                     score -= AGE_PENALTY  # «innvandrerbakgrunn … mellom 0 og 29 år»
-            elif detail and matched and states_detail(p.sentences[j].text, detail):
-                score += DETAIL_BONUS
-                if asked_ages and p.ages[j] and not ages_agree(asked_ages, p.ages[j]):
-                    score -= AGE_PENALTY  # «Antall 0-åringer … frem til 2030» is no answer for «6–15 år»
-            elif detail and detail_required(question, detail) and not states_detail(p.sentences[j].text, detail):
-                score -= DETAIL_BONUS  # as a figure question's sentence without a number: «Fram til hvilket
-                # år …?» is not answered by a sentence that names no year
+            elif detail and states_detail(p.sentences[j].text, detail):
+                if matched:
+                    score += DETAIL_BONUS
+                    if asked_ages and p.ages[j] and not ages_agree(asked_ages, p.ages[j]):
+                        score -= AGE_PENALTY  # «Antall 0-åringer … frem til 2030» is no answer for «6–15 år»
+            elif required:  # as a figure question's sentence without a number: «Fram til hvilket år …?»
+                score -= DETAIL_BONUS  # is not answered by a sentence that names no year
             meaning = scaled[i][j] if scaled[i] is not None else 0.0
             if figure:
                 score += FIGURE_MEANING_WEIGHT * meaning
