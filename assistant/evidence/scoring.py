@@ -18,12 +18,12 @@ from functools import lru_cache
 from math import fsum
 
 from assistant.evidence.attribution import groups_named
+from assistant.evidence.credits import Vocabulary, credits_with_synonyms
 from assistant.evidence.cues import fits, gives, leans_back, refers_back
 from assistant.evidence.modifiers import contrasts, qualifiers
 from assistant.evidence.passages import Passage, PassageCache
 from assistant.question.asking import counts
 from assistant.question.reading import Reading, read
-from assistant.question.thesaurus import SYNONYM_CREDIT, other_forms, report_words
 from assistant.reading.quantities import ages_agree, detail_required, states_detail
 from assistant.reading.slots import GROUP_SLOTS
 from assistant.reading.text import STATED_FORMAL_DET, Sentence, TermStats
@@ -44,11 +44,6 @@ TYPE_BONUS = 0.1  # a factual question: a sentence that holds the kind of thing 
 MAX_ANAPHORA = 3  # sentences followed back through «Det …», «Tilsvarende …» for the measure
 VERB_ENDINGS = ("", "t", "d", "dd")  # what a verb's past forms add to its present stem (Snowball)
 AGE_PENALTY = 0.1  # figure questions that name no age (``Reading.aged``): a figure for one age band only
-HEAD_CREDIT = 0.6  # a sentence has only the last part of a compound question term
-MODIFIER_CREDIT = 0.3  # … only its first part («fritid» for «fritidsklubb»)
-# Last parts that add little to a compound: its first part carries all of it
-# («lavinntektsfamilier» asks for «lavinntekt», «innvandrergruppen» for «innvandrer»).
-WEAK_HEADS = ("famili", "grupp", "husholdning")
 
 ANAPHORIC_START = re.compile(r"^(det|dette|denne|disse|de|her|tilsvarende|tallet|andelen)\b",
                              re.IGNORECASE)
@@ -138,7 +133,8 @@ def gather(question: str, query_used: str, hits: list[Hit], stats: TermStats,
     lead_ins = lead_ins or {}
     contexts = [cache.get(lead_ins[h.chunk.id]) if h.chunk.id in lead_ins else None for h in hits]
     vocabulary = frozenset().union(*(p.vocabulary for p in passages)) if passages else frozenset()
-    credit = {t: _credits_with_synonyms(t, vocabulary) for t in q}  # sentence stem -> share of t it gives
+    indexed = Vocabulary.of(vocabulary)
+    credit = {t: credits_with_synonyms(t, indexed) for t in q}  # sentence stem -> share of t it gives
     for t in r.verb & q:  # «vokser» is not said by «voksne»: a verb's stem goes on only
         credit[t] = {s: c for s, c in credit[t].items()  # in its past forms («vokst», «bodd»)
                      if not s.startswith(t) or len(s) - len(t) > 2 or s[len(t):] in VERB_ENDINGS}
@@ -252,44 +248,6 @@ def lead_ins(chunks) -> dict[str, str]:
         if previous is not None and (previous.doc, previous.section) == (chunk.doc, chunk.section):
             out[chunk.id] = previous.text
         previous = chunk
-    return out
-
-
-def _credits(term: str, vocabulary: frozenset[str]) -> dict[str, float]:
-    """The passage stems that carry ``term``, and how much of it (1 = all of it).
-
-    Norwegian compounds carry their meaning in the last part: a sentence stem that is the term or
-    extends it («ufør» ~ «uføretrygded»), or ends with it («famili» ~ «lavinntektsfamili»), carries
-    all of it. A stem that is only the head of a compound term («elev» of «ungdomsskoleelev»)
-    carries part; one that is only its first part («fritid» of «fritidsklubb») carries little,
-    unless the last part is a weak one (``WEAK_HEADS``: «lavinntekt» of «lavinntektsfamili»).
-    """
-    out: dict[str, float] = {}
-    for s in vocabulary:
-        if s == term:
-            out[s] = 1.0
-        elif len(term) >= 4 and (s.startswith(term) or s.endswith(term)):
-            if s in (f"mis{term}", f"u{term}"):  # «misfornøyd» is the opposite of «fornøyd»
-                continue
-            out[s] = 1.0
-        elif len(s) >= 4 and term.endswith(s):
-            out[s] = HEAD_CREDIT
-        elif len(s) >= 5 and term.startswith(s):
-            rest = term[len(s):]
-            out[s] = 1.0 if rest.removeprefix("s") in WEAK_HEADS else MODIFIER_CREDIT
-    return out
-
-
-def _credits_with_synonyms(term: str, vocabulary: frozenset[str]) -> dict[str, float]:
-    """``_credits`` of ``term``, and of the report's words for it (``assistant.question.thesaurus``) at
-    ``SYNONYM_CREDIT``: «plass» is carried by «trangt»; other forms of it in full."""
-    out = _credits(term, vocabulary)
-    for word in other_forms(term):  # «bodde» is «bor»
-        for s, c in _credits(word, vocabulary).items():
-            out[s] = max(out.get(s, 0.0), c)
-    for word in report_words(term):
-        for s, c in _credits(word, vocabulary).items():
-            out[s] = max(out.get(s, 0.0), c * SYNONYM_CREDIT)
     return out
 
 

@@ -12,7 +12,7 @@ import pytest
 
 from assistant.compose.lead import lead
 from assistant.evidence.passages import PassageCache, analyse
-from assistant.evidence.scoring import _credits
+from assistant.evidence.credits import credits
 from assistant.proof.numbers import unproven_numbers
 from assistant.reading.text import content_terms, is_figure_question, split_sentences
 
@@ -122,9 +122,9 @@ def test_lead_is_empty_without_figures():
 
 
 def test_compound_first_part_alone_carries_little():
-    credits = _credits("fritidsklubb", frozenset({"fritid", "fritidsklubb", "klubb"}))
-    assert credits["fritidsklubb"] == 1.0
-    assert credits["fritid"] < 0.5 < credits["klubb"] < 1.0
+    given = credits("fritidsklubb", frozenset({"fritid", "fritidsklubb", "klubb"}))
+    assert given["fritidsklubb"] == 1.0
+    assert given["fritid"] < 0.5 < given["klubb"] < 1.0
 
 
 def test_reason_question_with_hvor_mange_is_not_a_figure_question():

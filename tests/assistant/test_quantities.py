@@ -134,12 +134,12 @@ def test_how_many_people_is_not_answered_by_a_ratio_but_how_many_more_is():
 
 
 def test_a_compound_with_a_weak_last_part_is_carried_by_its_first_and_an_opposite_is_not():
-    from assistant.evidence.scoring import _credits
+    from assistant.evidence.credits import credits
 
-    assert _credits("lavinntektsfamili", frozenset({"lavinntekt"}))["lavinntekt"] == 1.0
-    assert _credits("fritidsklubb", frozenset({"fritid"}))["fritid"] < 0.5
+    assert credits("lavinntektsfamili", frozenset({"lavinntekt"}))["lavinntekt"] == 1.0
+    assert credits("fritidsklubb", frozenset({"fritid"}))["fritid"] < 0.5
     # 5.1: «misfornøyd med flere sider av livet» is not «fornøyd med livet»
-    assert "misfornøyd" not in _credits("fornøyd", frozenset({"misfornøyd", "fornøyd"}))
+    assert "misfornøyd" not in credits("fornøyd", frozenset({"misfornøyd", "fornøyd"}))
 
 
 def test_a_how_many_question_counts_things_not_people_or_verbs():

@@ -12,13 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from assistant.evidence.scoring import _credits_with_synonyms
+from assistant.evidence.credits import credits_with_synonyms
 from assistant.question.thesaurus import SYNONYM_CREDIT, _parse, _table, other_forms, report_words
 from assistant.reading.text import terms
 
 
 def test_a_user_word_is_carried_by_the_report_word_with_less_than_full_credit():
-    credits = _credits_with_synonyms("plass", frozenset({"trangt", "bolig", "plass"}))
+    credits = credits_with_synonyms("plass", frozenset({"trangt", "bolig", "plass"}))
     assert credits["plass"] == 1.0
     assert credits["trangt"] == SYNONYM_CREDIT < 1.0
     assert "bolig" not in credits
@@ -28,7 +28,7 @@ def test_entries_are_stemmed_like_the_index_and_never_map_a_word_to_itself():
     assert report_words(next(iter(terms("fattig")))) >= terms("lavinntekt")
     assert report_words("finnesikke") == frozenset()
     assert other_forms("bor") == terms("bodde")  # one word the stemmer keeps apart: full credit
-    assert _credits_with_synonyms("bor", frozenset({"bodd"}))["bodd"] == 1.0
+    assert credits_with_synonyms("bor", frozenset({"bodd"}))["bodd"] == 1.0
     # a line that lists the word itself («fattig: fattige, lavinntekt») keeps only the other words
     assert _parse("fattig: fattige, lavinntekt  # note") == {"fatt": ("lavinntekt",)}
     assert all(stem not in report_words(stem) for stem in _table())
@@ -51,8 +51,8 @@ def test_a_number_in_words_is_the_number_in_digits_for_the_checks_but_not_for_bm
     from assistant.question.thesaurus import expand
 
     # 5.1.2: «trener minst 3 ganger i uken»; 5.1.1: «ti prosent av de som har svart»
-    assert _credits_with_synonyms("tre", frozenset({"3"}))["3"] == 1.0
-    assert _credits_with_synonyms("10", frozenset({"ti"}))["ti"] == 1.0
+    assert credits_with_synonyms("tre", frozenset({"3"}))["3"] == 1.0
+    assert credits_with_synonyms("10", frozenset({"ti"}))["ti"] == 1.0
     added = expand("Hvor stor andel av 8.–10.-klassingene er fornøyd?").split()[7:]
     assert added == ["tilfreds", "tilfredshet"]  # the report's words for «fornøyd», no «åtte» or «ti» for grades
 
