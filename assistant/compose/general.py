@@ -10,7 +10,7 @@ samhandling og tidlig innsats …»), the citation quoting them in full. A quest
 (or examples) also gets the items a cut list goes on with in the next retrieved passage, which
 overlaps it. An overview («Hva sier rapporten om …») gives up to three key points from different
 passages, each cited; other questions add a point from another passage only when it scores nearly
-as well and the answer stays short.
+as well, the answer stays short, and it is about the age group the question names, if any.
 """
 
 from __future__ import annotations
@@ -252,6 +252,8 @@ def general_pieces(ev: Evidence) -> tuple[list[Piece], dict[tuple[int, int], str
         if c.score < ratio * best.score:
             break
         if not c.matched or c.position in chosen.get(c.hit_index, ()):
+            continue
+        if not c.agrees and c.hit_index not in chosen:  # another passage's point about another age group
             continue
         if opens and c.hit_index == best.hit_index and c.position < lo:
             continue  # … and nothing read before it in its passage comes before it

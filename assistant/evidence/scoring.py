@@ -69,7 +69,8 @@ class Candidate:
     coverage: float  # IDF-weighted share of the question's content stems in the sentence
     score: float
     has_figure: bool = False  # states a quantity of a kind the question wants (wanted_kinds)
-    agrees: bool = True  # names the group, level, place and year the question asks about
+    agrees: bool = True  # names the group, level, place and year the question asks about (other
+    # questions: the age group it names, if any, read back through «Det …»)
     measure: float = 0.0  # like coverage, over the question's stems that are not a group/level/place/year
     meaning: float = 0.0  # cosine to the query, min-max scaled over the retrieved sentences (0..1)
     core: float = 1.0  # like measure, without the counted noun («Hvor mange elever …»)
@@ -188,6 +189,8 @@ def gather(question: str, query_used: str, hits: list[Hit], stats: TermStats,
             if figure:
                 counted = r.unit is None or counts(p.sentences[j].text, r.unit)
                 agrees = counted and _agrees(r.asked, r.named, p, j, asked_ages, contexts[i])
+            elif asked_ages:  # «Til hvilket år … barn mellom 6 og 15 år …?»: not a sentence about 15-29-åringer
+                agrees = ages_agree(asked_ages, _ages_said(p, j))
             states = bool(p.kinds[j] & r.wanted) if figure else p.figures[j]
             if figure:
                 score += NUMBER_BONUS if states else -NO_NUMBER_PENALTY

@@ -170,6 +170,23 @@ def test_a_question_for_a_year_opens_with_a_sentence_that_names_one(assistant):
     assert first.startswith("Antall 0-åringer vil bli redusert frem til 2030"), a.answer
 
 
+@pytest.mark.parametrize("question, off_topic", [
+    # 6.1.1, page 23: «… er andelen av innvandrere mellom 15-29 år som er utenfor arbeid, utdanning og
+    # opplæring 20,4 prosent. Det har vært en nedgang fra 26,5 prosent i 2016 …»: a fall, a year, but
+    # for innvandrere of 15-29, not for children of 6-15
+    ("Til hvilket år regner prognosen med at antallet barn mellom 6 og 15 år går ned?", "15-29 år"),
+    # 4.1, page 9: «De siste fem årene (2019-2022) har befolkningen økt med 884 personer …»: the whole
+    # population, not the newborn
+    ("Fram til hvilket år regner kommunens prognose med at antall nyfødte i Bærum fortsetter å gå ned?",
+     "884 personer"),
+])
+def test_a_point_from_another_passage_about_no_asked_age_group_is_left_out(assistant, question, off_topic):
+    a = assistant.ask(question)
+    assert "vil også reduseres frem til 2034" in a.answer  # 4.1, page 10
+    assert off_topic not in a.answer, a.answer
+    assert len(a.citations) == 1, a.answer
+
+
 @pytest.mark.parametrize("question, detail, required", [
     ("Fram til hvilket år regner prognosen med at antallet går ned?", "year", True),
     ("I hvilke år ble det meldt om et fall i deltakelsen?", "year", True),
