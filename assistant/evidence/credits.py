@@ -70,13 +70,12 @@ def credits(term: str, vocabulary: frozenset[str] | Vocabulary) -> dict[str, flo
         for s in vocab.beginning(term) + vocab.ending(term):
             if s != term and s not in opposites:
                 out[s] = 1.0
-    for cut in range(1, len(term)):  # the stems the term is made of: its last part, then its first
+    for cut in range(1, len(term)):  # the shorter stems the term is made of: its last part before its first
         head, modifier = term[cut:], term[:len(term) - cut]
-        if len(head) >= MIN_HEAD and head in vocab.stems and head not in out:
+        if len(head) >= MIN_HEAD and head in vocab.stems:
             out[head] = HEAD_CREDIT
         if len(modifier) >= MIN_MODIFIER and modifier in vocab.stems and modifier not in out:
-            rest = term[len(modifier):]
-            out.setdefault(modifier, 1.0 if rest.removeprefix("s") in WEAK_HEADS else MODIFIER_CREDIT)
+            out[modifier] = 1.0 if term[len(modifier):].removeprefix("s") in WEAK_HEADS else MODIFIER_CREDIT
     return out
 
 
