@@ -95,7 +95,7 @@ def ingest(paths: Sequence[Path] | None = None, embedder: str = DEFAULT_EMBEDDER
                           f"Failures: {listing}")
 
     vectors, embedded = embed_cached(emb, searched_texts(chunks, wanted), progress=progress)
-    sentences, embedded_sentences = SentenceVectors.build(chunks, emb, progress=progress)
+    sentences, embedded_sentences = SentenceVectors.build(chunks, vectors, emb, progress=progress)
     infos = [DocumentInfo.of(d) for d in docs]
     counts = _counts(docs, len(chunks))
     manifest = Manifest(

@@ -4,14 +4,16 @@ the index's embedder, so the answer stage can score sentences by meaning, not on
 Three plain files beside the chunk vectors: ``sentence_spans.npy`` (int32 rows: chunk row, start,
 end; the offsets of ``ingest.sentences.split_sentences`` in the chunk text),
 ``sentence_vectors.npy`` (float32, one L2-normalised row per sentence, the sentence alone) and
-``sentence_context_vectors.npy`` (the same sentence read in its context, see ``in_context``). All
+``sentence_context_vectors.npy`` (the same sentence read in its passage, see ``in_passage``). All
 are saved without pickle. Texts go through the embedding cache, so unchanged text is never embedded
 again.
 
 Two vectors because they answer two questions. Retrieval reranks a passage by its sentence nearest
 the query, and there the sentence alone is what should match. The answer stage asks which sentence
 answers, and a sentence often names its subject only in the heading or the passage's opening
-(«Den regnes som en av verdens største fotballturneringer.»); read in context it means what it says.
+(«Den regnes som en av verdens største fotballturneringer.»); read in its passage it means what it
+says. That reading is the sentence's vector plus its passage's (as search embedded it, after its
+heading), so ingest embeds no further text for it.
 """
 
 from __future__ import annotations
@@ -23,33 +25,34 @@ import numpy as np
 
 from index.cache import embed_cached
 from index.embedders.base import Embedder, ProgressCallback
-from ingest.records import Chunk, after_heading
+from ingest.records import Chunk
 from ingest.sentences import split_sentences
 from kunnskap.errors import IndexLoadError
 
 SPANS, VECTORS, CONTEXT = "sentence_spans.npy", "sentence_vectors.npy", "sentence_context_vectors.npy"
 
 
-def in_context(section_title: str, sentences: Sequence[str], j: int) -> str:
-    """Sentence ``j`` of a passage as it is read: after its section heading, or, in a passage without
-    one, after the passage's opening sentence (which usually names the subject)."""
-    if section_title:
-        return after_heading(section_title, sentences[j])
-    return f"{sentences[0]} {sentences[j]}" if j else sentences[j]
+PASSAGE_WEIGHT = 1.0  # the passage beside the sentence; chosen on tune and NorQuAD validation (0.5-2 flat,
+# README «Measured choices», twenty-fifth round)
 
 
-def sentence_spans(chunks: Sequence[Chunk]) -> tuple[np.ndarray, list[str], list[str]]:
-    """Each chunk's sentences: an (n, 3) int32 array (chunk row, start, end), their texts, and
-    their texts in context."""
-    spans, texts, contexts = [], [], []
+def in_passage(alone: np.ndarray, passages: np.ndarray) -> np.ndarray:
+    """Sentences read in their passages: each sentence's vector plus its passage's (row for row) at
+    ``PASSAGE_WEIGHT``, L2-normalised. The passage brings the subject a sentence names only in the
+    heading or the passage's opening; the sentence keeps its own meaning first."""
+    read = alone + PASSAGE_WEIGHT * passages
+    norms = np.linalg.norm(read, axis=1, keepdims=True)
+    return (read / np.where(norms > 0, norms, 1.0)).astype(np.float32)
+
+
+def sentence_spans(chunks: Sequence[Chunk]) -> tuple[np.ndarray, list[str]]:
+    """Each chunk's sentences: an (n, 3) int32 array (chunk row, start, end) and their texts."""
+    spans, texts = [], []
     for row, chunk in enumerate(chunks):
-        found = split_sentences(chunk.text)
-        own = [s.text for s in found]
-        for j, s in enumerate(found):
+        for s in split_sentences(chunk.text):
             spans.append((row, s.start, s.start + len(s.text)))
             texts.append(s.text)
-            contexts.append(in_context(chunk.section_title, own, j))
-    return np.asarray(spans, dtype=np.int32).reshape(-1, 3), texts, contexts
+    return np.asarray(spans, dtype=np.int32).reshape(-1, 3), texts
 
 
 class SentenceVectors:
@@ -72,14 +75,15 @@ class SentenceVectors:
         return tuple(int(s) for s in self.spans[a:b, 1]), (self.context if in_context else self.vectors)[a:b]
 
     @classmethod
-    def build(cls, chunks: Sequence[Chunk], embedder: Embedder,
+    def build(cls, chunks: Sequence[Chunk], passages: np.ndarray, embedder: Embedder,
               progress: bool | ProgressCallback = False) -> tuple["SentenceVectors", int]:
-        """Split and embed every chunk's sentences (through the cache); also returns how many
-        distinct sentences were newly embedded."""
-        spans, texts, contexts = sentence_spans(chunks)
-        vectors, embedded = embed_cached(embedder, texts + contexts, progress=progress)
+        """Split and embed every chunk's sentences (through the cache) and read each in its passage
+        (``passages``: the chunks' vectors, row for row); also returns how many distinct sentences
+        were newly embedded."""
+        spans, texts = sentence_spans(chunks)
+        vectors, embedded = embed_cached(embedder, texts, progress=progress)
         vectors = vectors.reshape(-1, embedder.dim)
-        return cls(spans, vectors[:len(texts)], vectors[len(texts):]), embedded
+        return cls(spans, vectors, in_passage(vectors, passages[spans[:, 0]])), embedded
 
     def save(self, folder: Path) -> None:
         np.save(folder / SPANS, self.spans, allow_pickle=False)

@@ -27,10 +27,11 @@ from ingest.records import Chunk, ChunkSettings, DocumentInfo, searched_texts
 from kunnskap import __version__
 from kunnskap.errors import EmbedderError, IndexLoadError
 
-FORMAT_VERSION = 7  # 2: sentence vectors; 3: whole-word abbreviations in the splitter; 4: figures carry
+FORMAT_VERSION = 8  # 2: sentence vectors; 3: whole-word abbreviations in the splitter; 4: figures carry
 # the body paragraphs that go with them (documents.jsonl); 5: sentence vectors in context too; 6: a short
 # line before a capital is a block of its own (a title or photo caption in a text laid out a paragraph a line),
-# and «Meld.», «Prop.», «Innst.» end no sentence; 7: a paragraph left open before a bullet list is its lead-in
+# and «Meld.», «Prop.», «Innst.» end no sentence; 7: a paragraph left open before a bullet list is its lead-in;
+# 8: a sentence read in context is its vector plus its passage's (``index.sentences.in_passage``)
 MANIFEST, CHUNKS, DOCUMENTS, DENSE, BM25_DIR = (
     "manifest.json", "chunks.jsonl", "documents.jsonl", "dense.faiss", "bm25")
 
@@ -51,8 +52,8 @@ class Index:
 
     def sentence_vectors(self, chunk_id: str, in_context: bool = False
                          ) -> tuple[tuple[int, ...], np.ndarray] | None:
-        """Start offsets and vectors of a chunk's sentences (each alone, or read in its context,
-        ``index.sentences.in_context``); None when the index has none."""
+        """Start offsets and vectors of a chunk's sentences (each alone, or read in its passage,
+        ``index.sentences.in_passage``); None when the index has none."""
         row = self._rows.get(chunk_id)
         if self.sentences is None or row is None:
             return None

@@ -1,5 +1,5 @@
 """How near each sentence of the retrieved passages is to the query in meaning: the cosine of the
-index's sentence vectors read in context (``index.sentences.in_context``) to the query vector,
+index's sentence vectors read in their passage (``index.sentences.in_passage``) to the query vector,
 which retrieval has already embedded (the embedder keeps recent query vectors).
 
 In context, because a sentence that answers often names its subject only in the heading or the

@@ -48,14 +48,15 @@ def _env(home: Path) -> dict:
 
 
 def _texts(path: Path) -> tuple[int, set[str]]:
-    """(chunks, distinct texts embedded): ingest embeds every chunk and each of its sentences,
-    alone and in context."""
+    """(chunks, distinct texts embedded): ingest embeds every chunk as search reads it (after its
+    heading) and each of its sentences."""
     from index.sentences import sentence_spans
     from index.store import load_index
+    from ingest.records import searched_texts
 
-    chunks = load_index(path).chunks
-    _, alone, in_context = sentence_spans(chunks)
-    return len(chunks), {c.text for c in chunks} | set(alone) | set(in_context)
+    index = load_index(path)
+    _, alone = sentence_spans(index.chunks)
+    return len(index.chunks), set(searched_texts(index.chunks, index.manifest.chunk_settings)) | set(alone)
 
 
 def ingest(ctx: Context) -> dict:

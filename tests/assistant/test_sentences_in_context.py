@@ -1,6 +1,7 @@
-"""The answer stage reads each sentence in its context: the index stores, beside every sentence's
-own vector, the vector of the sentence after its section heading (``index.sentences.in_context``).
-Retrieval's rerank keeps the sentence alone. Expected texts are the report's own (page noted)."""
+"""The answer stage reads each sentence in its passage: the index stores, beside every sentence's
+own vector, that vector plus its passage's, as search embedded the passage (after its section
+heading; ``index.sentences.in_passage``). Retrieval's rerank keeps the sentence alone. Expected
+texts are the report's own (page noted)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,7 @@ import numpy as np
 
 from assistant.evidence.meanings import sentence_meanings
 from assistant.evidence.passages import PassageCache
-from index.sentences import in_context
-from ingest.sentences import split_sentences
+from index.sentences import in_passage
 
 DIAGNOSES_18_24 = ("Nasjonalt ser man at de uføre i alderen 18-24 år typisk har uføre-diagnoser innen "
                    "psykisk utviklingshemning, nevroser og atferdsforstyrrelser.")
@@ -20,24 +20,33 @@ def _chunk(index, text: str):
     return next(c for c in index.chunks if text in c.text)
 
 
-def test_a_sentence_in_context_is_read_after_its_section_heading(report_index):
-    """6.1.2 «Unge uføre», page 23: the stored vector is the embedding of «heading: sentence»."""
+def _unit(v: np.ndarray) -> np.ndarray:
+    return v / np.linalg.norm(v)
+
+
+def test_a_sentence_is_read_in_its_passage_after_the_heading(report_index):
+    """6.1.2 «Unge uføre», page 23: the stored vector is the sentence's embedding plus the embedding
+    of its passage after the heading, normalised; nothing else is embedded for it."""
     chunk = _chunk(report_index, DIAGNOSES_25_29)
     starts, alone = report_index.sentence_vectors(chunk.id)
     _, read = report_index.sentence_vectors(chunk.id, in_context=True)
     j = starts.index(chunk.text.index(DIAGNOSES_25_29))
-    sentences = [s.text for s in split_sentences(chunk.text)]
-    assert in_context(chunk.section_title, sentences, j) == f"Unge uføre: {DIAGNOSES_25_29}"
-    expected = report_index.embedder.embed_passages([f"Unge uføre: {DIAGNOSES_25_29}"])[0]
-    assert np.allclose(read[j], expected, atol=1e-5)
-    assert not np.allclose(alone[j], expected, atol=1e-2)  # the sentence alone is another vector
+    sentence, passage = report_index.embedder.embed_passages([DIAGNOSES_25_29, f"Unge uføre: {chunk.text}"])
+    assert np.allclose(alone[j], sentence, atol=1e-5)
+    assert np.allclose(read[j], _unit(sentence + passage), atol=1e-5)
+    assert not np.allclose(read[j], sentence, atol=1e-2)  # the sentence alone is another vector
 
 
-def test_a_passage_without_a_heading_reads_its_sentences_after_its_opening():
-    sentences = ["Fotball-VM er en turnering for herrelandslag.", "Den arrangeres hvert fjerde år."]
-    assert in_context("", sentences, 1) == ("Fotball-VM er en turnering for herrelandslag. "
-                                            "Den arrangeres hvert fjerde år.")
-    assert in_context("", sentences, 0) == sentences[0]
+def test_a_leaning_sentence_read_in_its_passage_means_what_it_says(report_index):
+    """A passage without a heading: «Den arrangeres hvert fjerde år.» says what is arranged only
+    through the passage's opening; read in the passage it is nearer a question about that."""
+    emb = report_index.embedder
+    passage = "Fotball-VM er en turnering for herrelandslag i fotball. Den arrangeres hvert fjerde år."
+    alone, whole = emb.embed_passages(["Den arrangeres hvert fjerde år.", passage])
+    [read] = in_passage(alone[None, :], whole[None, :])
+    assert np.isclose(np.linalg.norm(read), 1.0, atol=1e-5)
+    query = emb.embed_query("Hvor ofte arrangeres fotball-VM?")
+    assert read @ query > alone @ query
 
 
 def test_the_answer_stage_scores_sentences_in_context(report_index):

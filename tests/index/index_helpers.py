@@ -8,7 +8,7 @@ from pathlib import Path
 from index import lexical
 from index.embedders import get_embedder
 from index.records import Manifest, SourceFile
-from index.sentences import SentenceVectors, sentence_spans
+from index.sentences import SentenceVectors, in_passage, sentence_spans
 from index.store import FORMAT_VERSION, write_index
 from ingest.records import Chunk, ChunkSettings, DocumentInfo
 from kunnskap import __version__
@@ -47,7 +47,8 @@ def write_small_index(path: Path, texts=PASSAGES, embedder: str = "e5-small", **
         lexical=lexical.settings(), built_at="2024-01-01T00:00:00+00:00")
     fields.update(overrides)
     doc = DocumentInfo("rapport.txt", "0" * 64, 9, 8 + len(texts))
-    spans, texts, contexts = sentence_spans(chunks)
-    sentences = SentenceVectors(spans, emb.embed_passages(texts), emb.embed_passages(contexts))
+    spans, texts = sentence_spans(chunks)
+    alone = emb.embed_passages(texts)
+    sentences = SentenceVectors(spans, alone, in_passage(alone, vectors[spans[:, 0]]))
     write_index(path, Manifest(**fields), chunks, [doc], vectors, sentences)
     return path

@@ -14,14 +14,14 @@ from index_helpers import REPORT
 from index.build import ingest, open_index
 from index.store import load_index
 from ingest import chunk_document, read_document
-from ingest.records import ChunkSettings
+from ingest.records import ChunkSettings, searched_texts
 from kunnskap import __version__, paths
 from kunnskap.errors import IndexLoadError, IngestError
 
 
 def test_manifest_of_the_real_report(report_index_path):
     m = json.loads((report_index_path / "manifest.json").read_text(encoding="utf-8"))
-    assert m["format_version"] == 7  # sentence vectors, abbreviations, figure paragraphs, context, titles, list lead-ins
+    assert m["format_version"] == 8  # sentences, abbreviations, figure paragraphs, context, titles, lead-ins, passage
     assert m["package_version"] == __version__
     assert m["embedder"] == "e5-small" and m["dim"] == 384
     assert m["chunk_settings"] == dataclasses.asdict(ChunkSettings())
@@ -64,15 +64,13 @@ def test_unchanged_rerun_is_skipped_quickly(report_index_path):
 
 
 def _texts(doc, settings: ChunkSettings) -> set[str]:
-    """Every text an index of ``doc`` embeds: its chunks, their sentences, and each sentence after
-    its section heading (the excerpt's chunks all have one)."""
+    """Every text an index of ``doc`` embeds: its chunks as searched and their sentences. A sentence
+    read in its passage is made of the two vectors, so no heading is embedded again before each."""
     from ingest.sentences import split_sentences
 
     chunks = chunk_document(doc, settings)
-    assert all(c.section_title for c in chunks)
-    sentences = {(c.section_title, s.text) for c in chunks for s in split_sentences(c.text)}
-    return ({c.text for c in chunks} | {s for _, s in sentences}
-            | {f"{title}: {s}" for title, s in sentences})
+    searched = searched_texts(chunks, dataclasses.asdict(settings))  # after the heading
+    return set(searched) | {s.text for c in chunks for s in split_sentences(c.text)}
 
 
 def test_rechunking_embeds_only_new_texts(tmp_path, excerpt):
