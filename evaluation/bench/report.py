@@ -99,7 +99,7 @@ def _ingest(i: dict) -> list[str]:
                  f"{u['embedded']} (skipped: {u['skipped']})"],
                 [f"chunk size → {ch['chunk_size']}", _fig(ch["ingest_s"]), _fig(ch["process_s"]),
                  f"{ch['embedded']} of {ch.get('texts', ch['chunks'])}"]]),
-            f"Texts are the chunks and their sentences, alone and in context ({c['chunks']} chunks "
+            f"Texts are the chunks and their sentences ({c['chunks']} chunks "
             f"cold). After the chunk-size change, {ch['new_texts']} of the "
             f"{ch.get('texts', ch['chunks'])} texts "
             f"were new; {ch['embedded']} were embedded, the rest came from the cache "
