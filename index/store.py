@@ -10,6 +10,7 @@ from __future__ import annotations
 import ctypes
 import json
 import os
+import shlex
 import shutil
 import uuid
 from collections.abc import Sequence
@@ -25,6 +26,7 @@ from index.records import Hit, Manifest
 from index.sentences import SentenceVectors
 from ingest.records import Chunk, ChunkSettings, DocumentInfo, searched_texts
 from kunnskap import __version__
+from kunnskap import paths as kpaths
 from kunnskap.errors import EmbedderError, IndexLoadError
 
 FORMAT_VERSION = 8  # 2: sentence vectors; 3: whole-word abbreviations in the splitter; 4: figures carry
@@ -187,7 +189,11 @@ def read_manifest(path: Path) -> Manifest:
 
 
 def _rebuild_hint(path: Path, embedder: str | None) -> str:
+    """The command that rebuilds the index at ``path``: an index folder other than the default one
+    is named, or the command would rebuild the default index and leave this one as it is."""
     cmd = f"kunnskap ingest --embedder {embedder}" if embedder else "kunnskap ingest"
+    if Path(path).resolve() != kpaths.index_dir().resolve():
+        cmd += f" --index {shlex.quote(str(path))}"
     return f"rebuild it with `{cmd}` (or delete the folder {path})"
 
 
