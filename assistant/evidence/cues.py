@@ -15,7 +15,7 @@ CAUSE = re.compile(r"\b(?:fordi|skyldes|skyldtes|på\s+grunn\s+av|grunnet|årsak
                    r"som\s+følge\s+av|fører\s+til|førte\s+til|bidrar\s+til|bidro\s+til|kan\s+forklares|"
                    r"forklares\s+med|henger\s+sammen\s+med|et\s+resultat\s+av|medfører|gjør\s+at|påvirker|"
                    r"øker\s+risikoen|risiko\s+for|for\s+å\s+(?:sikre|unngå|forebygge|hindre|redusere))\b", _I)
-EXAMPLE = re.compile(r"\b(?:for\s+eksempel|f\.eks\.|eksempel\w*|blant\s+annet|bl\.a\.|slik\s+som|deriblant|"
+EXAMPLE = re.compile(r"\b(?:for\s+eksempel|f\.eks\.|eksemp(?:el|l)\w*|blant\s+annet|bl\.a\.|slik\s+som|deriblant|"
                      r"herunder|som\s+(?:for\s+eksempel|blant\s+annet))\b|\bsom\s+\w+,\s+\w+", _I)
 DEFINES = re.compile(r"\b(?:defineres|definert|definerer|definisjon\w*|betegner|viser\s+til|handler\s+om|"
                      r"brukes\s+om|menes|innebærer|kalles|forstås\s+som|omfatter|dreier\s+seg\s+om|vil\s+si|"
@@ -46,8 +46,12 @@ _BACK_OPENERS = re.compile(
     # «Årsaken var sykdom.»: a noun that names a relation, its other end left to the sentence before
     r"(?:årsaken|grunnen|forklaringen|begrunnelsen|bakgrunnen|resultatet|følgen|konsekvensen|effekten|"
     r"svaret|målet|hensikten)\s+(?:er|var|ble|blir|kan|skal))\b", _I)
+# «Eksempler på dette er …», «Årsaken til dette kan være …»: «dette» after a preposition and before the verb
+# stands for what the sentence before says (not «i dette arbeidet»)
 _BACK_ANYWHERE = re.compile(r"\b(?:kalles\s+derfor|dette\s+kalles|disse\s+kalles|omtales\s+(?:derfor\s+)?som|"
-                            r"han|hun|ham|hans|hennes)\b", _I)
+                            r"han|hun|ham|hans|hennes|"
+                            r"(?:på|av|om|til|med|for|fra|mot|bak|ved)\s+(?:dette|disse)\s+"
+                            r"(?:er|var|kan|har|hadde|vil|skal|blir|ble|gjelder|omfatter))\b", _I)
 
 # «dette», «disse», «det utgjør», «tilsvarende» lean back anywhere; «andelen», «tallet» only when
 # nothing says which (the finite verb or the sentence's end follows): «Andelen har økt» leans back,

@@ -157,9 +157,13 @@ def gather(question: str, query_used: str, hits: list[Hit], stats: TermStats,
             own = p.stems[j]
             if (not (figure or detail) and j > 0 and leans_back(s.text)  # «I 1835 grunnla han …» is about
                     and (any(w in own for t in q for w in credit[t])  # whom the sentence before names;
-                         or (r.form == "why" and fits("why", s.text)))):  # «Dette skyldes …» explains it
+                         or (r.form in ("why", "example") and fits(r.form, s.text)))):  # «Dette skyldes …»
+                # explains it, «Eksempler på dette er …» names examples of it
                 own = st = st | p.stems[j - 1]
                 first = j - 1
+                while first > 0 and j - first < MAX_ANAPHORA and leans_back(p.sentences[first].text):
+                    first -= 1  # «Disse tiltakene skal …» itself leans on what names them
+                    own = st = st | p.stems[first]
             got = {t: max((c for w, c in credit[t].items() if w in (own if t in proper else st)), default=0.0)
                    for t in q}
             if any(got[t] for t in q if t not in by_slot):  # the measure is there: a group

@@ -4,6 +4,7 @@ encyclopedia prose, like the NorQuAD passages this was measured on."""
 
 from __future__ import annotations
 
+from assistant.evidence.cues import fits
 from assistant.evidence.scoring import gather
 from assistant.reading.text import TermStats
 from index.records import Hit
@@ -45,3 +46,30 @@ def test_a_sentence_that_leans_back_but_says_nothing_asked_borrows_nothing():
     ev = _evidence("Hvilken avis grunnla Henrik Wergeland?", passage)
     second = next(c for c in ev.candidates if c.position == 1)
     assert second.matched == frozenset()
+
+
+# 6.2, page 32 of the report: the examples lean on «Disse tiltakene», which lean on what names them
+SELECTIVE = ("Selektiv forebygging er tiltak rettet mot grupper med kjent og/eller økt risiko for å utvikle "
+             "problemer. Disse tiltakene skal hjelpe til med å motvirke negativ utvikling. Eksempler på dette "
+             "kan være Barne- og ungdomsfaglige møter, aktivitetskortet, foreldreveiledning, COS-kurs med mer.")
+
+
+def test_examples_of_dette_are_read_through_the_chain_to_what_they_are_examples_of():
+    ev = _evidence("Kan du gi eksempler på selektiv forebygging?", SELECTIVE)
+    examples = next(c for c in ev.candidates if c.position == 2)
+    assert examples.sentence.text.startswith("Eksempler på dette kan være")
+    assert {"selektiv", "forebygging"} <= examples.matched
+    defining = next(c for c in ev.candidates if c.position == 0)
+    assert examples.score > defining.score  # the same words, and it names the examples asked for
+
+
+def test_examples_of_dette_borrow_nothing_for_a_question_of_another_form():
+    ev = _evidence("Hva sier rapporten om selektiv forebygging?", SELECTIVE)
+    examples = next(c for c in ev.candidates if c.position == 2)
+    assert not {"selektiv", "forebygging"} & examples.matched
+
+
+def test_a_sentence_naming_examples_in_the_plural_gives_examples():
+    assert fits("example", "Eksempler på dette er fritidsklubber og leksehjelp.")  # «eksempler», not «eksempel…»
+    assert fits("example", "Det beste eksemplet er Sandvika Pride.")
+    assert not fits("example", "Selektiv forebygging er tiltak rettet mot grupper med økt risiko.")
