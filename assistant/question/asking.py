@@ -12,7 +12,7 @@ import re
 from assistant.question.thesaurus import plain
 from assistant.reading.quantities import quantities
 from assistant.reading.slots import GROUP_SLOTS, slot_values
-from assistant.reading.text import DEGREE_WORDS, FIGURE_CUES, content_terms, terms
+from assistant.reading.text import FIGURE_CUES, content_terms, terms
 
 
 def question_terms(question: str, query_used: str) -> frozenset[str]:
@@ -207,7 +207,7 @@ def focused_groups(question: str) -> dict[str, set[str]]:
 
 # «Hvorfor vokser …», «Hvordan påvirker …», «Når startet …»: after a one-word question word comes the
 # finite verb («Hvor mange …», «Hva slags …» name a thing first)
-_FINITE_VERB = re.compile(r"^\s*(?:hvorfor|hvordan|når|hvem|hva|hvor)\s+(?!(?:" + DEGREE_WORDS + r")\b|lang|"
+_FINITE_VERB = re.compile(r"^\s*(?:hvorfor|hvordan|når|hvem|hva|hvor)\s+(?!mange\b|mye\b|stor|lang|lenge|ofte|"
                           r"gammel|slags\b|for\b)(\w+)", re.IGNORECASE)
 
 

@@ -16,7 +16,7 @@ from index.lexical import tokenize
 from ingest.sentences import Sentence, split_sentences
 
 __all__ = ["Sentence", "split_sentences", "terms", "terms_many", "word_stems", "TermStats", "content_terms",
-           "is_figure_question", "GENERIC_TERMS", "FIGURE_CUES", "DEGREE_WORDS", "FORMAL_DET", "STATED_FORMAL_DET"]
+           "is_figure_question", "GENERIC_TERMS", "FIGURE_CUES", "FORMAL_DET", "STATED_FORMAL_DET"]
 
 # «det» as a formal subject points at nothing: a clause it stands for follows («Hvorfor lønner det seg å
 # …?», «Er det vanlig at …?», «Hva er det som …?»), or it says that something exists («Finnes det …?»)
@@ -96,13 +96,9 @@ def content_terms(text: str) -> set[str]:
     return terms(text) - GENERIC_TERMS
 
 
-# «hvor» before a word of amount or level asks how much: «Hvor lav …», «Hvor stor var …» («Hvor bor …» asks
-# where; «Hvor gammel …», «Hvor lang tid …» ask for an age or a span, not a figure of the report's kind)
-DEGREE_WORDS = r"mange|mye|ofte|lenge|vanlig|stor[te]?|liten|lite|små|lav[et]?|høy[et]?"
-_DEGREE = r"hvor\s+(?:" + DEGREE_WORDS + ")"
 FIGURE_CUES = re.compile(
-    r"\b(" + _DEGREE + r"|hvor\s+stor(?:e)?\s+(?:prosent)?(?:andel|del)"
-    r"|prosent|antall|andel|andelen|tall(?:et)?\s+på|hvor\s+stor\s+prosent|\w+graden|\w+sgrad"
+    r"\b(hvor\s+mange|hvor\s+stor(?:e)?\s+(?:prosent)?(?:andel|del)|hvor\s+mye|hvor\s+høy|hvor\s+vanlig"
+    r"|prosent|antall|andel|andelen|tall(?:et)?\s+på|hvor\s+stor\s+prosent|hvor\s+ofte|hvor\s+lenge|\w+graden|\w+sgrad"
     r"|\w+raten|\w*snittet|antallet|\w{2,}[^\Wh]andel(?:en)?)\b",  # «innvandrerandelen», not «handel»
     re.IGNORECASE,
 )

@@ -142,15 +142,6 @@ def test_reason_question_with_hvor_mange_is_not_a_figure_question():
     assert not is_figure_question("Stemmer det at innvandrere oftere bor trangt?")
 
 
-def test_hvor_before_a_word_of_level_asks_for_a_figure():
-    # «hvor» before a word of amount or level asks how much, not where
-    assert is_figure_question("Hvor stor var barnefattigdommen i Bærum i 2013?")
-    assert is_figure_question("Hvor lav er fullføringen i videregående på landsbasis?")
-    assert is_figure_question("Hvor høyt er sykefraværet?")
-    assert not is_figure_question("Hvor bor de fleste innvandrerne i Bærum?")
-    assert not is_figure_question("Hvor lang tid tar det å kjøre til Oslo?")  # a span, not a share or a count
-
-
 def test_passage_cache_analyses_once_and_is_shared_between_threads():
     cache = PassageCache()
     text = TRYGG + " Når det gjelder deltakelse i fritidsaktiviteter, indikerer undersøkelsen svakere forskjeller."
